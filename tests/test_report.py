@@ -1,0 +1,94 @@
+"""The report runner: parameters checked before anything runs, notebooks through papermill."""
+
+import json
+import re
+
+import nbformat
+import pytest
+
+from analysis import report
+from analysis.cli import main
+from analysis.errors import ParameterError
+from conftest import ROOT
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_are_stored_without_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, f"{path.name}: run `make strip`"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_are_thin(path):
+    """Exactly one parameters cell of literals; no function or class definitions."""
+    nb = nbformat.read(path, as_version=4)
+    tagged = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    assert len(tagged) == 1
+    params = report.declared_parameters(path)
+    assert {"corpus", "tables_dir"} <= set(params)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert not re.search(r"^\s*(def|class) ", cell.source, re.M), f"{path.name}: logic belongs in analysis/"
+
+
+@pytest.mark.parametrize("raw, default, expected", [
+    ("15", 20, 15), ("0123", "abc", "0123"), ("true", False, True), ("no", True, False),
+    ('["a", "b c"]', ["x"], ["a", "b c"]), ("a, b", ["x"], ["a", "b"]), ("2.5", 1.0, 2.5),
+])
+def test_parameters_keep_their_declared_type(raw, default, expected):
+    assert report.coerce_parameter("p", raw, default, notebook="n.ipynb", valid=["p"]) == expected
+
+
+@pytest.mark.parametrize("override, message", [
+    ({"nonsense": "1"}, "-P nonsense: unknown parameter (valid: "),
+    ({"top_n": "many"}, "parameter top_n='many' is not an integer (valid parameters: "),
+    ({"corpus": "x"}, "set by the runner"),
+])
+def test_bad_parameters_are_rejected_before_running(override, message):
+    books = report.discover(only=["00_corpus_overview"])
+    with pytest.raises(ParameterError) as err:
+        report.resolve_parameters(books, override)
+    assert message in str(err.value)
+
+
+def test_unknown_notebook_name():
+    with pytest.raises(ParameterError, match="unknown notebook"):
+        report.discover(only=["99_nothing"])
+
+
+def test_bad_parameter_on_the_command_line_writes_nothing(tmp_path, capsys, seeds_dir):
+    out = tmp_path / "r"
+    assert main(["report", "--corpus", str(seeds_dir), "--out", str(out), "-P", "kwic_term=x", "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown parameter" in err and "kwic_terms" in err
+    assert not out.exists()
+
+
+@pytest.mark.notebook
+def test_report_runs_the_suite_on_the_seeds(tmp_path, seeds_dir):
+    out = tmp_path / "reports"
+    code = main(["report", "--corpus", str(seeds_dir), "--out", str(out), "--quiet",
+                 "-P", 'kwic_terms=["cluster munitions", "neutral*"]', "-P", "top_n=8"])
+    assert code == 0
+    assert (out / "index.html").is_file() and (out / "00_corpus_overview.html").is_file()
+    assert sorted(p.name for p in (out / "tables").iterdir())[0] == "documents.csv"
+    # The executed notebook ran without errors and used the parameters it was given.
+    nb = nbformat.read(out / "notebooks" / "00_corpus_overview.ipynb", as_version=4)
+    assert nb.metadata.papermill.parameters["top_n"] == 8
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    text = json.dumps([o.get("data", {}).get("text/plain", "") for o in outputs])
+    assert "cluster munitions" in text and "doc_id" in text
+    assert sum("image/png" in o.get("data", {}) for o in outputs) >= 3
+    html = (out / "00_corpus_overview.html").read_text()
+    index = (out / "index.html").read_text()
+    # Self-contained: nothing fetched from the network, no scripts at all.
+    for page in (html, index):
+        assert "<script" not in page.lower()
+        assert not re.search(r"""(src|href)=["']https?://""", page)
+        assert "Content-Security-Policy" in page
+    assert 'href="00_corpus_overview.html"' in index and "5 documents" in index

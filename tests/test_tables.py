@@ -1,0 +1,75 @@
+"""Table contracts: file names and columns are a public interface (README, "Tables")."""
+
+import pandas as pd
+import pytest
+
+from analysis.cli import main
+from analysis.tables import SCHEMAS, TABLE_NAMES, read_table, read_tables, write_tables
+
+# The documented contract. Changing it is a breaking change for researchers' scripts:
+# update the README's table section and this test together.
+CONTRACT = {
+    "documents": ["doc_id", "title", "title_basis", "source", "url", "published", "published_basis", "year",
+                  "dateline", "body_start", "body_end", "n_chars"],
+    "paragraphs": ["doc_id", "paragraph_id", "char_start", "char_end", "kind", "text"],
+    "quotes": ["doc_id", "quote_id", "char_start", "char_end", "text"],
+    "sentences": ["doc_id", "sentence_id", "paragraph_id", "char_start", "char_end", "n_tokens", "quote_id",
+                  "in_quote", "text"],
+    "tokens": ["doc_id", "sentence_id", "token_id", "char_start", "char_end", "token", "lower", "is_alpha",
+               "is_stop"],
+}
+
+
+def test_contract_is_the_code():
+    assert set(CONTRACT) == set(TABLE_NAMES)
+    for name, cols in CONTRACT.items():
+        assert SCHEMAS[name][0][: len(cols)] == cols
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory, seeds_dir):
+    out = tmp_path_factory.mktemp("tables") / "out"
+    assert main(["tables", "--corpus", str(seeds_dir), "--out", str(out), "--quiet"]) == 0
+    return out
+
+
+def test_tables_command_writes_every_table(written):
+    assert sorted(p.name for p in written.iterdir()) == sorted(f"{n}.csv" for n in TABLE_NAMES)
+    for name, cols in CONTRACT.items():
+        header = pd.read_csv(written / f"{name}.csv", nrows=0).columns.tolist()
+        assert header[: len(cols)] == cols
+    assert read_table(written / "documents.csv").columns[-1] == "text"
+
+
+def test_tables_round_trip(written, seed_documents, seed_layer):
+    tables = read_tables(written)
+    pd.testing.assert_frame_equal(tables["sentences"], seed_layer["sentences"], check_dtype=False)
+    pd.testing.assert_frame_equal(tables["tokens"], seed_layer["tokens"], check_dtype=False)
+    docs = tables["documents"]
+    # Offsets still work on the text read back from CSV.
+    texts = dict(zip(docs["doc_id"], docs["text"]))
+    for s in tables["sentences"].itertuples():
+        assert texts[s.doc_id][s.char_start:s.char_end] == s.text
+    assert docs["year"].dtype == "Int64" and tables["sentences"]["in_quote"].dtype == bool
+
+
+def test_rewrite_replaces_tables_and_leaves_no_staging(tmp_path):
+    df = pd.DataFrame({"doc_id": ["a"], "x": [1]})
+    write_tables({"one": df}, tmp_path / "t")
+    write_tables({"one": df.assign(x=2)}, tmp_path / "t")
+    assert pd.read_csv(tmp_path / "t" / "one.csv")["x"].tolist() == [2]
+    assert [p.name for p in tmp_path.iterdir()] == ["t"]
+
+
+def test_failed_write_leaves_previous_tables(tmp_path, monkeypatch):
+    write_tables({"one": pd.DataFrame({"x": [1]})}, tmp_path / "t")
+
+    class Exploding(pd.DataFrame):
+        def to_csv(self, *a, **k):
+            raise OSError("disk full")
+
+    with pytest.raises(OSError):
+        write_tables({"one": pd.DataFrame({"x": [9]}), "two": Exploding({"x": [1]})}, tmp_path / "t")
+    assert pd.read_csv(tmp_path / "t" / "one.csv")["x"].tolist() == [1]
+    assert not (tmp_path / "t" / "two.csv").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["t"]
