@@ -92,3 +92,16 @@ def test_report_runs_the_suite_on_the_seeds(tmp_path, seeds_dir):
         assert not re.search(r"""(src|href)=["']https?://""", page)
         assert "Content-Security-Policy" in page
     assert 'href="00_corpus_overview.html"' in index and "5 documents" in index
+
+
+@pytest.mark.notebook
+def test_notebook_runs_unchanged_as_in_jupyterlab(tmp_path):
+    """No parameters injected: the notebook computes the tables from its default corpus."""
+    import papermill as pm
+
+    book = ROOT / "notebooks" / "00_corpus_overview.ipynb"
+    out = tmp_path / "out.ipynb"
+    pm.execute_notebook(str(book), str(out), kernel_name=report.kernel_name(), cwd=str(book.parent),
+                        progress_bar=False)
+    nb = nbformat.read(out, as_version=4)
+    assert not [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
