@@ -36,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--text-column", default="text", help="text column of a CSV/JSONL corpus (default: text)")
         p.add_argument("--id-column", default="doc_id", help="id column of a CSV/JSONL corpus (default: doc_id)")
         p.add_argument("--corpus-config", default=None, help="your copy of analysis/config/corpus.yaml")
+        p.add_argument("--codebooks", default=None,
+                       help="folder with your copies of actors/places/issues/stance.yaml (missing files: defaults)")
         p.add_argument("--quiet", action="store_true", help="no progress output")
 
     tables = sub.add_parser("tables", help="write the analysis tables (CSV) for a corpus")
@@ -65,7 +67,7 @@ def run(argv: list[str] | None = None) -> int:
         from .tables import build_tables, write_tables
 
         tables = build_tables(args.corpus, text_column=args.text_column, id_column=args.id_column,
-                              corpus_config=args.corpus_config, progress=not args.quiet)
+                              corpus_config=args.corpus_config, codebooks=args.codebooks, progress=not args.quiet)
         written = write_tables(tables, args.out)
         if not args.quiet:
             for path in written:

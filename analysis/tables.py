@@ -20,6 +20,8 @@ import pandas as pd
 from .settings import load_corpus_config
 from .corpus import DOCUMENT_COLUMNS, load
 from .errors import UserError
+from .mentions import ATTRIBUTION_COLUMNS, MENTION_COLUMNS, mention_tables
+from .stance import STANCE_COLUMNS, sentence_tone, stance_table
 from .text import PARAGRAPH_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS, TOKEN_COLUMNS, text_layer
 
 #: name -> (required leading columns, integer columns, boolean columns)
@@ -27,20 +29,33 @@ SCHEMAS: dict[str, tuple[list[str], tuple[str, ...], tuple[str, ...]]] = {
     "documents": (DOCUMENT_COLUMNS, ("year", "body_start", "body_end", "n_chars"), ()),
     "paragraphs": (PARAGRAPH_COLUMNS, ("paragraph_id", "char_start", "char_end"), ()),
     "quotes": (QUOTE_COLUMNS, ("quote_id", "char_start", "char_end"), ()),
-    "sentences": (SENTENCE_COLUMNS, ("sentence_id", "paragraph_id", "char_start", "char_end", "n_tokens",
-                                     "quote_id"), ("in_quote",)),
+    "sentences": (SENTENCE_COLUMNS + ["tone"], ("sentence_id", "paragraph_id", "char_start", "char_end", "n_tokens",
+                                                "quote_id"), ("in_quote",)),
     "tokens": (TOKEN_COLUMNS, ("sentence_id", "token_id", "char_start", "char_end"), ("is_alpha", "is_stop")),
+    "mentions": (MENTION_COLUMNS, ("sentence_id", "mention_id", "char_start", "char_end"), ("resolved",)),
+    "attribution": (ATTRIBUTION_COLUMNS, ("sentence_id", "quote_id"), ("speaker_resolved",)),
+    "stance": (STANCE_COLUMNS, ("sentence_id", "char_start", "char_end", "cue_start", "cue_end"),
+               ("negated", "hedged", "boosted", "resolved_holder")),
 }
+FLOAT_COLUMNS = {"sentences": ("tone",)}
 TABLE_NAMES = tuple(SCHEMAS)
 
 
 def build_tables(corpus: str | Path, *, text_column: str = "text", id_column: str = "doc_id",
-                 corpus_config: str | Path | None = None, progress: bool = False) -> dict[str, pd.DataFrame]:
+                 corpus_config: str | Path | None = None, codebooks: str | Path | None = None,
+                 progress: bool = False) -> dict[str, pd.DataFrame]:
     """Load the corpus and compute every table (in memory; nothing is written)."""
+    from .settings import load_codebooks
+
     config = load_corpus_config(corpus_config)
+    codebook_dir = str(codebooks) if codebooks else None
+    load_codebooks(codebook_dir)  # validate before any work
     documents = load(corpus, text_column=text_column, id_column=id_column, config=config)
     layer = text_layer(documents, config=config, progress=progress)
-    return {"documents": documents, **layer}
+    layer["sentences"]["tone"] = sentence_tone(layer["sentences"])
+    shared = mention_tables(documents, layer["sentences"], codebooks=codebook_dir)
+    stance = stance_table(documents, layer["sentences"], codebooks=codebook_dir)
+    return {"documents": documents, **layer, **shared, "stance": stance}
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:
@@ -77,6 +92,9 @@ def read_table(path: str | Path, name: str | None = None) -> pd.DataFrame:
     for col in bools:
         if col in df:
             df[col] = df[col].map({"True": True, "False": False}).astype(bool)
+    for col in FLOAT_COLUMNS.get(name, ()):
+        if col in df:
+            df[col] = pd.to_numeric(df[col].replace("", None)).astype(float)
     return df
 
 
