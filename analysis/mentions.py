@@ -143,12 +143,12 @@ class ActorIndex:
         title_alt = "|".join(re.escape(t) for t, _ in titles)
         dem_alt = "|".join(re.escape(d) for d in demonyms)
         self.titled = re.compile(
-            rf"(?:(?P<dem>{dem_alt})\s+)?(?P<title>{title_alt})"
+            rf"(?:(?P<dem>{dem_alt})(?:['’]s)?\s+)?(?P<title>(?i:{title_alt}))"
             rf"(?:\s+of\s+(?:the\s+)?(?P<of>{_NAME_WORD}(?:\s+{_NAME_WORD})*?))?"
             rf"\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
         self.apposition = re.compile(
             rf"(?<![\w’'-])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+"
-            rf"(?P<role>(?:a|an|the)?\s*[a-z][^,.;:“”\"]{{2,120}}?),")
+            rf"(?P<role>(?:a|an|the)?\s*[a-z][^,.;:“”\"]{{2,120}}?)(?:,|\.(?:\s|$))")
         self.leading_title = re.compile(rf"^(?:(?:{title_alt})\s+)+")
         self.appos_words = {w: typ for typ, ws in books.apposition_roles.items() for w in ws}
 
@@ -178,7 +178,7 @@ def discover_persons(text: str, spans: list[tuple[int, int]], index: ActorIndex)
                 continue
             if name in index.state_of:
                 continue
-            title = m.group("title")
+            title = next((t for t in index.title_type if t.lower() == m.group("title").lower()), m.group("title"))
             affiliation = index.state_of.get(m.group("dem") or "", "") or index.state_of.get(m.group("of") or "", "")
             role = title + (f" of {m.group('of')}" if m.group("of") else "")
             found.setdefault(name, Actor(name=name, type=index.title_type[title], affiliation=affiliation,
@@ -405,9 +405,10 @@ def _speaker_near_verb(text: str, verb_start: int, verb_end: int, mentions: list
             return last
     after = [m for m in actors if m.start >= verb_end and m.end <= hi]
     if after and " ".join(text[verb_start:verb_end].lower().split()) in inverted:
-        first = after[0]
+        # "said Iran's Foreign Minister X": the person, not the state that qualifies them.
+        first = next((m for m in after if m.is_person and m.start - verb_end < 60), after[0])
         gap = text[verb_end:first.start]
-        if re.fullmatch(r"\s*(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?:(?:from|by|of)\s+(?:the\s+)?)?", gap):
+        if re.fullmatch(r"\s*(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){0,3}?(?:(?:from|by|of)\s+(?:the\s+)?)?", gap):
             return first
     return None
 
@@ -453,7 +454,7 @@ def attribute(text: str, sentences: list[tuple[int, int, int, object]], by_sente
         mentions = by_sentence.get(sid, [])
         att = None
         quoted_chars = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in quotes)
-        starts_inside = any(qs < s < qe for qs, qe in quotes)
+        starts_inside = any(qs <= s < qe for qs, qe in quotes)
         if not pd.isna(quote_id) and (quoted_chars >= 0.5 * (e - s) or starts_inside):
             att = quote_speaker.get(int(quote_id))
             if att is not None and att.speaker is None and last_reported is not None:

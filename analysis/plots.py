@@ -61,3 +61,46 @@ def keyness_bars(table: pd.DataFrame):
     ax.set_xlabel(f"log ratio (> 0: key for {target}; < 0: key for the rest)")
     fig.tight_layout()
     return fig
+
+
+STANCE_COLOURS = {"support": "#4c9a5b", "oppose": "#c44e52", "neutral": "#8c8c8c"}
+
+
+def stance_heatmap(matrix: pd.DataFrame, *, max_rows: int = 25, max_cols: int = 15):
+    """Holder x target heatmap of net stance (support minus oppose); each cell is annotated
+    with its counts as "+support −oppose ○neutral"."""
+    import numpy as np
+
+    holders = list(dict.fromkeys(matrix.sort_values("sentences", ascending=False)["holder"]))[:max_rows]
+    targets = list(dict.fromkeys(matrix.sort_values("sentences", ascending=False)["target"]))[:max_cols]
+    grid = np.full((len(holders), len(targets)), np.nan)
+    fig, ax = plt.subplots(figsize=(1.1 * len(targets) + 3, 0.5 * len(holders) + 2))
+    for r in matrix.itertuples():
+        if r.holder in holders and r.target in targets:
+            i, j = holders.index(r.holder), targets.index(r.target)
+            grid[i, j] = r.net
+            label = " ".join(f"{sym}{n}" for sym, n in (("+", r.support), ("−", r.oppose), ("○", r.neutral)) if n)
+            ax.text(j, i, label, ha="center", va="center", fontsize=8)
+    limit = max(1, np.nanmax(np.abs(grid)) if np.isfinite(grid).any() else 1)
+    im = ax.imshow(grid, cmap="RdYlGn", vmin=-limit, vmax=limit, aspect="auto")
+    ax.set_xticks(range(len(targets)), targets, rotation=40, ha="right")
+    ax.set_yticks(range(len(holders)), holders)
+    fig.colorbar(im, ax=ax, label="support − oppose (neutral shown as ○)")
+    fig.tight_layout()
+    return fig
+
+
+def stacked_bars(table: pd.DataFrame, *, title: str = "", colours: dict | None = None):
+    """Stacked bars of a period x category count table."""
+    fig, ax = plt.subplots(figsize=(max(4, 0.9 * len(table) + 2), 3.5))
+    bottom = None
+    for col in table.columns:
+        ax.bar(table.index.astype(str), table[col], bottom=bottom, label=col,
+               color=(colours or STANCE_COLOURS).get(col))
+        bottom = table[col] if bottom is None else bottom + table[col]
+    ax.legend(frameon=False)
+    ax.set_ylabel("findings")
+    if title:
+        ax.set_title(title)
+    fig.tight_layout()
+    return fig

@@ -313,7 +313,8 @@ def _load_stance(path: Path, issue_ids: set[str]) -> dict:
         targets = entry.get("targets", "after")
         _expect(targets in TARGET_MODES, path, f"{where}.targets", f"must be one of {', '.join(TARGET_MODES)}")
         prefer = entry.get("prefer", "any")
-        _expect(prefer in ("any", "issue", "actor"), path, f"{where}.prefer", "must be one of any, issue, actor")
+        _expect(prefer in ("any", "issue", "issue_only", "actor"), path, f"{where}.prefer",
+                "must be one of any, issue, issue_only, actor")
         families.append(CueFamily(id=fid, patterns=tuple(_str_list(entry.get("patterns"), path, f"{where}.patterns",
                                                                      required=True)),
                                   stance=entry["stance"], act=act, negated=negated, targets=targets,

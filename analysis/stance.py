@@ -215,6 +215,11 @@ def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: A
              and not (holder is not None and m.canonical == holder.name)]
     if not after:
         return []
+    if prefer == "issue_only":
+        after = [m for m in after if m.kind == "issue"]
+        if not after:
+            return []
+        prefer = "issue"
     first = after[0]
     preferred = [m for m in after if m.kind == prefer]
     if preferred:
@@ -266,7 +271,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         fam: CueFamily = c.payload
         if any(a <= c.start < b for a, b in consumed):
             continue  # part of another cue's target ("support ... providing assistance")
-        if re.match(r"\s+from\b", text[c.end:c.end + 6]) and fam.targets != "complement" and fam.id != "refrain":
+        if re.match(r"\s+from\b", text[c.end:c.end + 6]) and fam.stance == "support" and fam.targets != "complement":
             continue  # "support from international partners": the holder follows, the target is unnamed
         clause_start, clause_end = _clause(text, s, e, c.start)
         commas = [clause_start + m.end() for m in re.finditer(",", text[clause_start:c.start])]
@@ -291,11 +296,13 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         else:
             holder, resolved, holder_m = _holder(text, c.start, clause_start, s, mentions, att, quoted)
         modality = next((m.text.lower() for m in reversed(modals) if clause_start <= m.start < c.start), "")
-        appeal = next((a for a in appeals if a["start"] <= c.start < a["end"]), None)
+        containing = [a for a in appeals if a["start"] <= c.start < a["end"]]
+        appeal = containing[0] if containing else None
         if appeal is not None:
             act = "urge"
             holder, resolved = appeal["finding"].holder, appeal["finding"].holder_resolved
-            appeal["inner"] = min(appeal["inner"], c.start)
+            for a in containing:
+                a["inner"] = min(a["inner"], c.start)
         if fam.targets == "complement":
             addressee = _appeal_addressee(text, c.end, mentions)
             comp_start = addressee.end if addressee is not None else c.end
@@ -321,6 +328,8 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
             targets = (issues if prefer == "issue" and issues else targets)[-1:]
         else:
             targets = _targets(text, c.end, clause_end, mentions, holder, prefer)
+        if att.speaker is not None:  # ", Foreign Minister X said": the speaker is not the target
+            targets = [t for t in targets if not (isinstance(t, Mention) and t.canonical == att.speaker.name)]
         if act == "neutral_declaration":
             named = [t for t in targets if t.kind == "issue" and t.canonical in lex.neutral_targets] or \
                     [t for t in targets if t.kind == "actor"]
@@ -427,3 +436,65 @@ def sentence_tone(sentences: pd.DataFrame) -> pd.Series:
 
     sia = sentiment_analyzer()
     return sentences["text"].map(lambda t: round(sia.polarity_scores(t)["compound"], 4))
+
+
+# --------------------------------------------------------------------------- summaries for the notebook
+
+def select(stance: pd.DataFrame, *, holders: list[str] | None = None, targets: list[str] | None = None,
+           min_evidence: int = 1) -> pd.DataFrame:
+    """Findings for the chosen holders and targets (all when empty), keeping only
+    (holder, target) pairs resting on at least ``min_evidence`` sentences."""
+    out = stance
+    if holders:
+        out = out[out["holder"].isin(holders)]
+    if targets:
+        out = out[out["target"].isin(targets)]
+    support = out.groupby(["holder", "target"])["sentence_id"].transform("size")
+    return out[support >= min_evidence]
+
+
+def stance_matrix(stance: pd.DataFrame) -> pd.DataFrame:
+    """Holder x target counts by stance: columns support, oppose, neutral, sentences, net
+    (support minus oppose). One row per (holder, target) pair."""
+    counts = stance.pivot_table(index=["holder", "target"], columns="stance", values="sentence_id",
+                                aggfunc="count", fill_value=0)
+    for col in ("support", "oppose", "neutral"):
+        if col not in counts:
+            counts[col] = 0
+    counts = counts[["support", "oppose", "neutral"]]
+    counts["sentences"] = stance.groupby(["holder", "target"]).apply(
+        lambda g: g[["doc_id", "sentence_id"]].drop_duplicates().shape[0], include_groups=False)
+    counts["net"] = counts["support"] - counts["oppose"]
+    counts.columns.name = None
+    return counts.reset_index().sort_values(["sentences", "holder", "target"], ascending=[False, True, True],
+                                            kind="mergesort").reset_index(drop=True)
+
+
+def stance_by_period(stance: pd.DataFrame, documents: pd.DataFrame, *, period: str = "year") -> pd.DataFrame:
+    """Findings per publication period and stance; undated documents are their own period."""
+    dates = documents.set_index("doc_id")["published"].fillna("")
+    key = dates.map(lambda d: d[:4] if period == "year" and d[:4].isdigit() else
+                    (d[:7] if period == "month" and len(d) >= 7 and d[:4].isdigit() else "undated"))
+    df = stance.assign(period=stance["doc_id"].map(key).fillna("undated"))
+    table = df.pivot_table(index="period", columns="stance", values="sentence_id", aggfunc="count", fill_value=0)
+    table.columns.name = None
+    return table.reindex(columns=[c for c in ("support", "oppose", "neutral") if c in table.columns])
+
+
+def statements(stance: pd.DataFrame, documents: pd.DataFrame, *, kind: str) -> pd.DataFrame:
+    """Evidence tables: ``strongest`` (boosted or direct quotes), ``hedged``, ``denied`` (act deny,
+    dismiss or reject), or ``all``; with the article title and URL to go back to the source."""
+    masks = {
+        "strongest": stance["boosted"] | (stance["attribution"] == "direct_quote"),
+        "hedged": stance["hedged"],
+        "denied": stance["act"].isin(["deny", "dismiss", "reject"]),
+        "all": pd.Series(True, index=stance.index),
+    }
+    if kind not in masks:
+        raise ValueError(f"kind must be one of {', '.join(masks)}")
+    meta = documents.set_index("doc_id")[["title", "url"]]
+    out = stance[masks[kind]].join(meta, on="doc_id")
+    cols = ["holder", "target", "stance", "act", "cue", "attribution", "hedged", "boosted", "doc_id", "sentence_id",
+            "char_start", "char_end", "evidence", "title", "url"]
+    return out[cols].sort_values(["holder", "target", "doc_id", "sentence_id"], kind="mergesort") \
+        .reset_index(drop=True)

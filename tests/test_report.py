@@ -76,7 +76,12 @@ def test_report_runs_the_suite_on_the_seeds(tmp_path, seeds_dir):
     assert code == 0
     assert (out / "index.html").is_file() and (out / "00_corpus_overview.html").is_file()
     assert {"documents.csv", "sentences.csv", "stance.csv"} <= {p.name for p in (out / "tables").iterdir()}
-    # The executed notebook ran without errors and used the parameters it was given.
+    for book in NOTEBOOKS:
+        executed = nbformat.read(out / "notebooks" / book.name, as_version=4)
+        errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+        assert not errors, (book.name, errors[:1])
+        assert (out / f"{book.stem}.html").is_file()
+    # The executed notebook used the parameters it was given.
     nb = nbformat.read(out / "notebooks" / "00_corpus_overview.ipynb", as_version=4)
     assert nb.metadata.papermill.parameters["top_n"] == 8
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
