@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--corpus-config", default=None, help="your copy of analysis/config/corpus.yaml")
         p.add_argument("--codebooks", default=None,
                        help="folder with your copies of actors/places/issues/stance.yaml (missing files: defaults)")
+        p.add_argument("--frames", default=None, help="your copy of analysis/codebooks/frames.yaml")
         p.add_argument("--quiet", action="store_true", help="no progress output")
 
     tables = sub.add_parser("tables", help="write the analysis tables (CSV) for a corpus")
@@ -67,7 +68,8 @@ def run(argv: list[str] | None = None) -> int:
         from .tables import build_tables, write_tables
 
         tables = build_tables(args.corpus, text_column=args.text_column, id_column=args.id_column,
-                              corpus_config=args.corpus_config, codebooks=args.codebooks, progress=not args.quiet)
+                              corpus_config=args.corpus_config, codebooks=args.codebooks,
+                              frames_codebook=args.frames, progress=not args.quiet)
         written = write_tables(tables, args.out)
         if not args.quiet:
             for path in written:

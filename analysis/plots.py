@@ -104,3 +104,36 @@ def stacked_bars(table: pd.DataFrame, *, title: str = "", colours: dict | None =
         ax.set_title(title)
     fig.tight_layout()
     return fig
+
+
+def stacked_shares(table: pd.DataFrame, *, title: str = "", ylabel: str = "share of sentences"):
+    """Stacked horizontal bars: one bar per row of ``table`` (e.g. a document), one segment per column."""
+    cmap = plt.get_cmap("tab10")
+    fig, ax = plt.subplots(figsize=(9, 0.5 * len(table) + 1.8))
+    left = None
+    for i, col in enumerate(table.columns):
+        ax.barh(table.index.astype(str), table[col], left=left, label=col, color=cmap(i % 10))
+        left = table[col] if left is None else left + table[col]
+    ax.invert_yaxis()
+    ax.set_xlabel(ylabel)
+    ax.legend(frameon=False, bbox_to_anchor=(1.01, 1), loc="upper left", fontsize=8)
+    if title:
+        ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def matrix_heatmap(matrix: pd.DataFrame, *, title: str = "", cmap: str = "Blues"):
+    """A labelled heatmap of a square or rectangular count table, each cell annotated."""
+    fig, ax = plt.subplots(figsize=(0.7 * len(matrix.columns) + 3, 0.5 * len(matrix) + 1.5))
+    im = ax.imshow(matrix.to_numpy(dtype=float), cmap=cmap, aspect="auto")
+    ax.set_xticks(range(len(matrix.columns)), matrix.columns, rotation=40, ha="right")
+    ax.set_yticks(range(len(matrix.index)), matrix.index)
+    for i in range(len(matrix.index)):
+        for j in range(len(matrix.columns)):
+            ax.text(j, i, int(matrix.iat[i, j]), ha="center", va="center", fontsize=8)
+    fig.colorbar(im, ax=ax)
+    if title:
+        ax.set_title(title)
+    fig.tight_layout()
+    return fig

@@ -20,6 +20,7 @@ import pandas as pd
 from .settings import load_corpus_config
 from .corpus import DOCUMENT_COLUMNS, load
 from .errors import UserError
+from .frames import FRAME_COLUMNS, PROFILE_COLUMNS, frame_profile, frame_table
 from .mentions import ATTRIBUTION_COLUMNS, MENTION_COLUMNS, mention_tables
 from .stance import STANCE_COLUMNS, sentence_tone, stance_table
 from .text import PARAGRAPH_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS, TOKEN_COLUMNS, text_layer
@@ -36,26 +37,34 @@ SCHEMAS: dict[str, tuple[list[str], tuple[str, ...], tuple[str, ...]]] = {
     "attribution": (ATTRIBUTION_COLUMNS, ("sentence_id", "quote_id"), ("speaker_resolved",)),
     "stance": (STANCE_COLUMNS, ("sentence_id", "char_start", "char_end", "cue_start", "cue_end"),
                ("negated", "hedged", "boosted", "resolved_holder")),
+    "frames": (FRAME_COLUMNS, ("sentence_id", "char_start", "char_end"), ("rejected",)),
+    "frame_profile": (PROFILE_COLUMNS, ("sentences",), ("dominant",)),
 }
-FLOAT_COLUMNS = {"sentences": ("tone",)}
+FLOAT_COLUMNS = {"sentences": ("tone",), "frames": ("score",), "frame_profile": ("share",)}
 TABLE_NAMES = tuple(SCHEMAS)
 
 
 def build_tables(corpus: str | Path, *, text_column: str = "text", id_column: str = "doc_id",
                  corpus_config: str | Path | None = None, codebooks: str | Path | None = None,
-                 progress: bool = False) -> dict[str, pd.DataFrame]:
+                 frames_codebook: str | Path | None = None, progress: bool = False) -> dict[str, pd.DataFrame]:
     """Load the corpus and compute every table (in memory; nothing is written)."""
     from .settings import load_codebooks
 
     config = load_corpus_config(corpus_config)
     codebook_dir = str(codebooks) if codebooks else None
+    from .frames import load_frames
+
     load_codebooks(codebook_dir)  # validate before any work
+    load_frames(frames_codebook)
     documents = load(corpus, text_column=text_column, id_column=id_column, config=config)
     layer = text_layer(documents, config=config, progress=progress)
     layer["sentences"]["tone"] = sentence_tone(layer["sentences"])
     shared = mention_tables(documents, layer["sentences"], codebooks=codebook_dir)
     stance = stance_table(documents, layer["sentences"], codebooks=codebook_dir)
-    return {"documents": documents, **layer, **shared, "stance": stance}
+    frames = frame_table(documents, layer["sentences"], attribution=shared["attribution"],
+                         mentions=shared["mentions"], codebook=frames_codebook)
+    profile = frame_profile(frames, layer["sentences"], frame_ids=load_frames(frames_codebook).ids)
+    return {"documents": documents, **layer, **shared, "stance": stance, "frames": frames, "frame_profile": profile}
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:
@@ -102,9 +111,10 @@ def read_tables(tables_dir: str | Path, names: tuple[str, ...] = TABLE_NAMES) ->
     return {name: read_table(Path(tables_dir) / f"{name}.csv", name) for name in names}
 
 
-def load_or_build(*, corpus: str | Path, tables_dir: str | Path | None = None) -> dict[str, pd.DataFrame]:
+def load_or_build(*, corpus: str | Path, tables_dir: str | Path | None = None,
+                  frames_codebook: str | Path | None = None) -> dict[str, pd.DataFrame]:
     """Tables for a notebook: read from ``tables_dir`` when the report runner made them,
     otherwise computed from ``corpus`` (interactive use in JupyterLab)."""
     if tables_dir:
         return read_tables(tables_dir)
-    return build_tables(corpus)
+    return build_tables(corpus, frames_codebook=frames_codebook or None)

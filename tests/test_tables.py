@@ -24,6 +24,9 @@ CONTRACT = {
     "stance": ["doc_id", "sentence_id", "char_start", "char_end", "holder", "holder_affiliation", "holder_type",
                "target", "target_type", "stance", "act", "cue", "cue_start", "cue_end", "negated", "hedged",
                "boosted", "modality", "attribution", "speaker", "resolved_holder", "addressee", "evidence"],
+    "frames": ["doc_id", "sentence_id", "char_start", "char_end", "frame", "score", "indicators", "negated",
+               "rejected", "speaker", "speaker_type", "evidence"],
+    "frame_profile": ["doc_id", "frame", "sentences", "share", "dominant"],
 }
 
 
