@@ -266,9 +266,27 @@ def _read_metadata(folder: Path) -> tuple[Path | None, list[dict]]:
     return path, out
 
 
-def _load_folder(folder: Path) -> list[dict]:
+def filename_fields(pattern: str, stem: str, *, where: str) -> dict[str, str]:
+    """Metadata from a file name: ``{country}_{session}_{year}`` on ``USA_79_2024``.
+
+    >>> filename_fields("{country}_{session}_{year}", "USA_79_2024", where="x")
+    {'country': 'USA', 'session': '79', 'year': '2024'}
+    """
+    names = re.findall(r"{(\w+)}", pattern)
+    regex = re.escape(pattern)
+    for name in names:
+        regex = regex.replace(re.escape("{" + name + "}"), f"(?P<{name}>[^_/]+?)" if name != names[-1] else
+                              f"(?P<{name}>.+)")
+    m = re.fullmatch(regex, stem)
+    if not m:
+        raise CorpusError(f"{where}: file name {stem!r} does not match the pattern {pattern!r}")
+    return m.groupdict()
+
+
+def _load_folder(folder: Path, *, filename_pattern: str | None = None, recursive: bool = False) -> list[dict]:
     meta_path, meta_rows = _read_metadata(folder)
-    files = sorted(p for p in folder.iterdir() if p.suffix == ".txt" and p.is_file())
+    listing = folder.rglob("*.txt") if recursive else folder.iterdir()
+    files = sorted((p for p in listing if p.suffix == ".txt" and p.is_file()), key=lambda p: p.as_posix())
     by_name = {p.name: p for p in files}
     by_stem = {p.stem: p for p in files}
     meta_for: dict[Path, dict] = {}
@@ -290,6 +308,11 @@ def _load_folder(folder: Path) -> list[dict]:
     records = []
     for path in files:
         meta = dict(meta_for.get(path, {}))
+        if filename_pattern:
+            for key, value in filename_fields(filename_pattern, path.stem, where=str(path)).items():
+                meta.setdefault("published" if key in ("date", "published") else key, value)
+            if "year" in meta and not meta.get("published"):
+                meta["published"] = meta["year"]
         meta.setdefault("_where", str(path))
         meta.pop("file", None)
         text = decode_text(_read_bytes(path), where=str(path))
@@ -351,8 +374,13 @@ def _load_jsonl(path: Path, text_column: str, id_column: str) -> list[dict]:
 # --------------------------------------------------------------------------- public
 
 def load(path: str | Path, *, text_column: str = "text", id_column: str = "doc_id",
-         config: CorpusConfig | str | Path | None = None) -> pd.DataFrame:
+         config: CorpusConfig | str | Path | None = None, filename_pattern: str | None = None,
+         recursive: bool = False) -> pd.DataFrame:
     """Load a corpus (folder of .txt, .csv or .jsonl) into the documents table.
+
+    For a folder, ``filename_pattern`` (e.g. ``"{country}_{session}_{year}"``) reads
+    metadata from each file name (a ``year`` or ``date`` field becomes the publication
+    date), and ``recursive`` includes .txt files in subfolders.
 
     >>> docs = load(Path(__file__).parent.parent / "seeds")   # doctest: +SKIP
     >>> docs.columns[:7].tolist()                               # doctest: +SKIP
@@ -364,7 +392,7 @@ def load(path: str | Path, *, text_column: str = "text", id_column: str = "doc_i
     if not path.exists():
         raise CorpusError(f"{path}: no such file or folder")
     if path.is_dir():
-        records = _load_folder(path)
+        records = _load_folder(path, filename_pattern=filename_pattern, recursive=recursive)
     elif path.suffix.lower() == ".csv":
         records = _load_csv(path, text_column, id_column)
     elif path.suffix.lower() in (".jsonl", ".ndjson"):

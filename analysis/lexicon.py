@@ -63,32 +63,66 @@ class Match:
 class PhraseMatcher:
     """Find non-overlapping phrase matches, longest first at each position.
 
+    Candidates are looked up by the first word of each phrase (exactly, or by its
+    first three letters for a wildcard word), so the cost grows with the length of
+    the text, not with the size of the codebook.
+
     >>> m = PhraseMatcher([("use of force", "force"), ("force", "f")], case="insensitive")
     >>> [(x.text, x.payload) for x in m.finditer("the use of Force and force")]
     [('use of Force', 'force'), ('force', 'f')]
     """
 
+    _WORDS = re.compile(r"[\w’'\-]+")
+
     def __init__(self, entries: Iterable[tuple[str, Any]], *, case: str = "auto"):
         entries = [(p, payload) for p, payload in entries if p.strip()]
-        # Longer phrases first so the alternation prefers them at the same start.
+        # Longer phrases first: at one position the longest phrase wins.
         entries.sort(key=lambda e: (-len(e[0].replace("*", "")), e[0]))
-        self._compiled = [(re.compile(phrase_regex(p, case=case)), payload) for p, payload in entries]
-        sources = [phrase_regex(p, case=case) for p, _ in entries]
-        self._any = re.compile("|".join(f"(?:{s})" for s in sources)) if sources else None
+        self._exact: dict[str, list] = {}
+        self._prefix: dict[str, list] = {}
+        self._always: list = []
+        self._cache: dict[str, list] = {}
+        for order, (phrase, payload) in enumerate(entries):
+            item = (order, re.compile(phrase_regex(phrase, case=case)), payload)
+            first = phrase.split()[0].lower().replace("’", "'")
+            if not re.match(r"[\w'\-]", first) or first.startswith("*") or first == "...":
+                self._always.append(item)
+            elif "*" in first:
+                stem = first.split("*")[0]
+                if len(stem) < 3:
+                    self._always.append(item)
+                else:
+                    self._prefix.setdefault(stem[:3], []).append((stem, item))
+            else:
+                self._exact.setdefault(first, []).append(item)
+
+    _POSSESSIVE = re.compile(r"'s?$")
+
+    def _candidates(self, word: str) -> list:
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        w = word.lower().replace("’", "'")
+        keys = {w, self._POSSESSIVE.sub("", w)}  # "Cambodia's" may start the phrase "Cambodia"
+        found = [item for k in keys for item in self._exact.get(k, ())]
+        found += [item for stem, item in self._prefix.get(w[:3], ()) if w.startswith(stem)]
+        found += self._always
+        found.sort(key=lambda item: item[0])
+        if len(self._cache) < 200_000:  # bounded: a corpus has a long tail of rare words
+            self._cache[word] = found
+        return found
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match]:
-        if self._any is None:
-            return
         end = len(text) if end is None else end
-        for m in self._any.finditer(text, start, end):
-            yield Match(m.start(), m.end(), m.group(), self._payload(text, m.start(), m.end()))
-
-    def _payload(self, text: str, start: int, end: int) -> Any:
-        for rx, payload in self._compiled:
-            m = rx.match(text, start, end)
-            if m and m.end() == end:
-                return payload
-        for rx, payload in self._compiled:  # a phrase that matched with a different extent
-            if rx.match(text, start):
-                return payload
-        return None
+        pos_done = start
+        for w in self._WORDS.finditer(text, start, end):
+            if w.start() < pos_done:
+                continue
+            # A word like "US-led" may hold a phrase that starts inside it only after a hyphen;
+            # phrases never start inside a word, so the word start is the only place to try.
+            for _order, rx, payload in self._candidates(w.group()):
+                m = rx.match(text, w.start(), end)
+                if m:
+                    yield Match(m.start(), m.end(), m.group(), payload)
+                    pos_done = m.end()
+                    break

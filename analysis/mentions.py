@@ -478,18 +478,30 @@ def attribute(text: str, sentences: list[tuple[int, int, int, object]], by_sente
 
 # --------------------------------------------------------------------------- tables
 
-def mention_tables(documents: pd.DataFrame, sentences: pd.DataFrame, *,
-                   codebooks: str | None = None) -> dict[str, pd.DataFrame]:
-    """The ``mentions`` and ``attribution`` tables for a corpus."""
+def analyse_documents(documents: pd.DataFrame, sentences: pd.DataFrame, *,
+                      codebooks: str | None = None) -> dict[str, DocumentMentions]:
+    """Mentions and attribution of every document, computed once and shared by the
+    mention tables, stance and framing."""
     index = actor_index(codebooks)
-    m_rows, a_rows = [], []
     by_doc = {d: g for d, g in sentences.groupby("doc_id", sort=False)}
+    out = {}
     for doc_id, text in zip(documents["doc_id"], documents["text"]):
         g = by_doc.get(doc_id)
-        if g is None:
+        if g is not None:
+            sents = list(zip(g["sentence_id"], g["char_start"], g["char_end"], g["quote_id"]))
+            out[doc_id] = document_mentions(text, sents, index=index)
+    return out
+
+
+def mention_tables(documents: pd.DataFrame, sentences: pd.DataFrame, *, codebooks: str | None = None,
+                   analysed: dict[str, DocumentMentions] | None = None) -> dict[str, pd.DataFrame]:
+    """The ``mentions`` and ``attribution`` tables for a corpus."""
+    analysed = analysed if analysed is not None else analyse_documents(documents, sentences, codebooks=codebooks)
+    m_rows, a_rows = [], []
+    for doc_id in documents["doc_id"]:
+        dm = analysed.get(doc_id)
+        if dm is None:
             continue
-        sents = list(zip(g["sentence_id"], g["char_start"], g["char_end"], g["quote_id"]))
-        dm = document_mentions(text, sents, index=index)
         for i, m in enumerate(dm.mentions):
             a = m.actor
             m_rows.append((doc_id, m.sentence_id, i, m.start, m.end, m.text, m.kind, m.canonical,
@@ -506,4 +518,5 @@ def mention_tables(documents: pd.DataFrame, sentences: pd.DataFrame, *,
     return {"mentions": mentions, "attribution": attribution}
 
 
-__all__ = ["mention_tables", "document_mentions", "actor_index", "discover_persons", "PERSON_TYPES"]
+__all__ = ["analyse_documents", "mention_tables", "document_mentions", "actor_index", "discover_persons",
+           "PERSON_TYPES"]

@@ -37,7 +37,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .lexicon import PhraseMatcher
-from .mentions import ActorIndex, Attribution, Mention, actor_index, document_mentions
+from .mentions import ActorIndex, Attribution, DocumentMentions, Mention, actor_index, analyse_documents
 from .settings import Actor, CueFamily
 
 STANCE_COLUMNS = ["doc_id", "sentence_id", "char_start", "char_end", "holder", "holder_affiliation", "holder_type",
@@ -381,13 +381,12 @@ def _merge(findings: list[Finding]) -> list[Finding]:
     return list(out.values())
 
 
-def document_stance(doc_id: str, text: str, sentences: pd.DataFrame, *, index: ActorIndex,
+def document_stance(doc_id: str, text: str, sentences: pd.DataFrame, dm: DocumentMentions, *, index: ActorIndex,
                     lex: Lexicon) -> list[tuple]:
     rows = []
     sents = list(zip(sentences["sentence_id"], sentences["char_start"], sentences["char_end"],
                      sentences["quote_id"]))
     quoted_flags = dict(zip(sentences["sentence_id"], sentences["in_quote"]))
-    dm = document_mentions(text, sents, index=index)
     issue_labels = index.issue_labels
     for sid, s, e, _ in sents:
         mentions = dm.by_sentence.get(sid, [])
@@ -418,15 +417,17 @@ def document_stance(doc_id: str, text: str, sentences: pd.DataFrame, *, index: A
     return rows
 
 
-def stance_table(documents: pd.DataFrame, sentences: pd.DataFrame, *, codebooks: str | None = None) -> pd.DataFrame:
-    """``stance.csv``: one row per (sentence, holder, target, cue) finding."""
+def stance_table(documents: pd.DataFrame, sentences: pd.DataFrame, *, codebooks: str | None = None,
+                 analysed: dict[str, DocumentMentions] | None = None) -> pd.DataFrame:
+    """``stance.csv``: one row per (sentence, holder, target) finding."""
     index = actor_index(codebooks)
     lex = stance_lexicon(codebooks)
+    analysed = analysed if analysed is not None else analyse_documents(documents, sentences, codebooks=codebooks)
     by_doc = {d: g for d, g in sentences.groupby("doc_id", sort=False)}
     rows = []
     for doc_id, text in zip(documents["doc_id"], documents["text"]):
         if doc_id in by_doc:
-            rows.extend(document_stance(doc_id, text, by_doc[doc_id], index=index, lex=lex))
+            rows.extend(document_stance(doc_id, text, by_doc[doc_id], analysed[doc_id], index=index, lex=lex))
     return pd.DataFrame(rows, columns=STANCE_COLUMNS)
 
 

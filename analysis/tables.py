@@ -21,7 +21,7 @@ from .settings import load_corpus_config
 from .corpus import DOCUMENT_COLUMNS, load
 from .errors import UserError
 from .frames import FRAME_COLUMNS, PROFILE_COLUMNS, frame_profile, frame_table
-from .mentions import ATTRIBUTION_COLUMNS, MENTION_COLUMNS, mention_tables
+from .mentions import ATTRIBUTION_COLUMNS, MENTION_COLUMNS, analyse_documents, mention_tables
 from .stance import STANCE_COLUMNS, sentence_tone, stance_table
 from .text import PARAGRAPH_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS, TOKEN_COLUMNS, text_layer
 
@@ -59,8 +59,9 @@ def build_tables(corpus: str | Path, *, text_column: str = "text", id_column: st
     documents = load(corpus, text_column=text_column, id_column=id_column, config=config)
     layer = text_layer(documents, config=config, progress=progress)
     layer["sentences"]["tone"] = sentence_tone(layer["sentences"])
-    shared = mention_tables(documents, layer["sentences"], codebooks=codebook_dir)
-    stance = stance_table(documents, layer["sentences"], codebooks=codebook_dir)
+    analysed = analyse_documents(documents, layer["sentences"], codebooks=codebook_dir)  # the shared stage, once
+    shared = mention_tables(documents, layer["sentences"], analysed=analysed)
+    stance = stance_table(documents, layer["sentences"], codebooks=codebook_dir, analysed=analysed)
     frames = frame_table(documents, layer["sentences"], attribution=shared["attribution"],
                          mentions=shared["mentions"], codebook=frames_codebook)
     profile = frame_profile(frames, layer["sentences"], frame_ids=load_frames(frames_codebook).ids)
