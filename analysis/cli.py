@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--codebooks", default=None,
                        help="folder with your copies of actors/places/issues/stance.yaml (missing files: defaults)")
         p.add_argument("--frames", default=None, help="your copy of analysis/codebooks/frames.yaml")
+        p.add_argument("--filename-pattern", default=None, metavar="PATTERN",
+                       help="read metadata from .txt file names, e.g. '{country}_{session}_{year}'")
+        p.add_argument("--recursive", action="store_true", help="include .txt files in subfolders")
         p.add_argument("--quiet", action="store_true", help="no progress output")
 
     tables = sub.add_parser("tables", help="write the analysis tables (CSV) for a corpus")
@@ -69,7 +72,8 @@ def run(argv: list[str] | None = None) -> int:
 
         tables = build_tables(args.corpus, text_column=args.text_column, id_column=args.id_column,
                               corpus_config=args.corpus_config, codebooks=args.codebooks,
-                              frames_codebook=args.frames, progress=not args.quiet)
+                              frames_codebook=args.frames, filename_pattern=args.filename_pattern,
+                              recursive=args.recursive, progress=not args.quiet)
         written = write_tables(tables, args.out)
         if not args.quiet:
             for path in written:
@@ -78,9 +82,10 @@ def run(argv: list[str] | None = None) -> int:
     if args.command == "report":
         from .report import run_suite
 
-        if args.text_column != "text" or args.id_column != "doc_id" or args.corpus_config:
-            raise ParameterError("report: --text-column/--id-column/--corpus-config are not supported yet; "
-                                 "convert the corpus or use the defaults")
+        if args.text_column != "text" or args.id_column != "doc_id" or args.corpus_config or args.codebooks \
+                or args.frames or args.filename_pattern or args.recursive:
+            raise ParameterError("report: corpus and codebook options are not supported yet; run "
+                                 "'python -m analysis tables' with them, or use the defaults")
         results = run_suite(corpus=args.corpus, out_dir=args.out, only=args.only,
                             overrides=_parse_overrides(args.parameter), with_code=args.with_code,
                             progress=not args.quiet)

@@ -46,7 +46,8 @@ TABLE_NAMES = tuple(SCHEMAS)
 
 def build_tables(corpus: str | Path, *, text_column: str = "text", id_column: str = "doc_id",
                  corpus_config: str | Path | None = None, codebooks: str | Path | None = None,
-                 frames_codebook: str | Path | None = None, progress: bool = False) -> dict[str, pd.DataFrame]:
+                 frames_codebook: str | Path | None = None, filename_pattern: str | None = None,
+                 recursive: bool = False, progress: bool = False) -> dict[str, pd.DataFrame]:
     """Load the corpus and compute every table (in memory; nothing is written)."""
     from .settings import load_codebooks
 
@@ -56,7 +57,8 @@ def build_tables(corpus: str | Path, *, text_column: str = "text", id_column: st
 
     load_codebooks(codebook_dir)  # validate before any work
     load_frames(frames_codebook)
-    documents = load(corpus, text_column=text_column, id_column=id_column, config=config)
+    documents = load(corpus, text_column=text_column, id_column=id_column, config=config,
+                     filename_pattern=filename_pattern, recursive=recursive)
     layer = text_layer(documents, config=config, progress=progress)
     layer["sentences"]["tone"] = sentence_tone(layer["sentences"])
     analysed = analyse_documents(documents, layer["sentences"], codebooks=codebook_dir)  # the shared stage, once

@@ -179,3 +179,18 @@ def test_bad_input_exit_status_in_a_real_process(tmp_path):
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert message in proc.stderr
+
+
+def test_file_name_metadata(tmp_path):
+    write(tmp_path / "USA_79_2024.txt", ARTICLE)
+    write(tmp_path / "sub" / "KHM_78_2023.txt", ARTICLE)
+    docs = analysis.load(tmp_path, filename_pattern="{country}_{session}_{year}", recursive=True).set_index("doc_id")
+    assert docs.loc["KHM_78_2023", ["country", "session", "published", "published_basis"]].tolist() == [
+        "KHM", "78", "2023", "metadata"]
+    assert len(docs) == 2
+
+
+def test_file_name_not_matching_the_pattern(tmp_path):
+    write(tmp_path / "notes.txt", ARTICLE)
+    with pytest.raises(CorpusError, match="notes.txt: file name 'notes' does not match the pattern"):
+        analysis.load(tmp_path, filename_pattern="{country}_{session}_{year}")
