@@ -1,0 +1,519 @@
+"""Temporal expressions: find DATE, TIME, DURATION and SET expressions and normalise them.
+
+Values follow TIMEX3 (TimeML): ``2024-04-03``, ``2023-01``, ``2022``, ``2022-W09``,
+``2023-Q1``, ``199X`` (a decade), ``P30Y``, ``P1W``, ``PRESENT_REF``, and
+``XXXX-01-24`` when no year can be established. Relative expressions ("on Monday",
+"last January", "a week ago") are resolved in news mode against the document creation
+time (DCT, the publication date) and the tense of their clause: "in November" in a
+past-tense clause is the last November before publication, in a future-tense clause the
+next one. When the DCT is unknown the value keeps its unknown parts rather than guessing.
+
+:func:`find_timexes` works on one sentence and is pure; :func:`timex_table` runs it over
+a corpus. The rules are named below; each is covered by a table-driven test.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+           "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+           "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+           "hundred": 100}
+UNITS = {"second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+         "week": ("W", False), "month": ("M", False), "year": ("Y", False), "decade": ("DE", False),
+         "century": ("CE", False)}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+_M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+     r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_Y = r"(?:1[5-9]\d\d|20\d\d)"
+_D = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
+_NUM = r"(?:\d+(?:\.\d+)?|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r"|several|a few|few|many)"
+_UNIT = r"(?:second|minute|hour|day|week|month|year|decade|centur(?:y|ies))s?"
+_MOD = r"(?:(?P<mod>early|mid|middle|late|the end of|the beginning of|the start of)[\s-]+)?"
+
+#: Clause words that set the tense used to resolve "on Monday" or "in November".
+FUTURE_MARKERS = re.compile(r"\b(?:will|won['’]t|shall|'ll|going to|is to|are to|scheduled|plans?|planned|"
+                            r"expected|due|upcoming|next|would)\b", re.I)
+PAST_MARKERS = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|earlier|previously|\w{3,}ed)\b", re.I)
+_NOT_PAST = {"united", "need", "indeed", "hundred", "speed", "red", "bed", "seed", "feed", "shed", "based",
+             "scheduled", "expected", "planned", "proposed", "interested", "concerned", "related", "armed",
+             "limited", "advanced"}
+
+
+@dataclass
+class Timex:
+    start: int
+    end: int
+    text: str
+    type: str  # DATE | TIME | DURATION | SET
+    value: str
+    granularity: str
+    anchor: str  # dct | explicit | previous | event | none
+    mod: str = ""
+    rule: str = ""
+
+
+# --------------------------------------------------------------------------- helpers
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _num(word: str) -> float | None:
+    w = word.lower().replace("-", " ").strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w)
+    return NUMBERS.get(w)
+
+
+def _unit(word: str) -> str:
+    w = word.lower()
+    if w.startswith("centur"):
+        return "century"
+    return w[:-1] if w.endswith("s") else w
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration: ``P30Y``, ``PT24H``, ``P1W``; ``PXY`` when the number is vague.
+
+    >>> duration_value(30, "year"), duration_value(24, "hour"), duration_value(None, "month")
+    ('P30Y', 'PT24H', 'PXM')
+    """
+    code, is_time = UNITS[unit]
+    if unit == "decade" and n is not None:
+        code, n = "Y", n * 10
+    if unit == "century" and n is not None:
+        code, n = "Y", n * 100
+    amount = "X" if n is None else (str(int(n)) if float(n).is_integer() else str(n))
+    return f"P{'T' if is_time else ''}{amount}{code}"
+
+
+def tense(sentence: str, start: int, end: int) -> str:
+    """``past``, ``future`` or ``present``: the nearest tense marker to the expression
+    within its sentence (the verb it most likely modifies)."""
+    best, best_dist = "present", 10 ** 9
+    for kind, rx in (("future", FUTURE_MARKERS), ("past", PAST_MARKERS)):
+        for m in rx.finditer(sentence):
+            if start <= m.start() < end:
+                continue  # markers inside the expression itself ("last", "next") are handled by the rule
+            if kind == "past" and m.group().lower() in _NOT_PAST:
+                continue
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            dist = dist * (1 if m.end() <= start else 1.5)  # a verb before the date is more telling
+            if dist < best_dist:
+                best, best_dist = kind, dist
+    return best
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    total = year * 12 + (month - 1) + delta
+    return total // 12, total % 12 + 1
+
+
+def resolve_month(month: int, dct: date | None, how: str) -> tuple[str, str]:
+    """Year for a month without one: ``how`` is last/next/this or a tense. Returns (value, anchor)."""
+    if dct is None:
+        return f"XXXX-{month:02d}", "none"
+    y = dct.year
+    if how == "last":
+        y = y if month < dct.month else y - 1
+    elif how == "next":
+        y = y if month > dct.month else y + 1
+    elif how == "past":
+        y = y if month <= dct.month else y - 1
+    elif how == "future":
+        y = y if month >= dct.month else y + 1
+    return f"{y:04d}-{month:02d}", "dct"
+
+
+def resolve_day(month: int, day: int, dct: date | None, how: str) -> tuple[str, str]:
+    """Year for a month-day without one, by tense (news mode)."""
+    if dct is None:
+        return f"XXXX-{month:02d}-{day:02d}", "none"
+    candidates = []
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            candidates.append(date(y, month, day))
+        except ValueError:
+            continue
+    if not candidates:
+        return f"XXXX-{month:02d}-{day:02d}", "none"
+    if how == "past":
+        pool = [c for c in candidates if c <= dct] or candidates
+        chosen = max(pool)
+    elif how == "future":
+        pool = [c for c in candidates if c >= dct] or candidates
+        chosen = min(pool)
+    else:
+        chosen = min(candidates, key=lambda c: abs((c - dct).days))
+    return chosen.isoformat(), "dct"
+
+
+def resolve_weekday(weekday: int, dct: date | None, how: str) -> tuple[str, str]:
+    if dct is None:
+        return f"XXXX-WXX-{weekday + 1}", "none"
+    delta = (dct.weekday() - weekday) % 7
+    if how in ("last", "past"):
+        d = dct - timedelta(days=delta if (delta or how == "past") else 7)
+        if how == "last" and delta == 0:
+            d = dct - timedelta(days=7)
+    elif how in ("next", "future"):
+        ahead = (weekday - dct.weekday()) % 7
+        d = dct + timedelta(days=ahead if ahead else (7 if how == "next" else 0))
+    else:  # present: the nearest such day
+        back, ahead = delta, (weekday - dct.weekday()) % 7
+        d = dct - timedelta(days=back) if back <= ahead else dct + timedelta(days=ahead)
+    return d.isoformat(), "dct"
+
+
+def _week(d: date) -> str:
+    iso = d.isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}"
+
+
+# --------------------------------------------------------------------------- rules
+# Each rule: (name, compiled regex, handler(match, ctx) -> Timex fields or None)
+
+@dataclass
+class _Ctx:
+    sentence: str
+    dct: date | None
+    offset: int
+
+
+def _mk(m, ctx, typ, value, gran, anchor, mod="", group=0):
+    s, e = m.span(group)
+    return Timex(ctx.offset + s, ctx.offset + e, m.group(group), typ, value, gran, anchor, mod)
+
+
+_MODS = {"early": "START", "the beginning of": "START", "the start of": "START", "mid": "MID", "middle": "MID",
+         "late": "END", "the end of": "END"}
+
+
+def _r_iso(m, ctx):
+    y, mo, d = int(m["y"]), int(m["m"]), int(m["d"])
+    try:
+        date(y, mo, d)
+    except ValueError:
+        return None
+    return _mk(m, ctx, "DATE", f"{y:04d}-{mo:02d}-{d:02d}", "day", "explicit")
+
+
+def _r_full(m, ctx):
+    try:
+        d = date(int(m["y"]), _month(m["mon"]), int(re.sub(r"\D", "", m["d"])))
+    except ValueError:
+        return None
+    return _mk(m, ctx, "DATE", d.isoformat(), "day", "explicit")
+
+
+def _r_month_day(m, ctx):
+    month, day = _month(m["mon"]), int(re.sub(r"\D", "", m["d"]))
+    if not 1 <= day <= 31:
+        return None
+    value, anchor = resolve_day(month, day, ctx.dct, tense(ctx.sentence, m.start(), m.end()))
+    return _mk(m, ctx, "DATE", value, "day", anchor)
+
+
+def _r_month_year(m, ctx):
+    mod = _MODS.get((m["mod"] or "").lower(), "")
+    return _mk(m, ctx, "DATE", f"{int(m['y']):04d}-{_month(m['mon']):02d}", "month", "explicit", mod)
+
+
+def _r_month(m, ctx):
+    name = m["mon"]
+    rel = (m["rel"] or "").lower()
+    # A bare "May" or "March" is usually a verb: only with a preposition or a relative word.
+    if not rel and name.lower().rstrip(".") in ("may", "march") and not m["prep"]:
+        return None
+    how = {"last": "last", "next": "next", "this": "this", "": tense(ctx.sentence, m.start(), m.end())}[rel]
+    value, anchor = resolve_month(_month(name), ctx.dct, how)
+    mod = _MODS.get((m["mod"] or "").lower(), "")
+    return _mk(m, ctx, "DATE", value, "month", anchor, mod, group="x")
+
+
+def _r_year(m, ctx):
+    y = int(m["y"])
+    if not 1500 <= y <= 2100:
+        return None
+    mod = _MODS.get((m["mod"] or "").lower(), "")
+    return _mk(m, ctx, "DATE", f"{y:04d}", "year", "explicit", mod, group="x")
+
+
+def _r_decade(m, ctx):
+    mod = _MODS.get((m["mod"] or "").lower(), "")
+    return _mk(m, ctx, "DATE", f"{m['dec'][:3]}X", "decade", "explicit", mod)
+
+
+def _r_weekday(m, ctx):
+    rel = (m["rel"] or "").lower()
+    how = rel if rel in ("last", "next") else tense(ctx.sentence, m.start(), m.end())
+    value, anchor = resolve_weekday(WEEKDAYS[m["wd"].lower()], ctx.dct, how)
+    part = (m["part"] or "").lower()
+    if part:
+        return _mk(m, ctx, "TIME", f"{value}T{PARTS_OF_DAY[part]}", "time", anchor, group="x")
+    return _mk(m, ctx, "DATE", value, "day", anchor, group="x")
+
+
+def _r_deictic(m, ctx):
+    word = m["w"].lower()
+    if word in ("now", "currently", "at present", "nowadays", "these days", "at the moment"):
+        return _mk(m, ctx, "DATE", "PRESENT_REF", "present", "dct" if ctx.dct else "none")
+    if word in ("recently", "in the past", "the past", "formerly", "at the time"):
+        return _mk(m, ctx, "DATE", "PAST_REF", "past", "dct" if ctx.dct else "none")
+    if word in ("in the future", "the future"):
+        return _mk(m, ctx, "DATE", "FUTURE_REF", "future", "dct" if ctx.dct else "none")
+    shift = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1,
+             "this morning": 0, "this afternoon": 0, "this evening": 0}[word]
+    part = {"tonight": "NI", "last night": "NI", "this morning": "MO", "this afternoon": "AF",
+            "this evening": "EV"}.get(word)
+    if ctx.dct is None:
+        return _mk(m, ctx, "TIME" if part else "DATE", "XXXX-XX-XX" + (f"T{part}" if part else ""),
+                   "time" if part else "day", "none")
+    d = ctx.dct + timedelta(days=shift)
+    return _mk(m, ctx, "TIME" if part else "DATE", d.isoformat() + (f"T{part}" if part else ""),
+               "time" if part else "day", "dct")
+
+
+def _r_relative_period(m, ctx):
+    rel, unit = m["rel"].lower(), m["unit"].lower()
+    mod = "START" if (m["pre"] or "").lower().startswith("early") else (
+        "END" if (m["pre"] or "").lower().startswith("late") else "")
+    delta = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
+             "following": 1}[rel.replace("the ", "")]
+    d = ctx.dct
+    if unit in SEASONS:
+        if d is None:
+            return _mk(m, ctx, "DATE", f"XXXX-{SEASONS[unit]}", "season", "none", mod)
+        return _mk(m, ctx, "DATE", f"{d.year + (delta if delta else 0):04d}-{SEASONS[unit]}", "season", "dct", mod)
+    if d is None:
+        unknown = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
+                   "quarter": "XXXX-QX", "decade": "XXX", "century": "XX"}[unit]
+        return _mk(m, ctx, "DATE", unknown, unit, "none", mod)
+    if unit == "week":
+        return _mk(m, ctx, "DATE", _week(d + timedelta(weeks=delta)), "week", "dct", mod)
+    if unit == "weekend":
+        return _mk(m, ctx, "DATE", _week(d + timedelta(weeks=delta)) + "-WE", "week", "dct", mod)
+    if unit == "month":
+        y, mo = _shift_month(d.year, d.month, delta)
+        return _mk(m, ctx, "DATE", f"{y:04d}-{mo:02d}", "month", "dct", mod)
+    if unit == "year":
+        return _mk(m, ctx, "DATE", f"{d.year + delta:04d}", "year", "dct", mod)
+    if unit == "quarter":
+        q = (d.month - 1) // 3 + delta
+        y = d.year + q // 4
+        return _mk(m, ctx, "DATE", f"{y:04d}-Q{q % 4 + 1}", "quarter", "dct", mod)
+    if unit == "decade":
+        if rel.startswith("the "):  # "the next decade": a stretch of ten years (TimeML: a duration)
+            return _mk(m, ctx, "DURATION", "P10Y", "duration", "none", mod)
+        return _mk(m, ctx, "DATE", f"{(d.year // 10 + delta):03d}X", "decade", "dct", mod)
+    return _mk(m, ctx, "DATE", f"{(d.year // 100 + delta):02d}", "century", "dct", mod)
+
+
+def _r_earlier_this(m, ctx):
+    unit, d = m["unit"].lower(), ctx.dct
+    mod = "START" if m["w"].lower() == "earlier" else "END" if m["w"].lower() == "later" else ""
+    if d is None:
+        return _mk(m, ctx, "DATE", {"month": "XXXX-XX", "year": "XXXX", "week": "XXXX-WXX"}[unit], unit, "none")
+    value = {"month": f"{d.year:04d}-{d.month:02d}", "year": f"{d.year:04d}", "week": _week(d)}[unit]
+    return _mk(m, ctx, "DATE", value, unit, "dct", mod)
+
+
+def _r_ago(m, ctx):
+    n = _num(m["n"])
+    unit = _unit(m["unit"])
+    if n is None or ctx.dct is None:
+        return _mk(m, ctx, "DATE", "PAST_REF" if n is None else "XXXX-XX-XX", "past", "none")
+    d = ctx.dct
+    if unit in ("day", "week"):
+        days = int(n * (7 if unit == "week" else 1))
+        return _mk(m, ctx, "DATE", (d - timedelta(days=days)).isoformat(), "day", "dct")
+    if unit == "month":
+        y, mo = _shift_month(d.year, d.month, -int(n))
+        return _mk(m, ctx, "DATE", f"{y:04d}-{mo:02d}", "month", "dct")
+    if unit in ("year", "decade", "century"):
+        years = int(n * {"year": 1, "decade": 10, "century": 100}[unit])
+        return _mk(m, ctx, "DATE", f"{d.year - years:04d}", "year", "dct")
+    return _mk(m, ctx, "DATE", d.isoformat(), "day", "dct")
+
+
+_DUR_MODS = {"more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE", "less than": "LESS_THAN",
+             "under": "LESS_THAN", "almost": "LESS_THAN", "nearly": "LESS_THAN", "about": "APPROX",
+             "around": "APPROX", "some": "APPROX", "roughly": "APPROX", "up to": "EQUAL_OR_LESS"}
+
+
+def _r_duration(m, ctx):
+    n_word = m["n"].lower()
+    n = None if n_word in ("several", "a few", "few", "many") else _num(n_word)
+    unit = _unit(m["unit"])
+    if n is None and n_word not in ("several", "a few", "few", "many"):
+        return None
+    mod = _DUR_MODS.get((m["qmod"] or "").lower(), "")
+    return _mk(m, ctx, "DURATION", duration_value(n, unit), "duration", "none", mod, group="x")
+
+
+def _r_vague_duration(m, ctx):
+    return _mk(m, ctx, "DURATION", duration_value(None, _unit(m["unit"])), "duration", "none")
+
+
+def _r_set(m, ctx):
+    w = m["w"].lower()
+    if w in ("daily", "weekly", "monthly", "annually", "yearly"):
+        unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}[w]
+    else:
+        unit = _unit(w.split()[-1])
+    if unit in PARTS_OF_DAY:
+        return _mk(m, ctx, "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", "set", "none")
+    # TimeML writes a set as the calendar unit it recurs on ("annually": XXXX).
+    value = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}.get(unit, "XXXX-XX-XX")
+    return _mk(m, ctx, "SET", value, "set", "none")
+
+
+def _r_clock(m, ctx):
+    h = int(m["h"])
+    mi = int(m["mi"] or 0)
+    ap = (m["ap"] or "").lower().replace(".", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    if ap == "am" and h == 12:
+        h = 0
+    if h > 24 or mi > 59:
+        return None
+    day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
+    return _mk(m, ctx, "TIME", f"{day}T{h:02d}:{mi:02d}", "time", "dct" if ctx.dct else "none")
+
+
+def _r_century(m, ctx):
+    n = int(m["n"])
+    return _mk(m, ctx, "DATE", f"{n - 1:02d}", "century", "explicit")
+
+
+def _r_clock24(m, ctx):
+    h, mi = int(m["h"]), int(m["mi"])
+    if h > 24 or mi > 59:
+        return None
+    day = ctx.dct
+    wd = m["wd"]
+    if wd and day is not None:
+        value, _ = resolve_weekday(WEEKDAYS[wd.lower()], day, tense(ctx.sentence, m.start(), m.end()))
+    else:
+        value = day.isoformat() if day else "XXXX-XX-XX"
+    return _mk(m, ctx, "TIME", f"{value}T{h:02d}:{mi:02d}", "time", "dct" if day else "none")
+
+
+def _r_quarter(m, ctx):
+    q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[m["q"].lower()]
+    if m["y"]:
+        return _mk(m, ctx, "DATE", f"{int(m['y']):04d}-Q{q}", "quarter", "explicit")
+    year = f"{ctx.dct.year:04d}" if ctx.dct else "XXXX"
+    return _mk(m, ctx, "DATE", f"{year}-Q{q}", "quarter", "dct" if ctx.dct else "none")
+
+
+_PREP = r"(?P<prep>\b(?:in|on|since|until|till|by|from|to|of|during|through|before|after|around)\s+)?"
+_RULES = [
+    ("iso_date", rf"\b(?P<y>{_Y})-(?P<m>\d\d)-(?P<d>\d\d)\b", _r_iso),
+    ("full_date", rf"\b(?:{_WD},?\s+)?(?:(?P<mon>{_M})\s+(?P<d>{_D}),?\s+(?P<y>{_Y})|"
+                  rf"(?P<d2>{_D})\s+(?P<mon2>{_M}),?\s+(?P<y2>{_Y}))\b", None),
+    ("month_day", rf"\b(?:(?P<mon>{_M})\s+(?P<d>{_D})\b(?!\s*,?\s*{_Y})(?![:\d])|"
+                  rf"(?P<d2>{_D})\s+(?P<mon2>{_M})(?!\s*,?\s*{_Y}))", None),
+    ("month_year", rf"\b{_MOD}(?P<mon>{_M})\s+(?:of\s+)?(?P<y>{_Y})\b", _r_month_year),
+    ("decade", rf"\b(?:the\s+)?{_MOD}(?P<dec>(?:1[5-9]|20)\d0)['’]?s\b", _r_decade),
+    ("ago", rf"\b(?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT})\s+ago\b", _r_ago),
+    ("earlier_this", r"\b(?P<w>earlier|later)\s+this\s+(?P<unit>month|year|week)\b", _r_earlier_this),
+    ("relative_period", r"\b(?P<pre>early\s+|late\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|"
+                        r"the\s+following|the\s+current)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|"
+                        r"spring|summer|autumn|fall|winter)\b(?!s)", _r_relative_period),
+    ("deictic", r"\b(?P<w>today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|this evening|"
+                r"now|currently|nowadays|at present|these days|at the moment|recently|in the past|formerly|"
+                r"in the future)\b", _r_deictic),
+    ("weekday", rf"(?P<x>\b(?:(?P<rel>last|next|this)\s+)?(?P<wd>{_WD})(?:\s+(?P<part>morning|afternoon|evening|night))?)"
+                rf"\b", _r_weekday),
+    ("month", rf"{_PREP}(?P<x>\b{_MOD}(?:(?P<rel>last|next|this)\s+)?(?P<mon>{_M}))(?!\s+\d)(?!\s*,?\s*{_Y})\b",
+     _r_month),
+    ("year", rf"(?<![\d,.$£€-])(?P<x>\b{_MOD}(?P<y>{_Y}))(?!,\d|\d|%|\s*(?:km|sq|per|percent|people|troops|students|"
+             rf"tonnes|tons|units|deaths|members|states|countries|billion|million|\$))\b", _r_year),
+    ("duration", rf"(?:(?P<qmod>more than|over|at least|less than|under|almost|nearly|about|around|some|roughly|"
+                 rf"up to)\s+)?(?P<x>\b(?:the\s+(?:past|last|next|first|coming)\s+)?(?P<n>{_NUM})[\s-]+"
+                 rf"(?P<unit>{_UNIT})(?:['’]s?)?)\b(?!\s+ago|[\s-]+old)", _r_duration),
+    ("vague_duration", rf"\b(?:for|in recent|in the past|over the past|over the last|in the coming|for many|for several"
+                       rf"|in recent)\s+(?P<unit>(?:day|week|month|year|decade)s)\b", _r_vague_duration),
+    ("set", r"\b(?P<w>daily|weekly|monthly|annually|yearly|every\s+(?:day|week|month|year|morning|evening|night)|"
+            r"each\s+(?:day|week|month|year))\b", _r_set),
+    ("clock", r"\b(?P<h>\d{1,2})(?::(?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)(?!\w)", _r_clock),
+    ("century", r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+[Cc]entury\b", _r_century),
+    ("clock24", rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::\d\d)?\s*(?:GMT|UTC|local time)(?:\s+(?P<wd>{_WD}))?",
+     _r_clock24),
+    ("quarter", r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<y>"
+                + _Y + r"))?\b", _r_quarter),
+]
+
+
+def _r_full_any(m, ctx):
+    mon, d, y = (m["mon"], m["d"], m["y"]) if m["mon"] else (m["mon2"], m["d2"], m["y2"])
+    try:
+        value = date(int(y), _month(mon), int(re.sub(r"\D", "", d))).isoformat()
+    except ValueError:
+        return None
+    return _mk(m, ctx, "DATE", value, "day", "explicit")
+
+
+def _r_month_day_any(m, ctx):
+    mon, d = (m["mon"], m["d"]) if m["mon"] else (m["mon2"], m["d2"])
+    day = int(re.sub(r"\D", "", d))
+    if not 1 <= day <= 31:
+        return None
+    value, anchor = resolve_day(_month(mon), day, ctx.dct, tense(ctx.sentence, m.start(), m.end()))
+    return _mk(m, ctx, "DATE", value, "day", anchor)
+
+
+_HANDLERS = {"full_date": _r_full_any, "month_day": _r_month_day_any}
+_COMPILED = [(name, re.compile(rx), _HANDLERS.get(name, fn)) for name, rx, fn in _RULES]
+#: Rules whose words must be read case-insensitively ("Last month", "Today").
+_CASELESS = {"ago", "earlier_this", "relative_period", "deictic", "duration", "vague_duration", "set", "clock",
+             "quarter"}
+_COMPILED = [(name, re.compile(rx.pattern, re.I) if name in _CASELESS else rx, fn) for name, rx, fn in _COMPILED]
+
+
+def find_timexes(sentence: str, *, dct: date | None, offset: int = 0) -> list[Timex]:
+    """Temporal expressions in one sentence; offsets are ``offset`` + position in the sentence.
+
+    >>> [(t.text, t.value) for t in find_timexes("He said on Monday that talks will resume next year.",
+    ...                                           dct=date(2022, 3, 3))]
+    [('Monday', '2022-02-28'), ('next year', '2023')]
+    """
+    ctx = _Ctx(sentence, dct, offset)
+    found: list[Timex] = []
+    for name, rx, handler in _COMPILED:
+        for m in rx.finditer(sentence):
+            t = handler(m, ctx)
+            if t is not None and t.end > t.start:
+                t.rule = name
+                found.append(t)
+    # Longest first; a rule listed earlier wins a tie (full dates before month-day, etc.).
+    order = {name: i for i, (name, _, _) in enumerate(_COMPILED)}
+    found.sort(key=lambda t: (-(t.end - t.start), order[t.rule], t.start))
+    chosen: list[Timex] = []
+    for t in found:
+        if all(t.end <= c.start or t.start >= c.end for c in chosen):
+            chosen.append(t)
+    return sorted(chosen, key=lambda t: t.start)
+
+
+def parse_dct(published: str | None) -> date | None:
+    """The DCT as a date when the publication date is known to the day."""
+    if published and re.fullmatch(r"\d{4}-\d\d-\d\d", published):
+        return date.fromisoformat(published)
+    return None
