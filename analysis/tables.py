@@ -23,11 +23,13 @@ from .errors import UserError
 from .frames import FRAME_COLUMNS, PROFILE_COLUMNS, frame_profile, frame_table
 from .mentions import ATTRIBUTION_COLUMNS, MENTION_COLUMNS, analyse_documents, mention_tables
 from .stance import STANCE_COLUMNS, sentence_tone, stance_table
+from .timeline import EVENT_COLUMNS, MERGE_COLUMNS, TIMELINE_COLUMNS, apply_inference, merge_events, timeline_table
 from .text import PARAGRAPH_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS, TOKEN_COLUMNS, text_layer
 
 #: name -> (required leading columns, integer columns, boolean columns)
 SCHEMAS: dict[str, tuple[list[str], tuple[str, ...], tuple[str, ...]]] = {
-    "documents": (DOCUMENT_COLUMNS, ("year", "body_start", "body_end", "n_chars"), ()),
+    "documents": (DOCUMENT_COLUMNS[:-1] + ["published_earliest", "published_latest", "published_evidence"],
+                  ("year", "body_start", "body_end", "n_chars"), ()),
     "paragraphs": (PARAGRAPH_COLUMNS, ("paragraph_id", "char_start", "char_end"), ()),
     "quotes": (QUOTE_COLUMNS, ("quote_id", "char_start", "char_end"), ()),
     "sentences": (SENTENCE_COLUMNS + ["tone"], ("sentence_id", "paragraph_id", "char_start", "char_end", "n_tokens",
@@ -39,6 +41,10 @@ SCHEMAS: dict[str, tuple[list[str], tuple[str, ...], tuple[str, ...]]] = {
                ("negated", "hedged", "boosted", "resolved_holder")),
     "frames": (FRAME_COLUMNS, ("sentence_id", "char_start", "char_end"), ("rejected",)),
     "frame_profile": (PROFILE_COLUMNS, ("sentences",), ("dominant",)),
+    "timeline": (TIMELINE_COLUMNS, ("sentence_id", "char_start", "char_end", "event_start", "event_end"),
+                 ("statement",)),
+    "events": (EVENT_COLUMNS, ("mentions",), ()),
+    "event_merges": (MERGE_COLUMNS, ("sentence_id",), ()),
 }
 FLOAT_COLUMNS = {"sentences": ("tone",), "frames": ("score",), "frame_profile": ("share",)}
 TABLE_NAMES = tuple(SCHEMAS)
@@ -67,7 +73,11 @@ def build_tables(corpus: str | Path, *, text_column: str = "text", id_column: st
     frames = frame_table(documents, layer["sentences"], attribution=shared["attribution"],
                          mentions=shared["mentions"], codebook=frames_codebook)
     profile = frame_profile(frames, layer["sentences"], frame_ids=load_frames(frames_codebook).ids)
-    return {"documents": documents, **layer, **shared, "stance": stance, "frames": frames, "frame_profile": profile}
+    timeline, publication = timeline_table(documents, layer["sentences"], analysed)
+    timeline, events, merges = merge_events(timeline)
+    documents = apply_inference(documents, publication)
+    return {"documents": documents, **layer, **shared, "stance": stance, "frames": frames, "frame_profile": profile,
+            "timeline": timeline, "events": events, "event_merges": merges}
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:

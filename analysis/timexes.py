@@ -270,7 +270,8 @@ def _r_weekday(m, ctx):
 
 def _r_deictic(m, ctx):
     word = m["w"].lower()
-    if word in ("now", "currently", "at present", "nowadays", "these days", "at the moment"):
+    if word in ("now", "currently", "at present", "nowadays", "these days", "at the moment", "even today",
+                "to this day", "to date", "until today"):
         return _mk(m, ctx, "DATE", "PRESENT_REF", "present", "dct" if ctx.dct else "none")
     if word in ("recently", "in the past", "the past", "formerly", "at the time"):
         return _mk(m, ctx, "DATE", "PAST_REF", "past", "dct" if ctx.dct else "none")
@@ -366,7 +367,7 @@ def _r_duration(m, ctx):
 
 
 def _r_vague_duration(m, ctx):
-    return _mk(m, ctx, "DURATION", duration_value(None, _unit(m["unit"])), "duration", "none")
+    return _mk(m, ctx, "DURATION", duration_value(None, _unit(m["unit"])), "duration", "none", group="x")
 
 
 def _r_set(m, ctx):
@@ -436,7 +437,8 @@ _RULES = [
     ("relative_period", r"\b(?P<pre>early\s+|late\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|"
                         r"the\s+following|the\s+current)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|"
                         r"spring|summer|autumn|fall|winter)\b(?!s)", _r_relative_period),
-    ("deictic", r"\b(?P<w>today|yesterday|tomorrow|tonight|last night|this morning|this afternoon|this evening|"
+    ("deictic", r"\b(?P<w>even today|to this day|until today|today|yesterday|tomorrow|tonight|last night|this morning|"
+                r"this afternoon|this evening|"
                 r"now|currently|nowadays|at present|these days|at the moment|recently|in the past|formerly|"
                 r"in the future)\b", _r_deictic),
     ("weekday", rf"(?P<x>\b(?:(?P<rel>last|next|this)\s+)?(?P<wd>{_WD})(?:\s+(?P<part>morning|afternoon|evening|night))?)"
@@ -449,7 +451,8 @@ _RULES = [
                  rf"up to)\s+)?(?P<x>\b(?:the\s+(?:past|last|next|first|coming)\s+)?(?P<n>{_NUM})[\s-]+"
                  rf"(?P<unit>{_UNIT})(?:['’]s?)?)\b(?!\s+ago|[\s-]+old)", _r_duration),
     ("vague_duration", rf"\b(?:for|in recent|in the past|over the past|over the last|in the coming|for many|for several"
-                       rf"|in recent)\s+(?P<unit>(?:day|week|month|year|decade)s)\b", _r_vague_duration),
+                       rf"|after|by|over)\s+(?P<x>(?P<unit>(?:day|week|month|year|decade)s))\b(?!\s+ago)",
+     _r_vague_duration),
     ("set", r"\b(?P<w>daily|weekly|monthly|annually|yearly|every\s+(?:day|week|month|year|morning|evening|night)|"
             r"each\s+(?:day|week|month|year))\b", _r_set),
     ("clock", r"\b(?P<h>\d{1,2})(?::(?P<mi>\d\d))?\s*(?P<ap>a\.m\.|p\.m\.|am|pm)(?!\w)", _r_clock),

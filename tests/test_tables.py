@@ -10,7 +10,11 @@ from analysis.tables import SCHEMAS, TABLE_NAMES, read_table, read_tables, write
 # update the README's table section and this test together.
 CONTRACT = {
     "documents": ["doc_id", "title", "title_basis", "source", "url", "published", "published_basis", "year",
-                  "dateline", "body_start", "body_end", "n_chars"],
+                  "dateline", "body_start", "body_end", "n_chars"],  # ... extra metadata, then:
+    "timeline": ["doc_id", "sentence_id", "char_start", "char_end", "expression", "type", "value", "granularity",
+                 "anchor", "mod", "event", "event_start", "event_end", "actors", "issues", "statement", "event_id"],
+    "events": ["event_id", "date", "granularity", "summary", "actors", "issues", "doc_ids", "mentions", "conflict"],
+    "event_merges": ["event_id", "doc_id", "sentence_id", "value", "reason"],
     "paragraphs": ["doc_id", "paragraph_id", "char_start", "char_end", "kind", "text"],
     "quotes": ["doc_id", "quote_id", "char_start", "char_end", "text"],
     "sentences": ["doc_id", "sentence_id", "paragraph_id", "char_start", "char_end", "n_tokens", "quote_id",
@@ -34,6 +38,8 @@ def test_contract_is_the_code():
     assert set(CONTRACT) == set(TABLE_NAMES)
     for name, cols in CONTRACT.items():
         assert SCHEMAS[name][0][: len(cols)] == cols
+    # documents end with the publication-date interval and then the text
+    assert SCHEMAS["documents"][0][-3:] == ["published_earliest", "published_latest", "published_evidence"]
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +54,9 @@ def test_tables_command_writes_every_table(written):
     for name, cols in CONTRACT.items():
         header = pd.read_csv(written / f"{name}.csv", nrows=0).columns.tolist()
         assert header[: len(cols)] == cols
-    assert read_table(written / "documents.csv").columns[-1] == "text"
+    docs = read_table(written / "documents.csv")
+    assert docs.columns[-1] == "text"
+    assert docs.columns[-4:-1].tolist() == ["published_earliest", "published_latest", "published_evidence"]
 
 
 def test_tables_round_trip(written, seed_documents, seed_layer):

@@ -1,0 +1,456 @@
+"""Timelines: dated expressions tied to events, publication dates inferred, one story
+across articles.
+
+* :func:`infer_publication` bounds an undated article's publication date from what it
+  says: dated events it reports in the past tense (it was published after them), dates
+  it announces for the future (before them), month-days without a year (news reports
+  recent events: within ``NEWS_RECENCY_DAYS``), and public events from
+  ``codebooks/anchor_events.yaml`` ("since Russia launched its offensive a week ago").
+  The result is an interval with its evidence, never a silent guess.
+* :func:`timeline_table` finds every temporal expression (``timexes``), resolves it
+  against the publication date (or the inferred interval, when both ends agree), and
+  ties it to its clause: the event trigger, the actors in it, and whether the date is
+  when something was said (a statement date).
+* :func:`merge_events` lines the events up across articles: rows with the same date
+  (at the coarser granularity), a shared actor and a shared issue or trigger are one
+  event; every merge is listed with its reason, and conflicting dates for the same
+  event signature are flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from .lexicon import PhraseMatcher
+from .settings import CODEBOOK_DIR, _expect, _str_list, read_yaml
+from .timexes import Timex, find_timexes, parse_dct, tense
+
+TIMELINE_COLUMNS = ["doc_id", "sentence_id", "char_start", "char_end", "expression", "type", "value", "granularity",
+                    "anchor", "mod", "event", "event_start", "event_end", "actors", "issues", "statement", "event_id"]
+EVENT_COLUMNS = ["event_id", "date", "granularity", "summary", "actors", "issues", "doc_ids", "mentions",
+                 "conflict"]
+MERGE_COLUMNS = ["event_id", "doc_id", "sentence_id", "value", "reason"]
+
+#: An undated month-day reported in the past tense ("on January 26") is taken to lie at
+#: most this many days before publication: news reports recent events.
+NEWS_RECENCY_DAYS = 45
+#: Slack around "a week ago" and similar offsets, in days.
+RELATIVE_SLACK_DAYS = 2
+
+STATEMENT_TRIGGERS = re.compile(
+    r"\b(?:said|says|stated|declared|noted|added|stressed|emphasi[sz]ed|affirmed|reaffirmed|underlined|underscored|"
+    r"observed|remarked|suggested|reiterated|announced|told|warned|insisted|tweeted|wrote|posted|urged|implored|"
+    r"called|statement|tweet|post|appeal|plea|speech|remarks|address(?:ed|ing)?)\b", re.I)
+EVENT_NOUNS = re.compile(
+    r"\b(?:meeting|call|conversation|visit|summit|ceremony|inauguration|training|course|talks|negotiations|"
+    r"invasion|offensive|attack|war|conflict|election|vote|resolution|announcement|accession|agreement|treaty|"
+    r"statement|appeal|plea|graduation|conference|session|deployment|delivery|decision)\b", re.I)
+_VERB = re.compile(r"\b(?:\w{3,}ed|said|told|met|sent|spoke|took|gave|made|held|signed|began|launched|ran|will\s+\w+)\b",
+                   re.I)
+
+
+# --------------------------------------------------------------------------- anchor events
+
+@dataclass(frozen=True)
+class AnchorEvent:
+    id: str
+    label: str
+    start: date
+    end: date
+    aliases: tuple[str, ...]
+    requires: tuple[str, ...] = ()
+
+
+def load_anchor_events(path: str | Path | None = None) -> tuple[AnchorEvent, ...]:
+    path = Path(path) if path else CODEBOOK_DIR / "anchor_events.yaml"
+    return _load_anchor_events(str(path))
+
+
+@lru_cache(maxsize=4)
+def _load_anchor_events(path_str: str) -> tuple[AnchorEvent, ...]:
+    path = Path(path_str)
+    data = read_yaml(path)
+    _expect(isinstance(data, dict) and isinstance(data.get("events"), list), path, "events",
+            "the file must hold an 'events:' list")
+    out, seen = [], set()
+    for i, e in enumerate(data["events"]):
+        where = f"events[{i}]"
+        _expect(isinstance(e, dict) and isinstance(e.get("id"), str), path, where, "needs an 'id'")
+        where = f"events[{i}] ({e['id']})"
+        _expect(e["id"] not in seen, path, where, "duplicate id")
+        seen.add(e["id"])
+        unknown = set(e) - {"id", "label", "start", "end", "aliases", "requires", "source"}
+        _expect(not unknown, path, where, f"unknown field(s) {', '.join(sorted(unknown))}")
+        try:
+            start = e["start"] if isinstance(e.get("start"), date) else date.fromisoformat(str(e.get("start")))
+            end = e.get("end", start)
+            end = end if isinstance(end, date) else date.fromisoformat(str(end))
+        except ValueError:
+            _expect(False, path, where, "start and end must be dates (YYYY-MM-DD)")
+        _expect(end >= start, path, where, "end is before start")
+        out.append(AnchorEvent(e["id"], str(e.get("label", e["id"])), start, end,
+                               tuple(_str_list(e.get("aliases"), path, f"{where}.aliases", required=True)),
+                               tuple(_str_list(e.get("requires"), path, f"{where}.requires"))))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def _anchor_matcher(path_str: str) -> PhraseMatcher:
+    return PhraseMatcher([(a, ev) for ev in _load_anchor_events(path_str) for a in ev.aliases], case="insensitive")
+
+
+def anchor_mentions(text: str, sentences: list[tuple[int, int, int]], actors_by_sentence: dict[int, set[str]],
+                    *, path: str | Path | None = None) -> list[tuple[int, int, int, AnchorEvent]]:
+    """(sentence_id, start, end, event) for every anchor event mentioned with its required actors."""
+    path_str = str(Path(path) if path else CODEBOOK_DIR / "anchor_events.yaml")
+    matcher = _anchor_matcher(path_str)
+    out = []
+    for sid, s, e in sentences:
+        for m in matcher.finditer(text, s, e):
+            ev = m.payload
+            if set(ev.requires) <= actors_by_sentence.get(sid, set()):
+                out.append((sid, m.start, m.end, ev))
+    return out
+
+
+# --------------------------------------------------------------------------- publication date
+
+@dataclass
+class Interval:
+    earliest: date | None = None
+    latest: date | None = None
+    evidence: list[str] = field(default_factory=list)
+
+    def after(self, d: date, why: str) -> None:
+        if self.earliest is None or d > self.earliest:
+            self.earliest = d
+        self.evidence.append(f"on or after {d.isoformat()}: {why}")
+
+    def before(self, d: date, why: str) -> None:
+        if self.latest is None or d < self.latest:
+            self.latest = d
+        self.evidence.append(f"on or before {d.isoformat()}: {why}")
+
+    @property
+    def consistent(self) -> bool:
+        return self.earliest is None or self.latest is None or self.earliest <= self.latest
+
+
+def _value_bounds(value: str) -> tuple[date, date] | None:
+    """First and last day of a TIMEX3 DATE value with a known year."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
+    if not m:
+        return None
+    y = int(m.group(1))
+    if m.group(3):
+        d = date(y, int(m.group(2)), int(m.group(3)))
+        return d, d
+    if m.group(2):
+        mo = int(m.group(2))
+        last = (date(y + (mo == 12), mo % 12 + 1, 1) - timedelta(days=1))
+        return date(y, mo, 1), last
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+_AGO = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<u>day|week|month)s?\s+ago\b", re.I)
+
+
+def infer_publication(text: str, sentences: list[tuple[int, int, int]], actors_by_sentence: dict[int, set[str]],
+                      *, anchor_path: str | Path | None = None) -> Interval:
+    """Bounds on the publication date of an undated text (see the module docstring)."""
+    iv = Interval()
+    month_days: list[tuple[int, int, str]] = []
+    for sid, s, e in sentences:
+        sentence = text[s:e]
+        for t in find_timexes(sentence, dct=None, offset=s):
+            tns = tense(sentence, t.start - s, t.end - s)
+            if t.type == "DATE" and t.anchor == "explicit":
+                bounds = _value_bounds(t.value)
+                if bounds is None:
+                    continue
+                if tns == "past":
+                    iv.after(bounds[0], f"'{t.text}' reported in the past tense")
+                elif tns == "future":
+                    iv.before(bounds[1], f"'{t.text}' announced for the future")
+            elif t.type == "DATE" and re.fullmatch(r"XXXX-\d\d-\d\d", t.value) and tns == "past":
+                month_days.append((int(t.value[5:7]), int(t.value[8:10]), t.text))
+    spans = {sid: (s, e) for sid, s, e in sentences}
+    for sid, _a, _b, ev in anchor_mentions(text, sentences, actors_by_sentence, path=anchor_path):
+        s, e = spans[sid]
+        ago = _AGO.search(text[s:e])
+        if ago:
+            n = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}.get(
+                ago["n"].lower()) or int(ago["n"])
+            days = n * {"day": 1, "week": 7, "month": 30}[ago["u"].lower()]
+            centre = ev.start + timedelta(days=days)
+            iv.after(centre - timedelta(days=RELATIVE_SLACK_DAYS),
+                     f"'{ago.group(0)}' next to {ev.label} ({ev.start.isoformat()})")
+            iv.before(centre + timedelta(days=RELATIVE_SLACK_DAYS),
+                      f"'{ago.group(0)}' next to {ev.label} ({ev.start.isoformat()})")
+        else:
+            iv.after(ev.start, f"mentions {ev.label} ({ev.start.isoformat()})")
+    if month_days and iv.earliest is not None:
+        # The year of an undated "January 26": the first one on or after what we know, and publication
+        # within NEWS_RECENCY_DAYS of the latest such day.
+        latest_md = None
+        for month, day, words in month_days:
+            for y in range(iv.earliest.year - 1, iv.earliest.year + 3):
+                try:
+                    d = date(y, month, day)
+                except ValueError:
+                    continue
+                if d + timedelta(days=NEWS_RECENCY_DAYS) >= iv.earliest and (iv.latest is None or d <= iv.latest):
+                    if latest_md is None or d > latest_md[0]:
+                        latest_md = (d, words)
+                    break
+        if latest_md is not None:
+            d, words = latest_md
+            iv.after(d, f"'{words}' reported in the past tense")
+            iv.before(d + timedelta(days=NEWS_RECENCY_DAYS),
+                      f"'{words}' is recent news (within {NEWS_RECENCY_DAYS} days)")
+    return iv
+
+
+def interval_label(iv: Interval) -> str:
+    """The publication date at the precision the interval supports: a day, a month, a year, or ''."""
+    if iv.earliest is None or iv.latest is None or not iv.consistent:
+        return ""
+    a, b = iv.earliest, iv.latest
+    if a == b:
+        return a.isoformat()
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.year:04d}-{a.month:02d}"
+    if a.year == b.year:
+        return f"{a.year:04d}"
+    return ""
+
+
+# --------------------------------------------------------------------------- timeline rows
+
+def _clause_span(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of the sentence a date belongs to: between the commas or semicolons around
+    it; the whole sentence when that stretch names no event ("On July 9, Hun Sen called ...")."""
+    left = max([0] + [m.end() for m in re.finditer(r"[;:]|,\s+(?=\w)", sentence[:start])])
+    right_m = re.search(r"[;:,]", sentence[end:])
+    right = end + right_m.start() if right_m else len(sentence)
+    clause = sentence[left:start] + " " + sentence[end:right]
+    if not (STATEMENT_TRIGGERS.search(clause) or EVENT_NOUNS.search(clause) or _VERB.search(clause)):
+        return 0, len(sentence)
+    return left, right
+
+
+def _trigger(sentence: str, left: int, right: int, start: int, end: int) -> str:
+    """The word that names the event a date belongs to: the nearest statement word, event
+    noun or verb in the clause (statement words first: a date on "said" dates the saying)."""
+    clause = sentence[left:right]
+    best = None
+    for rx in (STATEMENT_TRIGGERS, EVENT_NOUNS, _VERB):
+        for m in rx.finditer(clause):
+            a, b = left + m.start(), left + m.end()
+            if start <= a < end:
+                continue
+            dist = start - b if b <= start else a - end
+            if best is None or dist < best[0]:
+                best = (dist, m.group().lower())
+        if best is not None and best[0] < 60:
+            return best[1]
+    return best[1] if best else ""
+
+
+def document_timeline(doc_id: str, text: str, sentences: list[tuple[int, int, int]], *, dct: date | None,
+                      interval: Interval | None, mentions_by_sentence: dict[int, list],
+                      anchors: list | None = None) -> list[tuple]:
+    """Timeline rows of one document. With only an inferred interval, a relative value is
+    kept when both ends of the interval give the same value; otherwise it keeps its
+    unknown parts. An expression like "a week ago" next to an anchor event ("since Russia
+    launched its offensive a week ago") dates that event: anchor ``event``."""
+    rows = []
+    anchor_by_sentence = {}
+    for sid, _a, _b, ev in anchors or []:
+        anchor_by_sentence.setdefault(sid, ev)
+    for sid, s, e in sentences:
+        sentence = text[s:e]
+        if dct is not None:
+            found = find_timexes(sentence, dct=dct, offset=s)
+        else:
+            found = find_timexes(sentence, dct=None, offset=s)
+            if interval is not None and interval.earliest and interval.latest and interval.consistent:
+                lo = {(t.start, t.end): t for t in find_timexes(sentence, dct=interval.earliest, offset=s)}
+                hi = {(t.start, t.end): t for t in find_timexes(sentence, dct=interval.latest, offset=s)}
+                for i, t in enumerate(found):
+                    a, b = lo.get((t.start, t.end)), hi.get((t.start, t.end))
+                    if t.anchor == "none" and t.type in ("DATE", "TIME") and a is not None and b is not None \
+                            and a.value == b.value:
+                        a.anchor = "dct"
+                        found[i] = a
+        previous: Timex | None = None
+        for t in found:
+            ev = anchor_by_sentence.get(sid)
+            if ev is not None and _AGO.fullmatch(t.text):
+                t.value, t.granularity, t.anchor = ev.start.isoformat(), "day", "event"
+            if t.anchor == "none" and previous is not None and previous.anchor == "explicit" \
+                    and re.fullmatch(r"XXXX-\d\d-\d\d", t.value) and re.fullmatch(r"\d{4}-\d\d-\d\d", previous.value):
+                # "on May 29, after their first call in November": keep the year of a date in the same sentence
+                t.value = previous.value[:4] + t.value[4:]
+                t.anchor = "previous"
+            left, right = _clause_span(sentence, t.start - s, t.end - s)
+            trig = _trigger(sentence, left, right, t.start - s, t.end - s)
+            clause_mentions = [m for m in mentions_by_sentence.get(sid, []) if s + left <= m.start and m.end <= s + right]
+            actors = sorted({m.canonical for m in clause_mentions if m.kind == "actor" and m.source != "demonym"})
+            issues = sorted({m.canonical for m in clause_mentions if m.kind == "issue"})
+            statement = bool(STATEMENT_TRIGGERS.fullmatch(trig)) if trig else False
+            rows.append((doc_id, sid, t.start, t.end, t.text, t.type, t.value, t.granularity, t.anchor, t.mod, trig,
+                         s + left, s + right, ";".join(actors), ";".join(issues), statement, ""))
+            if t.anchor == "explicit":
+                previous = t
+    return rows
+
+
+def timeline_table(documents: pd.DataFrame, sentences: pd.DataFrame, analysed: dict, *,
+                   anchor_path: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(timeline rows, publication-date inference per document)."""
+    rows, inferred = [], []
+    by_doc = {d: g for d, g in sentences.groupby("doc_id", sort=False)}
+    for doc_id, text, published, basis in documents[["doc_id", "text", "published", "published_basis"]].itertuples(
+            index=False):
+        g = by_doc.get(doc_id)
+        if g is None:
+            inferred.append((doc_id, "", "", ""))
+            continue
+        sents = list(zip(g["sentence_id"], g["char_start"], g["char_end"]))
+        dm = analysed.get(doc_id)
+        by_sentence = dm.by_sentence if dm is not None else {}
+        actors = {sid: {m.canonical for m in ms if m.kind == "actor"} for sid, ms in by_sentence.items()}
+        dct = parse_dct(published)
+        iv = None
+        if dct is None:
+            iv = infer_publication(text, sents, actors, anchor_path=anchor_path)
+            inferred.append((doc_id, iv.earliest.isoformat() if iv.earliest else "",
+                             iv.latest.isoformat() if iv.latest else "", " | ".join(iv.evidence)))
+        else:
+            inferred.append((doc_id, dct.isoformat(), dct.isoformat(), f"{basis}: {published}"))
+        anchors = anchor_mentions(text, sents, actors, path=anchor_path)
+        rows += document_timeline(doc_id, text, sents, dct=dct, interval=iv, mentions_by_sentence=by_sentence,
+                                  anchors=anchors)
+    timeline = pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
+    pub = pd.DataFrame(inferred, columns=["doc_id", "published_earliest", "published_latest", "published_evidence"])
+    return timeline, pub
+
+
+def apply_inference(documents: pd.DataFrame, publication: pd.DataFrame) -> pd.DataFrame:
+    """Documents with ``published_earliest/latest/evidence``; an undated document whose interval
+    is bounded gets ``published`` at the precision the interval supports and basis ``inferred``."""
+    docs = documents.drop(columns=[c for c in ("published_earliest", "published_latest", "published_evidence")
+                                   if c in documents.columns])
+    docs = docs.merge(publication, on="doc_id", how="left").fillna(
+        {"published_earliest": "", "published_latest": "", "published_evidence": ""})
+    for i, row in docs.iterrows():
+        if row["published_basis"] == "unknown" and row["published_earliest"] and row["published_latest"]:
+            iv = Interval(date.fromisoformat(row["published_earliest"]), date.fromisoformat(row["published_latest"]))
+            docs.at[i, "published_basis"] = "inferred"
+            docs.at[i, "published"] = interval_label(iv)
+            label = interval_label(iv)
+            docs.at[i, "year"] = int(label[:4]) if label[:4].isdigit() else pd.NA
+    cols = [c for c in documents.columns if c != "text"] + ["published_earliest", "published_latest",
+                                                           "published_evidence", "text"]
+    docs = docs[list(dict.fromkeys(cols))]
+    docs["year"] = docs["year"].astype("Int64")
+    return docs
+
+
+# --------------------------------------------------------------------------- merging across articles
+
+_GRAN_RANK = {"day": 0, "time": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4, "decade": 5,
+              "century": 6}
+
+
+def _coarse(value: str, granularity: str, other: str) -> str:
+    keep = {"day": 10, "month": 7, "year": 4}
+    return value[:keep.get(other, len(value))] if granularity != other else value
+
+
+def merge_events(timeline: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Assign ``event_id`` to timeline rows and build ``events`` and the merge audit.
+
+    Rows are event candidates when they are dated DATE/TIME expressions with a known year
+    at day or month precision. Two candidates from different documents are the same event
+    when their dates agree at the coarser of their precisions, they share an actor, and
+    they share an issue or an event trigger. Conflicts: candidates sharing actors, issues
+    and trigger but with different dates are flagged.
+    """
+    tl = timeline.copy()
+    cand = tl[tl["type"].isin(["DATE", "TIME"]) & tl["value"].str.match(r"^\d{4}-\d\d") &
+              tl["granularity"].isin(["day", "month", "time"])].copy()
+    cand["day"] = cand["value"].str[:10]
+    parent = {i: i for i in cand.index}
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    reasons: dict[int, str] = {}
+    rows = list(cand.itertuples())
+    for a_i, a in enumerate(rows):
+        for b in rows[a_i + 1:]:
+            if a.doc_id == b.doc_id and a.sentence_id == b.sentence_id:
+                continue
+            ga = "month" if a.granularity == "month" else "day"
+            gb = "month" if b.granularity == "month" else "day"
+            n = 7 if "month" in (ga, gb) else 10
+            if a.day[:n] != b.day[:n]:
+                continue
+            shared_actors = set(filter(None, a.actors.split(";"))) & set(filter(None, b.actors.split(";")))
+            shared_issues = set(filter(None, a.issues.split(";"))) & set(filter(None, b.issues.split(";")))
+            same_trigger = a.event and a.event == b.event
+            if shared_actors and (shared_issues or same_trigger):
+                ra, rb = find(a.Index), find(b.Index)
+                if ra != rb:
+                    parent[rb] = ra
+                why = (f"same date {a.day[:n]}; shared actors {', '.join(sorted(shared_actors))}; "
+                       + (f"shared issues {', '.join(sorted(shared_issues))}" if shared_issues
+                          else f"same trigger '{a.event}'"))
+                reasons.setdefault(a.Index, why)
+                reasons.setdefault(b.Index, why)
+    groups: dict[int, list[int]] = {}
+    for i in cand.index:
+        groups.setdefault(find(i), []).append(i)
+    ordered = sorted(groups.values(), key=lambda idx: (cand.loc[idx, "day"].min(), min(idx)))
+    events, audit = [], []
+    for n, idx in enumerate(ordered, start=1):
+        eid = f"E{n:04d}"
+        tl.loc[idx, "event_id"] = eid
+        sub = cand.loc[idx]
+        finest = sub.sort_values("granularity", key=lambda g: g.map(_GRAN_RANK)).iloc[0]
+        actors = sorted({x for v in sub["actors"] for x in v.split(";") if x})
+        issues = sorted({x for v in sub["issues"] for x in v.split(";") if x})
+        summary = f"{finest['event']} ({finest['expression']})" if finest["event"] else finest["expression"]
+        events.append((eid, finest["value"][:10], finest["granularity"], summary, ";".join(actors), ";".join(issues),
+                       ";".join(sorted(set(sub["doc_id"]))), len(sub), ""))
+        for i in idx:
+            audit.append((eid, cand.at[i, "doc_id"], int(cand.at[i, "sentence_id"]), cand.at[i, "value"],
+                          reasons.get(i, "single mention")))
+    ev = pd.DataFrame(events, columns=EVENT_COLUMNS)
+    # Conflicts: the same actors, issue and trigger reported with different dates.
+    sig: dict[tuple, set] = {}
+    for e in ev.itertuples():
+        trig = e.summary.split(" (")[0]
+        for issue in filter(None, e.issues.split(";")):
+            if e.actors and trig:
+                sig.setdefault((e.actors, issue, trig), set()).add(e.event_id)
+    for ids in sig.values():
+        if len(ids) > 1:
+            dates = sorted(ev.loc[ev["event_id"].isin(ids), "date"])
+            if len(set(dates)) > 1:
+                for eid in ids:
+                    others = sorted(ids - {eid})
+                    ev.loc[ev["event_id"] == eid, "conflict"] = (
+                        f"same actors, issue and trigger dated differently in {', '.join(others)} ({', '.join(dates)})")
+    return tl, ev, pd.DataFrame(audit, columns=MERGE_COLUMNS)
