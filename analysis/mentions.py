@@ -143,12 +143,13 @@ class ActorIndex:
         title_alt = "|".join(re.escape(t) for t, _ in titles)
         dem_alt = "|".join(re.escape(d) for d in demonyms)
         self.titled = re.compile(
-            rf"(?:(?P<dem>{dem_alt})(?:['’]s)?\s+)?(?P<title>(?i:{title_alt}))"
+            rf"(?<![\w-])(?:(?P<dem>{dem_alt})(?:['’]s)?\s+)?(?P<title>(?i:{title_alt}))(?![\w-])"
             rf"(?:\s+of\s+(?:the\s+)?(?P<of>{_NAME_WORD}(?:\s+{_NAME_WORD})*?))?"
             rf"\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
         self.apposition = re.compile(
             rf"(?<![\w’'-])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+"
             rf"(?P<role>(?:a|an|the)?\s*[a-z][^,.;:“”\"]{{2,120}}?)(?:,|\.(?:\s|$))")
+        self.places = {c for info in books.countries.values() for c in info["capitals"]}
         self.leading_title = re.compile(rf"^(?:(?:{title_alt})\s+)+")
         self.appos_words = {w: typ for typ, ws in books.apposition_roles.items() for w in ws}
 
@@ -176,7 +177,7 @@ def discover_persons(text: str, spans: list[tuple[int, int]], index: ActorIndex)
             name = _clean_name(m.group("name"))
             if not name or name in index.by_name or any(w in _MONTHS for w in name.split()):
                 continue
-            if name in index.state_of:
+            if name in index.state_of or name in index.places:
                 continue
             title = next((t for t in index.title_type if t.lower() == m.group("title").lower()), m.group("title"))
             affiliation = index.state_of.get(m.group("dem") or "", "") or index.state_of.get(m.group("of") or "", "")
@@ -186,7 +187,8 @@ def discover_persons(text: str, spans: list[tuple[int, int]], index: ActorIndex)
         for m in index.apposition.finditer(chunk):
             name = _clean_name(index.leading_title.sub("", m.group("name")))
             role = m.group("role").strip()
-            if not name or name in index.by_name or name in index.state_of or len(name.split()) < 2:
+            if not name or name in index.by_name or name in index.state_of or name in index.places \
+                    or len(name.split()) < 2:
                 continue
             words = re.findall(r"[a-z][a-z\-]+", role.lower())
             joined = " ".join(words)

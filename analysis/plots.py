@@ -137,3 +137,37 @@ def matrix_heatmap(matrix: pd.DataFrame, *, title: str = "", cmap: str = "Blues"
         ax.set_title(title)
     fig.tight_layout()
     return fig
+
+
+def timeline_chart(rows: pd.DataFrame, documents: pd.DataFrame, *, title: str = ""):
+    """Events on a date axis, one lane per actor: a dot for a day, a bar for a month or year
+    (an uncertain date drawn as its range); publication dates as dashed lines, inferred
+    publication intervals as shaded bands."""
+    import matplotlib.dates as mdates
+
+    lanes = list(dict.fromkeys(rows["lane"]))
+    fig, ax = plt.subplots(figsize=(11, 0.45 * len(lanes) + 2))
+    for i, lane in enumerate(lanes):
+        sub = rows[rows["lane"] == lane]
+        for r in sub.itertuples():
+            if r.start == r.end:
+                ax.plot(r.start, i, "o", color="#4c72b0", ms=6)
+            else:
+                ax.plot([r.start, r.end], [i, i], "-", color="#dd8452", lw=5, alpha=0.6, solid_capstyle="butt")
+    for r in documents.itertuples():
+        a, b = getattr(r, "published_earliest", ""), getattr(r, "published_latest", "")
+        if a and b:
+            from datetime import date as _date
+
+            a, b = _date.fromisoformat(a), _date.fromisoformat(b)
+            if a == b:
+                ax.axvline(a, color="grey", ls="--", lw=0.8)
+            else:
+                ax.axvspan(a, b, color="grey", alpha=0.12)
+    ax.set_yticks(range(len(lanes)), lanes)
+    ax.invert_yaxis()
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+    fig.autofmt_xdate()
+    ax.set_title(title or "dated events by actor (dot: a day; bar: a month or year; dashed/grey: publication)")
+    fig.tight_layout()
+    return fig

@@ -454,3 +454,51 @@ def merge_events(timeline: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd
                     ev.loc[ev["event_id"] == eid, "conflict"] = (
                         f"same actors, issue and trigger dated differently in {', '.join(others)} ({', '.join(dates)})")
     return tl, ev, pd.DataFrame(audit, columns=MERGE_COLUMNS)
+
+
+# --------------------------------------------------------------------------- for the notebook
+
+def dated_rows(timeline: pd.DataFrame, *, date_from: str = "", date_to: str = "",
+               actors: list[str] | None = None) -> pd.DataFrame:
+    """Timeline rows with a known calendar position: ``start``/``end`` dates (a range for a month
+    or a year), and one row per actor (``lane``) so a chart can group by actor."""
+    rows = []
+    for r in timeline.itertuples(index=False):
+        if r.type not in ("DATE", "TIME"):
+            continue
+        bounds = _value_bounds(str(r.value)[:10])
+        if bounds is None:
+            continue
+        lanes = [a for a in str(r.actors).split(";") if a] or ["(no actor named)"]
+        for lane in lanes:
+            if actors and lane not in actors:
+                continue
+            rows.append({**r._asdict(), "start": bounds[0], "end": bounds[1], "lane": lane})
+    out = pd.DataFrame(rows)
+    if out.empty:
+        return out
+    if date_from:
+        out = out[out["end"] >= date.fromisoformat(date_from)]
+    if date_to:
+        out = out[out["start"] <= date.fromisoformat(date_to)]
+    return out.sort_values(["start", "doc_id", "sentence_id"], kind="mergesort").reset_index(drop=True)
+
+
+def unresolved(timeline: pd.DataFrame) -> pd.DataFrame:
+    """Expressions whose value keeps unknown parts (no publication date to anchor them)."""
+    mask = timeline["type"].isin(["DATE", "TIME", "SET"]) & timeline["value"].astype(str).str.contains("X") & \
+        (timeline["type"] != "SET")
+    return timeline[mask][["doc_id", "sentence_id", "char_start", "char_end", "expression", "type", "value",
+                           "anchor", "event"]].reset_index(drop=True)
+
+
+def period_of(documents: pd.DataFrame, *, granularity: str = "year") -> pd.Series:
+    """Each document's publication period (year or month) from its date or inferred interval;
+    ``undated`` when even the inferred interval does not fix it at that granularity."""
+    n = 4 if granularity == "year" else 7
+    out = {}
+    for r in documents.itertuples(index=False):
+        a = str(getattr(r, "published_earliest", "") or r.published or "")
+        b = str(getattr(r, "published_latest", "") or r.published or "")
+        out[r.doc_id] = a[:n] if a[:n] and a[:n] == b[:n] and a[:4].isdigit() else "undated"
+    return pd.Series(out, name="period")
