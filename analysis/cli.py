@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--with-code", action="store_true", help="keep code cells in the HTML (methods review)")
     report.add_argument("--jobs", type=int, default=None, help="notebooks run in parallel (default: all cores)")
     report.add_argument("--no-cache", action="store_true", help="recompute everything (a cold run)")
+    report.add_argument("--notebooks", default=None, metavar="DIR",
+                        help="folder of NN_name.ipynb notebooks to run (default: the project's notebooks/)")
     return parser
 
 
@@ -90,7 +92,8 @@ def run(argv: list[str] | None = None) -> int:
                                  "'python -m analysis tables' with them, or use the defaults")
         results = run_suite(corpus=args.corpus, out_dir=args.out, only=args.only,
                             overrides=_parse_overrides(args.parameter), with_code=args.with_code,
-                            progress=not args.quiet, jobs=args.jobs, no_cache=args.no_cache)
+                            progress=not args.quiet, jobs=args.jobs, no_cache=args.no_cache,
+                            **({"notebook_dir": Path(args.notebooks)} if args.notebooks else {}))
         failed = [r for r in results if r.status != "ok"]
         for r in failed:
             print(f"error: notebook {r.name} failed at {r.error}", file=sys.stderr)

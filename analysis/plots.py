@@ -15,6 +15,8 @@ matplotlib.rcParams["svg.hashsalt"] = "diplomatic-news"
 matplotlib.rcParams["figure.dpi"] = 96
 matplotlib.rcParams["savefig.dpi"] = 96
 matplotlib.rcParams["figure.max_open_warning"] = 0
+# Labels come from article titles and metadata: never read "$...$" in them as mathtext.
+matplotlib.rcParams["text.parse_math"] = False
 
 
 def short_label(doc_id: str, title: str, width: int = 38) -> str:

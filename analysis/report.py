@@ -234,6 +234,13 @@ def prepare_for_reading(nb, *, tables: list[str]) -> None:
         cell["id"] = f"cell-{i}"
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
+        for output in cell.get("outputs", []):
+            # A NUL from an article is a parse error in HTML: show it as U+FFFD, as browsers would.
+            for mime, value in output.get("data", {}).items():
+                if isinstance(value, str) and "\x00" in value:
+                    output["data"][mime] = value.replace("\x00", "\ufffd")
+            if isinstance(output.get("text"), str) and "\x00" in output["text"]:
+                output["text"] = output["text"].replace("\x00", "\ufffd")
     nb.metadata.pop("papermill", None)
     headings = [line[3:].strip() for c in nb.cells if c.cell_type == "markdown"
                 for line in c.source.splitlines() if line.startswith("## ")]

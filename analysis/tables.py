@@ -120,7 +120,34 @@ def read_table(path: str | Path, name: str | None = None) -> pd.DataFrame:
     return df
 
 
-def read_tables(tables_dir: str | Path, names: tuple[str, ...] = TABLE_NAMES) -> dict[str, pd.DataFrame]:
+class LazyTables(dict):
+    """Tables read from disk on first use: a notebook that shows stance never parses tokens.csv."""
+
+    def __init__(self, tables_dir: str | Path, names: tuple[str, ...]):
+        super().__init__()
+        self._dir, self._names = Path(tables_dir), names
+
+    def __missing__(self, name: str) -> pd.DataFrame:
+        if name not in self._names:
+            raise KeyError(name)
+        df = read_table(self._dir / f"{name}.csv", name)
+        self[name] = df
+        return df
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names
+
+    def keys(self):  # type: ignore[override]
+        return list(self._names)
+
+
+def read_tables(tables_dir: str | Path, names: tuple[str, ...] = TABLE_NAMES, *, lazy: bool = False) -> dict:
+    if lazy:
+        missing = [n for n in names if not (Path(tables_dir) / f"{n}.csv").is_file()]
+        if missing:
+            raise UserError(f"{Path(tables_dir) / (missing[0] + '.csv')}: table not found "
+                            "(run: python -m analysis tables --corpus PATH --out DIR)")
+        return LazyTables(tables_dir, names)
     return {name: read_table(Path(tables_dir) / f"{name}.csv", name) for name in names}
 
 
@@ -129,5 +156,5 @@ def load_or_build(*, corpus: str | Path, tables_dir: str | Path | None = None,
     """Tables for a notebook: read from ``tables_dir`` when the report runner made them,
     otherwise computed from ``corpus`` (interactive use in JupyterLab)."""
     if tables_dir:
-        return read_tables(tables_dir)
+        return read_tables(tables_dir, lazy=True)
     return build_tables(corpus, frames_codebook=frames_codebook or None)

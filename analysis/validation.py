@@ -259,3 +259,14 @@ def meantime_scores(folder: Path | None = None) -> dict:
     correct = round(scores["value"]["recall"] * scores["gold"])
     scores["value_accuracy"] = round(correct / matched, 4) if matched else 0.0
     return {"documents": len(pairs), **scores}
+
+
+def seed_tables(corpus: str | Path = "", tables_dir: str | Path = "") -> dict:
+    """The tables of the seed articles, which the gold data describe: read from ``tables_dir``
+    when the report is being made for the seeds, computed otherwise."""
+    from .tables import build_tables, read_tables
+
+    seeds = GOLD_DIR.parent.parent / "seeds"
+    if tables_dir and corpus and Path(corpus).resolve() == seeds.resolve():
+        return read_tables(tables_dir, lazy=True)
+    return build_tables(seeds)
