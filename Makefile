@@ -24,8 +24,11 @@ setup: $(INSTALLED)
 test: setup
 	$(BIN)/python -m pytest
 
+# Other corpora: make reports CORPUS=path OUT=dir REPORT_ARGS="--filename-pattern '{country}_{session}_{year}' --recursive"
+REPORT_ARGS ?=
+
 reports: setup
-	$(BIN)/python -m analysis report --corpus $(CORPUS) --out $(OUT)
+	$(BIN)/python -m analysis report --corpus $(CORPUS) --out $(OUT) $(REPORT_ARGS)
 
 tables: setup
 	$(BIN)/python -m analysis tables --corpus $(CORPUS) --out $(OUT)/tables

@@ -44,8 +44,16 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--recursive", action="store_true", help="include .txt files in subfolders")
         p.add_argument("--quiet", action="store_true", help="no progress output")
 
-    tables = sub.add_parser("tables", help="write the analysis tables (CSV) for a corpus")
+    tables = sub.add_parser("tables", help="write the analysis tables (CSV and Parquet) for a corpus")
     corpus_options(tables)
+    tables.add_argument("--engine", choices=["local", "dask"], default="local",
+                        help="local: a process pool (default); dask: a dask.distributed cluster")
+    tables.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    tables.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
+                        help="an existing Dask scheduler (with --engine dask; default: a local cluster)")
+    tables.add_argument("--partition-size", type=int, default=200, help="documents per partition (default 200)")
+    tables.add_argument("--no-cache", action="store_true", help="recompute every partition")
+    tables.add_argument("--cache-dir", default=None, help="partition cache (default: OUT/.cache/partitions)")
 
     report = sub.add_parser("report", help="run the notebooks with papermill and render HTML reports")
     corpus_options(report)
@@ -55,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--with-code", action="store_true", help="keep code cells in the HTML (methods review)")
     report.add_argument("--jobs", type=int, default=None, help="notebooks run in parallel (default: all cores)")
     report.add_argument("--no-cache", action="store_true", help="recompute everything (a cold run)")
+    report.add_argument("--max-articles", type=int, default=50,
+                        help="per-article reports for at most this many documents, in corpus order (default 50)")
     report.add_argument("--notebooks", default=None, metavar="DIR",
                         help="folder of NN_name.ipynb notebooks to run (default: the project's notebooks/)")
     return parser
@@ -72,27 +82,33 @@ def run(argv: list[str] | None = None) -> int:
         print(f"Jupyter kernel installed in {install_kernel()}")
         return 0
     if args.command == "tables":
-        from .tables import build_tables, write_tables
+        from .pipeline import Options, run_tables
 
-        tables = build_tables(args.corpus, text_column=args.text_column, id_column=args.id_column,
-                              corpus_config=args.corpus_config, codebooks=args.codebooks,
-                              frames_codebook=args.frames, filename_pattern=args.filename_pattern,
-                              recursive=args.recursive, progress=not args.quiet)
-        written = write_tables(tables, args.out)
+        if args.partition_size < 1:
+            raise ParameterError("--partition-size must be at least 1")
+        options = Options(corpus_config=args.corpus_config, codebooks=args.codebooks, frames_codebook=args.frames)
+        rows, stats = run_tables(args.corpus, args.out, engine=args.engine, jobs=args.jobs, scheduler=args.scheduler,
+                                 partition_size=args.partition_size, cache_dir=args.cache_dir,
+                                 no_cache=args.no_cache, progress=not args.quiet, options=options,
+                                 text_column=args.text_column, id_column=args.id_column,
+                                 filename_pattern=args.filename_pattern, recursive=args.recursive)
         if not args.quiet:
-            for path in written:
-                print(path)
+            print(f"{stats.documents} documents in {stats.partitions} partitions ({stats.cached_partitions} from the "
+                  f"cache) on {stats.engine} with {stats.workers} worker(s) in {stats.seconds:.1f} s")
+            for name, n in rows.items():
+                print(f"{Path(args.out) / (name + '.csv')}: {n} rows")
         return 0
     if args.command == "report":
         from .report import run_suite
 
-        if args.text_column != "text" or args.id_column != "doc_id" or args.corpus_config or args.codebooks \
-                or args.frames or args.filename_pattern or args.recursive:
-            raise ParameterError("report: corpus and codebook options are not supported yet; run "
-                                 "'python -m analysis tables' with them, or use the defaults")
+        corpus_options = {"text_column": args.text_column, "id_column": args.id_column,
+                          "corpus_config": args.corpus_config, "codebooks": args.codebooks,
+                          "frames_codebook": args.frames, "filename_pattern": args.filename_pattern,
+                          "recursive": args.recursive}
         results = run_suite(corpus=args.corpus, out_dir=args.out, only=args.only,
                             overrides=_parse_overrides(args.parameter), with_code=args.with_code,
                             progress=not args.quiet, jobs=args.jobs, no_cache=args.no_cache,
+                            corpus_options=corpus_options, max_articles=args.max_articles,
                             **({"notebook_dir": Path(args.notebooks)} if args.notebooks else {}))
         failed = [r for r in results if r.status != "ok"]
         for r in failed:

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pandas as pd
 
@@ -283,10 +283,14 @@ def filename_fields(pattern: str, stem: str, *, where: str) -> dict[str, str]:
     return m.groupdict()
 
 
-def _load_folder(folder: Path, *, filename_pattern: str | None = None, recursive: bool = False) -> list[dict]:
+def _load_folder(folder: Path, *, filename_pattern: str | None = None, recursive: bool = False) -> Iterator[dict]:
+    """Records of a folder of .txt files, read one file at a time (file names are listed
+    first, in sorted order, so the run is the same on every file system)."""
     meta_path, meta_rows = _read_metadata(folder)
     listing = folder.rglob("*.txt") if recursive else folder.iterdir()
-    files = sorted((p for p in listing if p.suffix == ".txt" and p.is_file()), key=lambda p: p.as_posix())
+    # README files describe a corpus; they are not part of it.
+    files = sorted((p for p in listing if p.suffix == ".txt" and p.is_file() and not p.name.upper().startswith("README")),
+                   key=lambda p: p.as_posix())
     by_name = {p.name: p for p in files}
     by_stem = {p.stem: p for p in files}
     meta_for: dict[Path, dict] = {}
@@ -305,7 +309,6 @@ def _load_folder(folder: Path, *, filename_pattern: str | None = None, recursive
         meta_for[path] = row
     if not files:
         raise CorpusError(f"{folder}: no .txt files found")
-    records = []
     for path in files:
         meta = dict(meta_for.get(path, {}))
         if filename_pattern:
@@ -316,16 +319,42 @@ def _load_folder(folder: Path, *, filename_pattern: str | None = None, recursive
         meta.setdefault("_where", str(path))
         meta.pop("file", None)
         text = decode_text(_read_bytes(path), where=str(path))
-        records.append({**meta, "doc_id": meta.get("doc_id") or path.stem, "text": text, "_file": str(path)})
-    return records
+        yield {**meta, "doc_id": meta.get("doc_id") or path.stem, "text": text, "_file": str(path)}
 
 
-def _load_csv(path: Path, text_column: str, id_column: str) -> list[dict]:
-    raw = decode_text(_read_bytes(path), where=str(path))
+def _decoded_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """(line number, line) of a UTF-8 text file, read as a stream; one-line errors for
+    binary, empty or mis-encoded input."""
     try:
-        reader = csv.DictReader(io.StringIO(raw, newline=""))
+        fh = path.open("rb")
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read ({exc.strerror})") from None
+    with fh:
+        offset, n, anything = 0, 0, False
+        for n, raw in enumerate(fh, start=1):
+            if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw, offset = raw[3:], 3
+            if b"\x00" in raw and n <= 50:
+                raise CorpusError(f"{path}: binary file (contains NUL bytes), expected UTF-8 text")
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise CorpusError(
+                    f"{path}: not UTF-8 (invalid byte 0x{raw[exc.start]:02x} at byte {offset + exc.start}, line {n}); "
+                    "re-save the file as UTF-8") from None
+            offset += len(raw)
+            anything = anything or bool(line.strip())
+            yield n, line
+        if not anything:
+            raise CorpusError(f"{path}: empty file")
+
+
+def _load_csv(path: Path, text_column: str, id_column: str) -> Iterator[dict]:
+    """Records of a CSV corpus, read as a stream (rows may span lines inside quotes)."""
+    lines = _decoded_lines(path)
+    reader = csv.DictReader((line for _, line in lines))
+    try:
         header = reader.fieldnames or []
-        rows = list(reader)
     except csv.Error as exc:
         raise CorpusError(f"{path}: malformed CSV ({exc})") from None
     if text_column not in header:
@@ -333,21 +362,26 @@ def _load_csv(path: Path, text_column: str, id_column: str) -> list[dict]:
             f"{path}: no '{text_column}' column (columns: {', '.join(header) or 'none'}); "
             "name the text column with --text-column"
         )
-    records = []
-    for i, row in enumerate(rows, start=2):
+    i = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise CorpusError(f"{path}, row {i + 1}: malformed CSV ({exc})") from None
+        i += 1
         if None in row:
             raise CorpusError(f"{path}, row {i}: more fields than the header has")
         rec = {k: (v if k == text_column else (v or "").strip()) for k, v in row.items()}
         text = rec.pop(text_column) or ""
         doc_id = rec.pop(id_column, "") or f"{path.stem}-{i - 1:05d}"
-        records.append({**rec, "doc_id": doc_id, "text": text, "_where": f"{path}, row {i}", "_file": str(path)})
-    return records
+        yield {**rec, "doc_id": doc_id, "text": text, "_where": f"{path}, row {i}", "_file": str(path)}
 
 
-def _load_jsonl(path: Path, text_column: str, id_column: str) -> list[dict]:
-    raw = decode_text(_read_bytes(path), where=str(path))
-    records = []
-    for n, line in enumerate(raw.splitlines(), start=1):
+def _load_jsonl(path: Path, text_column: str, id_column: str) -> Iterator[dict]:
+    """Records of a JSON Lines corpus, read as a stream."""
+    for n, line in _decoded_lines(path):
         if not line.strip():
             continue
         where = f"{path}, line {n}"
@@ -365,13 +399,49 @@ def _load_jsonl(path: Path, text_column: str, id_column: str) -> list[dict]:
         text = obj[text_column]
         rec.pop(text_column)
         doc_id = str(rec.pop(id_column, "") or f"{path.stem}-{n:05d}")
-        records.append({**rec, "doc_id": doc_id, "text": text, "_where": where, "_file": str(path)})
-    if not records:
-        raise CorpusError(f"{path}: empty file")
-    return records
+        yield {**rec, "doc_id": doc_id, "text": text, "_where": where, "_file": str(path)}
 
 
 # --------------------------------------------------------------------------- public
+
+def _records(path: Path, *, text_column: str, id_column: str, filename_pattern: str | None,
+             recursive: bool) -> Iterator[dict]:
+    if not path.exists():
+        raise CorpusError(f"{path}: no such file or folder")
+    if path.is_dir():
+        return _load_folder(path, filename_pattern=filename_pattern, recursive=recursive)
+    if path.suffix.lower() == ".csv":
+        return _load_csv(path, text_column, id_column)
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        return _load_jsonl(path, text_column, id_column)
+    if path.suffix.lower() == ".txt":
+        return iter([{"doc_id": path.stem, "text": decode_text(_read_bytes(path), where=str(path)),
+                      "_where": str(path), "_file": str(path)}])
+    raise CorpusError(f"{path}: unsupported corpus format (use a folder of .txt files, a .csv or a .jsonl file)")
+
+
+def iter_documents(path: str | Path, *, chunk_size: int = 500, text_column: str = "text", id_column: str = "doc_id",
+                   config: CorpusConfig | str | Path | None = None, filename_pattern: str | None = None,
+                   recursive: bool = False) -> Iterator[pd.DataFrame]:
+    """The documents table in chunks of ``chunk_size`` rows, reading the corpus as a stream:
+    at most one chunk of text is held at a time. Validation is the same as :func:`load`
+    (duplicate ids are caught across chunks)."""
+    path = Path(path)
+    if not isinstance(config, CorpusConfig):
+        config = load_corpus_config(config)
+    seen: dict[str, str] = {}
+    batch: list[dict] = []
+    for rec in _records(path, text_column=text_column, id_column=id_column, filename_pattern=filename_pattern,
+                        recursive=recursive):
+        batch.append(rec)
+        if len(batch) >= chunk_size:
+            yield _documents_table(batch, config, seen)
+            batch = []
+    if batch or not seen:
+        if not batch:
+            raise CorpusError(f"{path}: no documents")
+        yield _documents_table(batch, config, seen)
+
 
 def load(path: str | Path, *, text_column: str = "text", id_column: str = "doc_id",
          config: CorpusConfig | str | Path | None = None, filename_pattern: str | None = None,
@@ -380,33 +450,20 @@ def load(path: str | Path, *, text_column: str = "text", id_column: str = "doc_i
 
     For a folder, ``filename_pattern`` (e.g. ``"{country}_{session}_{year}"``) reads
     metadata from each file name (a ``year`` or ``date`` field becomes the publication
-    date), and ``recursive`` includes .txt files in subfolders.
+    date), and ``recursive`` includes .txt files in subfolders. For corpora too large to
+    hold in memory, :func:`iter_documents` gives the same table in chunks.
 
     >>> docs = load(Path(__file__).parent.parent / "seeds")   # doctest: +SKIP
     >>> docs.columns[:7].tolist()                               # doctest: +SKIP
     ['doc_id', 'title', 'title_basis', 'source', 'url', 'published', 'published_basis']
     """
-    path = Path(path)
-    if not isinstance(config, CorpusConfig):
-        config = load_corpus_config(config)
-    if not path.exists():
-        raise CorpusError(f"{path}: no such file or folder")
-    if path.is_dir():
-        records = _load_folder(path, filename_pattern=filename_pattern, recursive=recursive)
-    elif path.suffix.lower() == ".csv":
-        records = _load_csv(path, text_column, id_column)
-    elif path.suffix.lower() in (".jsonl", ".ndjson"):
-        records = _load_jsonl(path, text_column, id_column)
-    elif path.suffix.lower() == ".txt":
-        records = [{"doc_id": path.stem, "text": decode_text(_read_bytes(path), where=str(path)),
-                    "_where": str(path), "_file": str(path)}]
-    else:
-        raise CorpusError(f"{path}: unsupported corpus format (use a folder of .txt files, a .csv or a .jsonl file)")
-    return _documents_table(records, config)
+    chunks = list(iter_documents(path, chunk_size=10 ** 9, text_column=text_column, id_column=id_column,
+                                 config=config, filename_pattern=filename_pattern, recursive=recursive))
+    return chunks[0]
 
 
-def _documents_table(records: list[dict], config: CorpusConfig) -> pd.DataFrame:
-    seen: dict[str, str] = {}
+def _documents_table(records: list[dict], config: CorpusConfig, seen: dict[str, str] | None = None) -> pd.DataFrame:
+    seen = {} if seen is None else seen
     rows = []
     for rec in records:
         where = rec.pop("_where")

@@ -186,7 +186,7 @@ def frame_profile(frames: pd.DataFrame, sentences: pd.DataFrame, *, frame_ids: l
     """``frame_profile.csv``: per document and frame, the number and share of its sentences
     coded for the frame, and whether the frame is dominant (the largest share; ties all dominant)."""
     frame_ids = frame_ids or load_frames().ids
-    totals = sentences.groupby("doc_id").size()
+    totals = sentences.groupby("doc_id", sort=False).size()  # documents in corpus order
     counts = coded(frames).groupby(["doc_id", "frame"]).size()
     rows = []
     for doc_id in totals.index:

@@ -35,7 +35,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .errors import ParameterError, UserError
-from .tables import build_tables, write_tables
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
@@ -422,7 +421,8 @@ table{{border-collapse:collapse;margin-bottom:1.5rem}}td,th{{border:1px solid #c
 def run_suite(*, corpus: str | Path, out_dir: str | Path, only: list[str] | None = None,
               overrides: dict[str, str] | None = None, with_code: bool = False,
               notebook_dir: Path = NOTEBOOK_DIR, progress: bool = True, jobs: int | None = None,
-              no_cache: bool = False) -> list[NotebookResult]:
+              no_cache: bool = False, corpus_options: dict | None = None,
+              max_articles: int = 50) -> list[NotebookResult]:
     """Compute the tables, run every selected notebook, render HTML, the index and the manifest."""
     from .tables import read_tables
 
@@ -438,17 +438,28 @@ def run_suite(*, corpus: str | Path, out_dir: str | Path, only: list[str] | None
     out_dir.mkdir(parents=True, exist_ok=True)
     cache_dir = out_dir / ".cache"
     version = code_version()
+    corpus_options = corpus_options or {}
     inputs = {p.as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in _input_files(corpus)}
-    tables_key = _digest(version, json.dumps(inputs, sort_keys=True))
+    for opt in ("corpus_config", "codebooks", "frames_codebook"):
+        extra = corpus_options.get(opt)
+        for p in ([] if not extra else sorted(Path(extra).glob("*.yaml")) if Path(extra).is_dir() else [Path(extra)]):
+            inputs[p.as_posix()] = hashlib.sha256(p.read_bytes()).hexdigest()
+    tables_key = _digest(version, json.dumps(inputs, sort_keys=True), json.dumps(corpus_options, sort_keys=True))
     tables_dir = out_dir / "tables"
     key_file = cache_dir / "tables.key"
     t0 = time.perf_counter()
     if no_cache or not key_file.exists() or key_file.read_text() != tables_key or not tables_dir.is_dir():
-        tables = build_tables(corpus, progress=progress)  # validates the corpus before any output
-        write_tables(tables, tables_dir)
+        from .pipeline import Options, run_tables
+
+        options = Options(**{k: corpus_options.get(k) for k in ("corpus_config", "codebooks", "frames_codebook")})
+        loader = {k: v for k, v in corpus_options.items() if k in ("text_column", "id_column", "filename_pattern",
+                                                                  "recursive")}
+        # Streams the corpus in partitions on a process pool; validates it before any output.
+        run_tables(corpus, tables_dir, jobs=jobs, cache_dir=cache_dir / "partitions", no_cache=no_cache,
+                   progress=progress, options=options, **loader)
         cache_dir.mkdir(exist_ok=True)
         _atomic_write(key_file, tables_key)
-        documents = tables["documents"]
+        documents = read_tables(tables_dir, ("documents",))["documents"]
         tables_cached = False
     else:
         documents = read_tables(tables_dir, ("documents",))["documents"]
@@ -464,7 +475,9 @@ def run_suite(*, corpus: str | Path, out_dir: str | Path, only: list[str] | None
                 if k in declared}
         nb_hash = hashlib.sha256(book.read_bytes()).hexdigest()
         if "doc_id" in declared and "doc_id" not in per_book[book]:
-            for doc_id in documents["doc_id"]:
+            # One report per article, for the first max_articles of them (a large corpus would
+            # otherwise get thousands of pages); -P doc_id=... picks one.
+            for doc_id in documents["doc_id"].head(max_articles):
                 params = {**base, "doc_id": doc_id}
                 key = _digest(version, nb_hash, json.dumps(params, sort_keys=True), doc_hash[doc_id], str(with_code))
                 tasks.append(Task(str(book), f"{book.stem}__{doc_id}", params, key, doc_id))

@@ -23,7 +23,7 @@ from .errors import UserError
 from .frames import FRAME_COLUMNS, PROFILE_COLUMNS, frame_profile, frame_table
 from .mentions import ATTRIBUTION_COLUMNS, MENTION_COLUMNS, analyse_documents, mention_tables
 from .stance import STANCE_COLUMNS, sentence_tone, stance_table
-from .timeline import EVENT_COLUMNS, MERGE_COLUMNS, TIMELINE_COLUMNS, apply_inference, merge_events, timeline_table
+from .timeline import EVENT_COLUMNS, MERGE_COLUMNS, TIMELINE_COLUMNS, merge_events
 from .text import PARAGRAPH_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS, TOKEN_COLUMNS, text_layer
 
 #: name -> (required leading columns, integer columns, boolean columns)
@@ -54,30 +54,23 @@ def build_tables(corpus: str | Path, *, text_column: str = "text", id_column: st
                  corpus_config: str | Path | None = None, codebooks: str | Path | None = None,
                  frames_codebook: str | Path | None = None, filename_pattern: str | None = None,
                  recursive: bool = False, progress: bool = False) -> dict[str, pd.DataFrame]:
-    """Load the corpus and compute every table (in memory; nothing is written)."""
+    """Load the corpus and compute every table in memory (nothing is written). For corpora
+    too large for memory use :func:`analysis.pipeline.run_tables`, which gives the same tables."""
+    from .frames import load_frames
+    from .pipeline import Options, analyse_partition
     from .settings import load_codebooks
 
-    config = load_corpus_config(corpus_config)
-    codebook_dir = str(codebooks) if codebooks else None
-    from .frames import load_frames
-
-    load_codebooks(codebook_dir)  # validate before any work
-    load_frames(frames_codebook)
+    options = Options(corpus_config=str(corpus_config) if corpus_config else None,
+                      codebooks=str(codebooks) if codebooks else None,
+                      frames_codebook=str(frames_codebook) if frames_codebook else None)
+    config = load_corpus_config(options.corpus_config)
+    load_codebooks(options.codebooks)  # validate before any work
+    load_frames(options.frames_codebook)
     documents = load(corpus, text_column=text_column, id_column=id_column, config=config,
                      filename_pattern=filename_pattern, recursive=recursive)
-    layer = text_layer(documents, config=config, progress=progress)
-    layer["sentences"]["tone"] = sentence_tone(layer["sentences"])
-    analysed = analyse_documents(documents, layer["sentences"], codebooks=codebook_dir)  # the shared stage, once
-    shared = mention_tables(documents, layer["sentences"], analysed=analysed)
-    stance = stance_table(documents, layer["sentences"], codebooks=codebook_dir, analysed=analysed)
-    frames = frame_table(documents, layer["sentences"], attribution=shared["attribution"],
-                         mentions=shared["mentions"], codebook=frames_codebook)
-    profile = frame_profile(frames, layer["sentences"], frame_ids=load_frames(frames_codebook).ids)
-    timeline, publication = timeline_table(documents, layer["sentences"], analysed)
-    timeline, events, merges = merge_events(timeline)
-    documents = apply_inference(documents, publication)
-    return {"documents": documents, **layer, **shared, "stance": stance, "frames": frames, "frame_profile": profile,
-            "timeline": timeline, "events": events, "event_merges": merges}
+    tables = analyse_partition(documents, options)
+    tables["timeline"], tables["events"], tables["event_merges"] = merge_events(tables["timeline"])
+    return tables
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:

@@ -397,28 +397,31 @@ def merge_events(timeline: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd
         return i
 
     reasons: dict[int, str] = {}
-    rows = list(cand.itertuples())
-    for a_i, a in enumerate(rows):
-        for b in rows[a_i + 1:]:
-            if a.doc_id == b.doc_id and a.sentence_id == b.sentence_id:
-                continue
-            ga = "month" if a.granularity == "month" else "day"
-            gb = "month" if b.granularity == "month" else "day"
-            n = 7 if "month" in (ga, gb) else 10
-            if a.day[:n] != b.day[:n]:
-                continue
-            shared_actors = set(filter(None, a.actors.split(";"))) & set(filter(None, b.actors.split(";")))
-            shared_issues = set(filter(None, a.issues.split(";"))) & set(filter(None, b.issues.split(";")))
-            same_trigger = a.event and a.event == b.event
-            if shared_actors and (shared_issues or same_trigger):
-                ra, rb = find(a.Index), find(b.Index)
-                if ra != rb:
-                    parent[rb] = ra
-                why = (f"same date {a.day[:n]}; shared actors {', '.join(sorted(shared_actors))}; "
-                       + (f"shared issues {', '.join(sorted(shared_issues))}" if shared_issues
-                          else f"same trigger '{a.event}'"))
-                reasons.setdefault(a.Index, why)
-                reasons.setdefault(b.Index, why)
+    # Only rows of the same month can be the same event: compare within months, not all pairs.
+    blocks: dict[str, list] = {}
+    for r in cand.itertuples():
+        blocks.setdefault(r.day[:7], []).append(r)
+    pairs = ((a, b) for rows in blocks.values() for i, a in enumerate(rows) for b in rows[i + 1:])
+    for a, b in pairs:
+        if a.doc_id == b.doc_id and a.sentence_id == b.sentence_id:
+            continue
+        ga = "month" if a.granularity == "month" else "day"
+        gb = "month" if b.granularity == "month" else "day"
+        n = 7 if "month" in (ga, gb) else 10
+        if a.day[:n] != b.day[:n]:
+            continue
+        shared_actors = set(filter(None, a.actors.split(";"))) & set(filter(None, b.actors.split(";")))
+        shared_issues = set(filter(None, a.issues.split(";"))) & set(filter(None, b.issues.split(";")))
+        same_trigger = a.event and a.event == b.event
+        if shared_actors and (shared_issues or same_trigger):
+            ra, rb = find(a.Index), find(b.Index)
+            if ra != rb:
+                parent[rb] = ra
+            why = (f"same date {a.day[:n]}; shared actors {', '.join(sorted(shared_actors))}; "
+                   + (f"shared issues {', '.join(sorted(shared_issues))}" if shared_issues
+                      else f"same trigger '{a.event}'"))
+            reasons.setdefault(a.Index, why)
+            reasons.setdefault(b.Index, why)
     groups: dict[int, list[int]] = {}
     for i in cand.index:
         groups.setdefault(find(i), []).append(i)

@@ -1,0 +1,360 @@
+"""Running the analysis at scale: document partitions on a local process pool or on Dask.
+
+The per-document work (text layer, mentions, stance, frames, timeline) is
+:func:`analyse_partition`, a pure function from a documents table to the per-document
+tables; the same function runs in-process (:func:`analysis.tables.build_tables`), in a
+local process pool, and on a ``dask.distributed`` cluster. Only the merging of events
+across articles needs all documents, and it works on the small timeline table.
+
+* **Streaming.** Documents are read in partitions (:func:`analysis.corpus.iter_documents`);
+  at most ``2 x workers`` partitions are in flight, so memory does not grow with the corpus.
+* **Cache.** Each partition's results are stored as Parquet under the cache folder, keyed by
+  the hash of its documents (ids, text and metadata), the codebooks and the code. An
+  interrupted run resumes from the partitions already stored; changing one article
+  recomputes only its partition; changing a codebook entry recomputes everything it feeds.
+* **Output.** The public CSV tables (``<out>/<table>.csv``, the same content as
+  :func:`analysis.tables.build_tables` gives) and the same tables as partitioned Parquet
+  (``<out>/parquet/<table>/part-NNNNN.parquet``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import pandas as pd
+
+PARTITION_TABLES = ("documents", "paragraphs", "quotes", "sentences", "tokens", "mentions", "attribution", "stance",
+                    "frames", "frame_profile", "timeline")
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything besides the documents that the analysis depends on."""
+
+    corpus_config: str | None = None
+    codebooks: str | None = None
+    frames_codebook: str | None = None
+
+
+def analyse_partition(documents: pd.DataFrame, options: Options = Options()) -> dict[str, pd.DataFrame]:
+    """All per-document tables for a batch of documents (pure; the unit of parallel work)."""
+    from .frames import frame_profile, frame_table, load_frames
+    from .mentions import analyse_documents, mention_tables
+    from .settings import load_corpus_config
+    from .stance import sentence_tone, stance_table
+    from .text import text_layer
+    from .timeline import apply_inference, timeline_table
+
+    config = load_corpus_config(options.corpus_config)
+    layer = text_layer(documents, config=config)
+    layer["sentences"]["tone"] = sentence_tone(layer["sentences"])
+    analysed = analyse_documents(documents, layer["sentences"], codebooks=options.codebooks)
+    shared = mention_tables(documents, layer["sentences"], analysed=analysed)
+    stance = stance_table(documents, layer["sentences"], codebooks=options.codebooks, analysed=analysed)
+    frames = frame_table(documents, layer["sentences"], attribution=shared["attribution"],
+                         mentions=shared["mentions"], codebook=options.frames_codebook)
+    profile = frame_profile(frames, layer["sentences"], frame_ids=load_frames(options.frames_codebook).ids)
+    timeline, publication = timeline_table(documents, layer["sentences"], analysed)
+    documents = apply_inference(documents, publication)
+    return {"documents": documents, **layer, **shared, "stance": stance, "frames": frames, "frame_profile": profile,
+            "timeline": timeline}
+
+
+# --------------------------------------------------------------------------- cache
+
+def analysis_version(options: Options) -> str:
+    """Hash of the code and of every codebook and configuration file the analysis reads."""
+    from .report import code_version
+    from .settings import CODEBOOK_DIR, CONFIG_DIR
+
+    h = hashlib.sha256(code_version().encode())
+    for extra in (options.corpus_config, options.frames_codebook):
+        if extra:
+            h.update(Path(extra).read_bytes())
+    if options.codebooks:
+        for p in sorted(Path(options.codebooks).glob("*.yaml")):
+            h.update(p.name.encode() + p.read_bytes())
+    for folder in (CODEBOOK_DIR, CONFIG_DIR):
+        for p in sorted(folder.glob("*.yaml")):
+            h.update(p.name.encode() + p.read_bytes())
+    return h.hexdigest()
+
+
+def partition_key(documents: pd.DataFrame, version: str) -> str:
+    h = hashlib.sha256(version.encode())
+    cols = sorted(documents.columns)
+    for row in documents[cols].astype(str).itertuples(index=False):
+        h.update(json.dumps(list(row), ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()[:32]
+
+
+def _parquet_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """Object columns as strings (Parquet needs one type per column); nullable ints kept."""
+    out = df.copy()
+    for c in out.columns:
+        if out[c].dtype == object:
+            out[c] = out[c].astype(str)
+    return out
+
+
+def process_partition(documents: pd.DataFrame, options: Options, cache_dir: str, key: str) -> str:
+    """Analyse one partition and store its tables under ``cache_dir/key`` (atomically), unless
+    they are there already. Returns the key; the tables stay on disk, not in memory."""
+    target = Path(cache_dir) / key
+    if (target / "_complete").exists():
+        return key
+    tables = analyse_partition(documents, options)
+    Path(cache_dir).mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=cache_dir))
+    try:
+        for name in PARTITION_TABLES:
+            _parquet_safe(tables[name]).to_parquet(staging / f"{name}.parquet", index=False)
+        (staging / "_complete").write_text("ok")
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return key
+
+
+def read_partition(cache_dir: str | Path, key: str, name: str) -> pd.DataFrame:
+    from .tables import SCHEMAS, FLOAT_COLUMNS
+
+    df = pd.read_parquet(Path(cache_dir) / key / f"{name}.parquet")
+    _, ints, bools = SCHEMAS[name]
+    for c in ints:
+        if c in df:
+            df[c] = df[c].astype("Int64")
+    for c in bools:
+        if c in df:
+            df[c] = df[c].astype(bool)
+    for c in FLOAT_COLUMNS.get(name, ()):
+        if c in df:
+            df[c] = df[c].astype(float)
+    return df
+
+
+# --------------------------------------------------------------------------- engines
+
+@dataclass
+class RunStats:
+    documents: int = 0
+    partitions: int = 0
+    cached_partitions: int = 0
+    seconds: float = 0.0
+    engine: str = "local"
+    workers: int = 1
+
+
+def _windowed(submit, items: Iterable, window: int) -> Iterator:
+    """Results of ``submit(item)`` in order, with at most ``window`` in flight."""
+    pending: deque = deque()
+    for item in items:
+        pending.append(submit(item))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def run_partitions(partitions: Iterable[pd.DataFrame], *, options: Options, cache_dir: str | Path,
+                   engine: str = "local", jobs: int | None = None, scheduler: str | None = None,
+                   no_cache: bool = False, progress: bool = False) -> tuple[list[str], RunStats]:
+    """Analyse every partition (cached ones are skipped); return their cache keys in order."""
+    cache_dir = Path(cache_dir)
+    if no_cache and cache_dir.exists():
+        shutil.rmtree(cache_dir)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    version = analysis_version(options)
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    stats = RunStats(engine=engine, workers=jobs)
+    start = time.perf_counter()
+
+    def keyed() -> Iterator[tuple[pd.DataFrame, str]]:
+        for docs in partitions:
+            key = partition_key(docs, version)
+            stats.documents += len(docs)
+            stats.partitions += 1
+            if (cache_dir / key / "_complete").exists():
+                stats.cached_partitions += 1
+            yield docs, key
+
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(desc=f"analysis ({engine}, {jobs} worker(s))", unit="partition")
+    keys: list[str] = []
+    if engine == "local" and jobs == 1:
+        for docs, key in keyed():
+            keys.append(process_partition(docs, options, str(cache_dir), key))
+            if bar is not None:
+                bar.update()
+    elif engine == "local":
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for key in _windowed(lambda dk: pool.submit(process_partition, dk[0], options, str(cache_dir), dk[1]),
+                                 keyed(), 2 * jobs):
+                keys.append(key)
+                if bar is not None:
+                    bar.update()
+    elif engine == "dask":
+        keys = _run_dask(keyed(), options=options, cache_dir=cache_dir, jobs=jobs, scheduler=scheduler, bar=bar)
+    else:
+        from .errors import ParameterError
+
+        raise ParameterError(f"--engine: unknown engine {engine!r} (valid: local, dask)")
+    if bar is not None:
+        bar.close()
+    stats.seconds = round(time.perf_counter() - start, 3)
+    return keys, stats
+
+
+def _run_dask(keyed: Iterator[tuple[pd.DataFrame, str]], *, options: Options, cache_dir: Path, jobs: int,
+              scheduler: str | None, bar) -> list[str]:
+    """The same partitions as a Dask bag on a ``dask.distributed`` cluster: a LocalCluster of
+    ``jobs`` single-threaded workers, or the cluster at ``scheduler`` (tcp://HOST:PORT), whose
+    workers must see ``cache_dir`` (a shared file system)."""
+    import dask.bag as db
+    from distributed import Client, LocalCluster
+
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    keys: list[str] = []
+    try:
+        window: list[tuple[pd.DataFrame, str]] = []
+
+        def flush() -> None:
+            if not window:
+                return
+            bag = db.from_sequence(window, npartitions=len(window))
+            keys.extend(bag.map(lambda dk: process_partition(dk[0], options, str(cache_dir), dk[1])).compute())
+            if bar is not None:
+                bar.update(len(window))
+            window.clear()
+
+        for item in keyed:
+            window.append(item)
+            if len(window) >= 2 * jobs:
+                flush()
+        flush()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    return keys
+
+
+# --------------------------------------------------------------------------- output
+
+def assemble(keys: list[str], *, cache_dir: str | Path, out_dir: str | Path) -> dict[str, int]:
+    """Write the tables from the partitions: CSV (streamed, one partition at a time) and
+    partitioned Parquet; then merge events across articles. All-or-nothing per run."""
+    from .tables import write_tables
+    from .timeline import merge_events
+
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
+    rows: dict[str, int] = {}
+    try:
+        timelines = []
+        doc_columns = _document_columns(cache_dir, keys)
+        for name in PARTITION_TABLES:
+            parquet_dir = staging / "parquet" / name
+            parquet_dir.mkdir(parents=True)
+            first = True
+            for i, key in enumerate(keys):
+                df = read_partition(cache_dir, key, name)
+                if name == "documents":  # metadata columns may differ between partitions
+                    df = df.reindex(columns=doc_columns)
+                if name == "timeline":
+                    timelines.append(df)
+                    continue
+                _write_csv_part(df, staging / "csv" / f"{name}.csv", header=first)
+                shutil.copyfile(Path(cache_dir) / key / f"{name}.parquet", parquet_dir / f"part-{i:05d}.parquet")
+                rows[name] = rows.get(name, 0) + len(df)
+                first = False
+        timeline = pd.concat(timelines, ignore_index=True) if timelines else pd.DataFrame()
+        timeline, events, merges = merge_events(timeline)
+        write_tables({"timeline": timeline, "events": events, "event_merges": merges}, staging / "csv")
+        for name, df in (("timeline", timeline), ("events", events), ("event_merges", merges)):
+            (staging / "parquet" / name).mkdir(parents=True, exist_ok=True)
+            _parquet_safe(df).to_parquet(staging / "parquet" / name / "part-00000.parquet", index=False)
+            rows[name] = len(df)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for csv_file in sorted((staging / "csv").glob("*.csv")):
+            os.replace(csv_file, out_dir / csv_file.name)
+        if (out_dir / "parquet").exists():
+            shutil.rmtree(out_dir / "parquet")
+        os.replace(staging / "parquet", out_dir / "parquet")
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return rows
+
+
+def _document_columns(cache_dir: str | Path, keys: list[str]) -> list[str]:
+    """The documents table's columns over all partitions, in the order build_tables gives."""
+    import pyarrow.parquet as pq
+
+    from .corpus import DOCUMENT_COLUMNS
+
+    seen: list[str] = []
+    for key in keys:
+        for c in pq.read_schema(Path(cache_dir) / key / "documents.parquet").names:
+            if c not in seen:
+                seen.append(c)
+    tail = ["published_earliest", "published_latest", "published_evidence", "text"]
+    extra = sorted(c for c in seen if c not in DOCUMENT_COLUMNS and c not in tail)
+    return DOCUMENT_COLUMNS[:-1] + extra + [c for c in tail if c in seen]
+
+
+def _write_csv_part(df: pd.DataFrame, path: Path, *, header: bool) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    df.to_csv(path, index=False, lineterminator="\n", header=header, mode="w" if header else "a")
+
+
+def run_tables(corpus: str | Path, out_dir: str | Path, *, engine: str = "local", jobs: int | None = None,
+               scheduler: str | None = None, partition_size: int = 200, cache_dir: str | Path | None = None,
+               no_cache: bool = False, progress: bool = False, options: Options = Options(),
+               text_column: str = "text", id_column: str = "doc_id", filename_pattern: str | None = None,
+               recursive: bool = False) -> tuple[dict[str, int], RunStats]:
+    """The ``tables`` command: stream the corpus in partitions, analyse them on the chosen
+    engine (reusing cached partitions), and write ``out_dir/<table>.csv`` and
+    ``out_dir/parquet/<table>/part-NNNNN.parquet``."""
+    from .corpus import iter_documents
+    from .frames import load_frames
+    from .settings import load_codebooks, load_corpus_config
+
+    load_corpus_config(options.corpus_config)  # validate every input before any work
+    load_codebooks(options.codebooks)
+    load_frames(options.frames_codebook)
+    # A first streaming pass validates the whole corpus, so bad input fails before any output.
+    for _ in iter_documents(corpus, chunk_size=partition_size, text_column=text_column, id_column=id_column,
+                            config=options.corpus_config, filename_pattern=filename_pattern, recursive=recursive):
+        pass
+    cache_dir = Path(cache_dir) if cache_dir else Path(out_dir) / ".cache" / "partitions"
+    partitions = iter_documents(corpus, chunk_size=partition_size, text_column=text_column, id_column=id_column,
+                                config=options.corpus_config, filename_pattern=filename_pattern,
+                                recursive=recursive)
+    keys, stats = run_partitions(partitions, options=options, cache_dir=cache_dir, engine=engine, jobs=jobs,
+                                 scheduler=scheduler, no_cache=no_cache, progress=progress)
+    rows = assemble(keys, cache_dir=cache_dir, out_dir=out_dir)
+    return rows, stats
+
+
+__all__ = ["Options", "analyse_partition", "run_tables", "run_partitions", "assemble", "RunStats"]

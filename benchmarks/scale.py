@@ -1,0 +1,166 @@
+"""Throughput and memory of the full `tables` run, on Reuters-21578 and the UN speeches.
+
+    python benchmarks/scale.py [--reuters-limit N] [--skip-un] [--replicate N]
+
+For each corpus, in one run: documents per second and peak memory (resident set of the
+whole process tree, sampled every 0.1 s) of `python -m analysis tables` with the local
+engine on 1 and 2 workers (cold cache), a warm re-run, and the Dask engine on 2 workers
+(cold); next to the floor of bare `nltk.sent_tokenize` + `nltk.word_tokenize` over the
+same texts. `--replicate N` streams N documents made by cycling the Reuters texts
+(generated on the fly, never stored) through the partition pipeline with 2 workers and
+prints memory at intervals, to show it stays flat.
+
+Data: ../shared/benchmarks/ (cited in the README; not copied). Targets on 2 cores:
+1 worker within 3x of the floor; 2 workers >= 1.7x faster than 1; warm < 5% of cold;
+peak memory < 1 GiB for Reuters; Dask within 1.3x of local.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from reuters import read_stories  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "benchmarks"
+
+
+def peak_rss_run(cmd: list[str]) -> tuple[float, float]:
+    """(seconds, peak MiB of the process tree) of a command."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    parent = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        try:
+            procs = [parent, *parent.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in procs if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.1)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed with {proc.returncode}")
+    return time.perf_counter() - start, peak / 2 ** 20
+
+
+def floor(texts: list[str]) -> float:
+    import nltk
+
+    import analysis  # noqa: F401  (the project's NLTK data)
+
+    start = time.perf_counter()
+    for t in texts:
+        nltk.sent_tokenize(t)
+        nltk.word_tokenize(t)
+    return time.perf_counter() - start
+
+
+def measure(name: str, corpus: Path, extra: list[str], texts: list[str], work: Path) -> None:
+    py = sys.executable
+    n = len(texts)
+    base = [py, "-m", "analysis", "tables", "--corpus", str(corpus), "--quiet", *extra]
+    f = floor(texts)
+    rows = [("floor: nltk sent+word tokenize", f, None)]
+    out1, out2, outd = work / f"{name}-1", work / f"{name}-2", work / f"{name}-dask"
+    rows.append(("local, 1 worker, cold", *peak_rss_run(base + ["--out", str(out1), "--jobs", "1", "--no-cache"])))
+    rows.append(("local, 2 workers, cold", *peak_rss_run(base + ["--out", str(out2), "--jobs", "2", "--no-cache"])))
+    rows.append(("local, 2 workers, warm", *peak_rss_run(base + ["--out", str(out2), "--jobs", "2"])))
+    rows.append(("dask, 2 workers, cold", *peak_rss_run(base + ["--out", str(outd), "--jobs", "2", "--engine", "dask",
+                                                                "--no-cache"])))
+    print(f"\n{name}: {n:,} documents, {sum(map(len, texts)) / 1e6:.1f} M characters")
+    print(f"{'run':<34}{'seconds':>9}{'docs/s':>9}{'peak MiB':>10}")
+    for label, secs, mib in rows:
+        print(f"{label:<34}{secs:9.1f}{n / secs:9.0f}{'' if mib is None else f'{mib:10.0f}'}")
+    t = {label: secs for label, secs, _ in rows}
+    print(f"1 worker / floor: {t['local, 1 worker, cold'] / f:.2f} (target <= 3); "
+          f"speed-up 2 vs 1 worker: {t['local, 1 worker, cold'] / t['local, 2 workers, cold']:.2f} (target >= 1.7); "
+          f"warm / cold: {t['local, 2 workers, warm'] / t['local, 2 workers, cold']:.3f} (target < 0.05); "
+          f"dask / local: {t['dask, 2 workers, cold'] / t['local, 2 workers, cold']:.2f} (target <= 1.3)")
+
+
+def replicate(n: int, stories: list[dict], work: Path) -> None:
+    """Stream n documents cycled from Reuters through the pipeline; report memory over time."""
+    import pandas as pd
+
+    from analysis.corpus import _documents_table
+    from analysis.pipeline import Options, run_partitions
+    from analysis.settings import load_corpus_config
+
+    config = load_corpus_config()
+    me = psutil.Process()
+    samples: list[tuple[float, float, int]] = []
+    done = [0]
+    stop = threading.Event()
+
+    def sample() -> None:
+        t0 = time.perf_counter()
+        while not stop.is_set():
+            procs = [me, *me.children(recursive=True)]
+            rss = sum(p.memory_info().rss for p in procs if p.is_running()) / 2 ** 20
+            samples.append((time.perf_counter() - t0, rss, done[0]))
+            time.sleep(1.0)
+
+    def partitions():
+        seen: dict[str, str] = {}
+        size = 200
+        for start in range(0, n, size):
+            batch = [{"doc_id": f"r{i:07d}", "text": stories[i % len(stories)]["text"], "_where": f"gen {i}"}
+                     for i in range(start, min(n, start + size))]
+            done[0] = start
+            yield _documents_table(batch, config, seen)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    t0 = time.perf_counter()
+    run_partitions(partitions(), options=Options(), cache_dir=work / "replicate-cache", jobs=2)
+    stop.set()
+    thread.join()
+    secs = time.perf_counter() - t0
+    print(f"\nStreaming {n:,} replicated Reuters documents, 2 workers: {secs:.0f} s, {n / secs:.0f} docs/s")
+    step = max(1, len(samples) // 10)
+    for t, rss, k in samples[::step]:
+        print(f"  t={t:7.0f} s  documents read {k:>9,}  process tree RSS {rss:7.0f} MiB")
+    del pd
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reuters-limit", type=int, default=None)
+    parser.add_argument("--skip-un", action="store_true")
+    parser.add_argument("--replicate", type=int, default=0)
+    args = parser.parse_args()
+    if not SHARED.exists():
+        print(f"skipped: {SHARED} not found (the shared/ folder sits beside the project)")
+        return 0
+    work = Path(tempfile.mkdtemp(prefix="bench-scale-"))
+    stories = read_stories(limit=args.reuters_limit)
+    corpus = work / "reuters.jsonl"  # a temporary JSON Lines copy for the loader; deleted with the work folder
+    with corpus.open("w", encoding="utf-8") as fh:
+        for s in stories:
+            fh.write(json.dumps({"doc_id": s["doc_id"], "text": s["text"], "title": s["title"]}) + "\n")
+    measure("Reuters-21578", corpus, [], [s["text"] for s in stories], work)
+    if not args.skip_un:
+        import analysis
+
+        un = SHARED / "un_general_debate"
+        docs = analysis.load(un, filename_pattern="{country}_{session}_{year}", recursive=True)
+        measure("UN General Debate 2022-2024", un, ["--filename-pattern", "{country}_{session}_{year}",
+                                                    "--recursive"], list(docs["text"]), work)
+    if args.replicate:
+        replicate(args.replicate, stories, work)
+    print(f"\nwork folder: {work}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

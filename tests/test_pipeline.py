@@ -1,0 +1,105 @@
+"""Scale: the same tables from every engine and partitioning; the partition cache; streaming."""
+
+import filecmp
+import json
+import shutil
+
+import pandas as pd
+import pytest
+
+from analysis.cli import main
+from analysis.corpus import iter_documents, load
+from analysis.pipeline import Options, run_partitions
+from analysis.tables import build_tables, write_tables
+from conftest import ROOT, write
+
+HOSTILE = ROOT / "tests" / "data" / "hostile" / "corpus.jsonl"
+
+
+def same_tables(a, b) -> list[str]:
+    names = sorted(p.name for p in a.glob("*.csv"))
+    assert names == sorted(p.name for p in b.glob("*.csv")) and names
+    return [n for n in names if not filecmp.cmp(a / n, b / n, shallow=False)]
+
+
+@pytest.fixture(scope="module")
+def in_memory(tmp_path_factory):
+    out = tmp_path_factory.mktemp("mem")
+    write_tables(build_tables(ROOT / "seeds"), out)
+    return out
+
+
+@pytest.mark.parametrize("args", [
+    ["--jobs", "1", "--partition-size", "500"],
+    ["--jobs", "2", "--partition-size", "2"],
+    ["--engine", "dask", "--jobs", "2", "--partition-size", "2"],
+], ids=["local-1", "local-2-small-partitions", "dask-2"])
+def test_every_engine_gives_the_same_tables(in_memory, tmp_path, args):
+    out = tmp_path / "out"
+    assert main(["tables", "--corpus", str(ROOT / "seeds"), "--out", str(out), "--quiet", *args]) == 0
+    assert same_tables(in_memory, out) == []
+    parts = sorted((out / "parquet" / "sentences").glob("part-*.parquet"))
+    assert parts and pd.concat(pd.read_parquet(p) for p in parts)["doc_id"].nunique() == 5
+
+
+def test_hostile_corpus_through_both_engines(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert main(["tables", "--corpus", str(HOSTILE), "--out", str(a), "--quiet", "--jobs", "1"]) == 0
+    assert main(["tables", "--corpus", str(HOSTILE), "--out", str(b), "--quiet", "--engine", "dask", "--jobs", "2",
+                 "--partition-size", "2"]) == 0
+    assert same_tables(a, b) == []
+
+
+def test_cache_reuses_partitions_and_recomputes_only_what_changed(tmp_path, capsys):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "seeds", corpus)
+    out = tmp_path / "out"
+    args = ["tables", "--corpus", str(corpus), "--out", str(out), "--jobs", "1", "--partition-size", "2"]
+    assert main(args) == 0
+    assert "3 partitions (0 from the cache)" in capsys.readouterr().out
+    assert main(args) == 0
+    assert "3 partitions (3 from the cache)" in capsys.readouterr().out
+    path = corpus / "004_8ccc33888f31d3ad.txt"  # the last partition holds only this article
+    path.write_text(path.read_text(encoding="utf-8") + "\n\nOne more paragraph.\n", encoding="utf-8")
+    assert main(args) == 0
+    assert "3 partitions (2 from the cache)" in capsys.readouterr().out
+    assert main(args + ["--no-cache"]) == 0
+    assert "3 partitions (0 from the cache)" in capsys.readouterr().out
+
+
+def test_an_interrupted_run_resumes(tmp_path):
+    cache = tmp_path / "cache"
+    chunks = list(iter_documents(ROOT / "seeds", chunk_size=2))
+    keys_first, stats = run_partitions(chunks[:2], options=Options(), cache_dir=cache, jobs=1)  # then "killed"
+    assert stats.cached_partitions == 0
+    keys, stats = run_partitions(chunks, options=Options(), cache_dir=cache, jobs=1)
+    assert stats.cached_partitions == 2 and keys[:2] == keys_first
+    assert not list(cache.glob(".*"))  # no half-written partition left behind
+
+
+def test_streaming_reads_in_chunks_with_the_same_result(tmp_path):
+    docs = load(ROOT / "seeds")
+    jsonl = tmp_path / "c.jsonl"
+    jsonl.write_text("".join(json.dumps({"doc_id": d, "text": t}) + "\n" for d, t in zip(docs.doc_id, docs.text)))
+    csvp = tmp_path / "c.csv"
+    docs[["doc_id", "text"]].to_csv(csvp, index=False)
+    for path in (jsonl, csvp):
+        chunks = list(iter_documents(path, chunk_size=2))
+        assert [len(c) for c in chunks] == [2, 2, 1]
+        pd.testing.assert_frame_equal(pd.concat(chunks, ignore_index=True), load(path))
+
+
+def test_duplicate_ids_are_caught_across_chunks(tmp_path):
+    path = write(tmp_path / "c.jsonl", "".join(json.dumps({"doc_id": d, "text": "Some text."}) + "\n"
+                                                for d in ["a", "b", "c", "a"]))
+    from analysis.errors import CorpusError
+
+    with pytest.raises(CorpusError, match="line 4: duplicate doc_id 'a'"):
+        list(iter_documents(path, chunk_size=2))
+
+
+def test_bad_input_leaves_no_output_even_when_streaming(tmp_path):
+    path = write(tmp_path / "c.jsonl", json.dumps({"text": "fine"}) + "\n" + "not json\n")
+    out = tmp_path / "out"
+    assert main(["tables", "--corpus", str(path), "--out", str(out), "--quiet", "--partition-size", "1"]) == 2
+    assert not out.exists()
