@@ -68,6 +68,11 @@ class Timex:
 
 # --------------------------------------------------------------------------- helpers
 
+def _w(text: str | None) -> str:
+    """Lower-cased with whitespace runs (line breaks included) as single spaces."""
+    return " ".join((text or "").lower().split())
+
+
 def _month(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
 
@@ -229,19 +234,19 @@ def _r_month_day(m, ctx):
 
 
 def _r_month_year(m, ctx):
-    mod = _MODS.get((m["mod"] or "").lower(), "")
+    mod = _MODS.get(_w(m["mod"]), "")
     return _mk(m, ctx, "DATE", f"{int(m['y']):04d}-{_month(m['mon']):02d}", "month", "explicit", mod)
 
 
 def _r_month(m, ctx):
     name = m["mon"]
-    rel = (m["rel"] or "").lower()
+    rel = _w(m["rel"])
     # A bare "May" or "March" is usually a verb: only with a preposition or a relative word.
     if not rel and name.lower().rstrip(".") in ("may", "march") and not m["prep"]:
         return None
     how = {"last": "last", "next": "next", "this": "this", "": tense(ctx.sentence, m.start(), m.end())}[rel]
     value, anchor = resolve_month(_month(name), ctx.dct, how)
-    mod = _MODS.get((m["mod"] or "").lower(), "")
+    mod = _MODS.get(_w(m["mod"]), "")
     return _mk(m, ctx, "DATE", value, "month", anchor, mod, group="x")
 
 
@@ -249,27 +254,27 @@ def _r_year(m, ctx):
     y = int(m["y"])
     if not 1500 <= y <= 2100:
         return None
-    mod = _MODS.get((m["mod"] or "").lower(), "")
+    mod = _MODS.get(_w(m["mod"]), "")
     return _mk(m, ctx, "DATE", f"{y:04d}", "year", "explicit", mod, group="x")
 
 
 def _r_decade(m, ctx):
-    mod = _MODS.get((m["mod"] or "").lower(), "")
+    mod = _MODS.get(_w(m["mod"]), "")
     return _mk(m, ctx, "DATE", f"{m['dec'][:3]}X", "decade", "explicit", mod)
 
 
 def _r_weekday(m, ctx):
-    rel = (m["rel"] or "").lower()
+    rel = _w(m["rel"])
     how = rel if rel in ("last", "next") else tense(ctx.sentence, m.start(), m.end())
     value, anchor = resolve_weekday(WEEKDAYS[m["wd"].lower()], ctx.dct, how)
-    part = (m["part"] or "").lower()
+    part = _w(m["part"])
     if part:
         return _mk(m, ctx, "TIME", f"{value}T{PARTS_OF_DAY[part]}", "time", anchor, group="x")
     return _mk(m, ctx, "DATE", value, "day", anchor, group="x")
 
 
 def _r_deictic(m, ctx):
-    word = m["w"].lower()
+    word = _w(m["w"])
     if word in ("now", "currently", "at present", "nowadays", "these days", "at the moment", "even today",
                 "to this day", "to date", "until today"):
         return _mk(m, ctx, "DATE", "PRESENT_REF", "present", "dct" if ctx.dct else "none")
@@ -290,9 +295,8 @@ def _r_deictic(m, ctx):
 
 
 def _r_relative_period(m, ctx):
-    rel, unit = m["rel"].lower(), m["unit"].lower()
-    mod = "START" if (m["pre"] or "").lower().startswith("early") else (
-        "END" if (m["pre"] or "").lower().startswith("late") else "")
+    rel, unit = _w(m["rel"]), _w(m["unit"])
+    mod = "START" if _w(m["pre"]).startswith("early") else ("END" if _w(m["pre"]).startswith("late") else "")
     delta = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
              "following": 1}[rel.replace("the ", "")]
     d = ctx.dct
@@ -325,8 +329,8 @@ def _r_relative_period(m, ctx):
 
 
 def _r_earlier_this(m, ctx):
-    unit, d = m["unit"].lower(), ctx.dct
-    mod = "START" if m["w"].lower() == "earlier" else "END" if m["w"].lower() == "later" else ""
+    unit, d = _w(m["unit"]), ctx.dct
+    mod = "START" if _w(m["w"]) == "earlier" else "END" if _w(m["w"]) == "later" else ""
     if d is None:
         return _mk(m, ctx, "DATE", {"month": "XXXX-XX", "year": "XXXX", "week": "XXXX-WXX"}[unit], unit, "none")
     value = {"month": f"{d.year:04d}-{d.month:02d}", "year": f"{d.year:04d}", "week": _week(d)}[unit]
@@ -357,12 +361,12 @@ _DUR_MODS = {"more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_O
 
 
 def _r_duration(m, ctx):
-    n_word = m["n"].lower()
+    n_word = _w(m["n"])
     n = None if n_word in ("several", "a few", "few", "many") else _num(n_word)
     unit = _unit(m["unit"])
     if n is None and n_word not in ("several", "a few", "few", "many"):
         return None
-    mod = _DUR_MODS.get((m["qmod"] or "").lower(), "")
+    mod = _DUR_MODS.get(_w(m["qmod"]), "")
     return _mk(m, ctx, "DURATION", duration_value(n, unit), "duration", "none", mod, group="x")
 
 
@@ -371,7 +375,7 @@ def _r_vague_duration(m, ctx):
 
 
 def _r_set(m, ctx):
-    w = m["w"].lower()
+    w = _w(m["w"])
     if w in ("daily", "weekly", "monthly", "annually", "yearly"):
         unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}[w]
     else:
@@ -386,7 +390,7 @@ def _r_set(m, ctx):
 def _r_clock(m, ctx):
     h = int(m["h"])
     mi = int(m["mi"] or 0)
-    ap = (m["ap"] or "").lower().replace(".", "")
+    ap = _w(m["ap"]).replace(".", "")
     if ap == "pm" and h < 12:
         h += 12
     if ap == "am" and h == 12:
@@ -416,7 +420,7 @@ def _r_clock24(m, ctx):
 
 
 def _r_quarter(m, ctx):
-    q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[m["q"].lower()]
+    q = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}[_w(m["q"])]
     if m["y"]:
         return _mk(m, ctx, "DATE", f"{int(m['y']):04d}-Q{q}", "quarter", "explicit")
     year = f"{ctx.dct.year:04d}" if ctx.dct else "XXXX"
@@ -483,7 +487,8 @@ def _r_month_day_any(m, ctx):
 
 
 _HANDLERS = {"full_date": _r_full_any, "month_day": _r_month_day_any}
-_COMPILED = [(name, re.compile(rx), _HANDLERS.get(name, fn)) for name, rx, fn in _RULES]
+# A space in a rule matches any whitespace: wire copy breaks lines inside expressions.
+_COMPILED = [(name, re.compile(rx.replace(" ", r"\s+")), _HANDLERS.get(name, fn)) for name, rx, fn in _RULES]
 #: Rules whose words must be read case-insensitively ("Last month", "Today").
 _CASELESS = {"ago", "earlier_this", "relative_period", "deictic", "duration", "vague_duration", "set", "clock",
              "quarter"}

@@ -107,3 +107,14 @@ def test_benchmark_figures_do_not_fall(corpus, measure, floor):
     else:
         scores = validation.meantime_scores(shared_path("benchmarks", "meantime", "intra-doc_annotation"))
     assert scores[measure]["f1"] >= floor, scores
+
+
+@pytest.mark.parametrize("phrase", [
+    "the previous year", "early this month", "last night", "every week", "more than three years", "the end of 2022",
+    "late last July", "next Friday morning", "the first quarter", "two weeks ago", "3 p.m.", "earlier this year",
+])
+def test_line_breaks_inside_expressions_are_spaces(phrase):
+    """Wire copy breaks lines anywhere; an expression split over lines is still read."""
+    one = [(t.type, t.value) for t in find_timexes(f"It happened {phrase} here.", dct=DCT)]
+    split = [(t.type, t.value) for t in find_timexes(f"It happened {phrase.replace(' ', chr(10))} here.", dct=DCT)]
+    assert split == one and one
