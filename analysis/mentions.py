@@ -149,6 +149,9 @@ class ActorIndex:
         self.apposition = re.compile(
             rf"(?<![\w’'-])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+"
             rf"(?P<role>(?:a|an|the)?\s*[a-z][^,.;:“”\"]{{2,120}}?)(?:,|\.(?:\s|$))")
+        # Country names and demonyms, longest first, for the affiliation named in an apposition.
+        self.state_rx = re.compile(r"(?<!\w)(" + "|".join(re.escape(d) for d in sorted(self.state_of, key=len,
+                                                                                      reverse=True)) + r")(?!\w)")
         self.places = {c for info in books.countries.values() for c in info["capitals"]}
         self.leading_title = re.compile(rf"^(?:(?:{title_alt})\s+)+")
         self.appos_words = {w: typ for typ, ws in books.apposition_roles.items() for w in ws}
@@ -198,8 +201,8 @@ def discover_persons(text: str, spans: list[tuple[int, int]], index: ActorIndex)
                                for w, wt in index.appos_words.items() if wt == t)), None)
             if typ is None:
                 continue
-            affiliation = next((index.state_of[d] for d in sorted(index.state_of, key=len, reverse=True)
-                                if re.search(rf"(?<!\w){re.escape(d)}(?!\w)", role)), "")
+            hit = index.state_rx.search(role)
+            affiliation = index.state_of[hit.group(1)] if hit else ""
             found.setdefault(name, Actor(name=name, type=typ, affiliation=affiliation,
                                          roles=(re.sub(r"^(a|an|the)\s+", "", role),), source="apposition"))
     # "Minister Thuch" after "Minister Ly Thuch": a single name that is part of a fuller one is that person.

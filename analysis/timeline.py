@@ -280,7 +280,8 @@ def document_timeline(doc_id: str, text: str, sentences: list[tuple[int, int, in
             found = find_timexes(sentence, dct=dct, offset=s)
         else:
             found = find_timexes(sentence, dct=None, offset=s)
-            if interval is not None and interval.earliest and interval.latest and interval.consistent:
+            needs_dct = any(t.anchor == "none" and t.type in ("DATE", "TIME") for t in found)
+            if needs_dct and interval is not None and interval.earliest and interval.latest and interval.consistent:
                 lo = {(t.start, t.end): t for t in find_timexes(sentence, dct=interval.earliest, offset=s)}
                 hi = {(t.start, t.end): t for t in find_timexes(sentence, dct=interval.latest, offset=s)}
                 for i, t in enumerate(found):
