@@ -50,7 +50,8 @@ def written(tmp_path_factory, seeds_dir):
 
 
 def test_tables_command_writes_every_table(written):
-    assert sorted(p.name for p in written.iterdir()) == sorted(f"{n}.csv" for n in TABLE_NAMES)
+    assert sorted(p.name for p in written.glob("*.csv")) == sorted(f"{n}.csv" for n in TABLE_NAMES)
+    assert sorted(p.name for p in (written / "parquet").iterdir() if p.is_dir()) == sorted(TABLE_NAMES)
     for name, cols in CONTRACT.items():
         header = pd.read_csv(written / f"{name}.csv", nrows=0).columns.tolist()
         assert header[: len(cols)] == cols
