@@ -90,8 +90,6 @@ def measure(name: str, corpus: Path, extra: list[str], texts: list[str], work: P
 
 def replicate(n: int, stories: list[dict], work: Path) -> None:
     """Stream n documents cycled from Reuters through the pipeline; report memory over time."""
-    import pandas as pd
-
     from analysis.corpus import _documents_table
     from analysis.pipeline import Options, run_partitions
     from analysis.settings import load_corpus_config
@@ -130,7 +128,6 @@ def replicate(n: int, stories: list[dict], work: Path) -> None:
     step = max(1, len(samples) // 10)
     for t, rss, k in samples[::step]:
         print(f"  t={t:7.0f} s  documents read {k:>9,}  process tree RSS {rss:7.0f} MiB")
-    del pd
 
 
 def main() -> int:
