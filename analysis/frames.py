@@ -21,7 +21,7 @@ import pandas as pd
 
 from .errors import CodebookError
 from .lexicon import PhraseMatcher
-from .settings import CODEBOOK_DIR, _expect, _str_list, read_yaml
+from .settings import CODEBOOK_DIR, _expect, _known_fields, _str_list, read_yaml
 
 FRAME_COLUMNS = ["doc_id", "sentence_id", "char_start", "char_end", "frame", "score", "indicators", "negated",
                  "rejected", "speaker", "speaker_type", "evidence"]
@@ -75,8 +75,7 @@ def _load_frames(path_str: str) -> FrameCodebook:
         _expect(isinstance(fid, str) and fid.replace("_", "").isalnum() and fid == fid.lower(), path, where,
                 "frame ids are snake_case")
         _expect(isinstance(entry, dict), path, where, "must be a mapping")
-        unknown = set(entry) - {"label", "definition", "include", "exclude", "pfc", "indicators"}
-        _expect(not unknown, path, where, f"unknown field(s) {', '.join(sorted(unknown))}")
+        _known_fields(path, where, entry, ("label", "definition", "include", "exclude", "pfc", "indicators"))
         for key in ("label", "definition"):
             _expect(isinstance(entry.get(key), str) and entry[key].strip(), path, f"{where}.{key}", "is required")
         pfc = _str_list(entry.get("pfc"), path, f"{where}.pfc", required=True)
@@ -260,6 +259,16 @@ def group_shares(frames: pd.DataFrame, sentences: pd.DataFrame, documents: pd.Da
             k = int(counts.get((g, f), 0))
             rows.append((g, int(ndocs.get(g, 0)), int(totals[g]), f, k, round(k / totals[g], 4)))
     return pd.DataFrame(rows, columns=["group", "documents", "sentences", "frame", "coded", "share"])
+
+
+def shares_by_period(frames: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame, *,
+                     period: str = "year") -> pd.DataFrame:
+    """:func:`group_shares` by publication period (see :func:`analysis.timeline.period_of`)."""
+    from .timeline import period_of
+
+    periods = period_of(documents, granularity=period)
+    return group_shares(frames, sentences, documents.assign(period=documents["doc_id"].map(periods)),
+                        group_by="period")
 
 
 #: Below this many documents per group a difference in frame share is not tested.

@@ -50,6 +50,19 @@ def _expect(cond: bool, path: Path, entry: str, problem: str) -> None:
         raise CodebookError(f"{path}: entry '{entry}': {problem}")
 
 
+def _known_fields(path: Path, where: str, entry: dict, allowed: set[str] | tuple[str, ...]) -> None:
+    """A codebook entry may only use the fields its file defines (a typo is an error, not ignored)."""
+    unknown = set(entry) - set(allowed)
+    _expect(not unknown, path, where, f"unknown field(s) {', '.join(sorted(map(str, unknown)))}")
+
+
+def _listed(path: Path, data: object, key: str) -> list:
+    """The list of entries under ``key:`` at the top of a codebook file."""
+    _expect(isinstance(data, dict) and isinstance(data.get(key), list), path, key,
+            f"the file must hold a list under '{key}:'")
+    return data[key]
+
+
 @dataclass(frozen=True)
 class CorpusConfig:
     """How page debris and headlines are recognised (see ``config/corpus.yaml``)."""
@@ -202,17 +215,14 @@ class Codebooks:
 
 def _load_actors(path: Path) -> tuple[tuple[Actor, ...], dict, dict, dict]:
     data = read_yaml(path)
-    _expect(isinstance(data, dict) and isinstance(data.get("actors"), list), path, "actors",
-            "the file must hold an 'actors:' list")
     actors, seen = [], set()
-    for i, entry in enumerate(data["actors"]):
+    for i, entry in enumerate(_listed(path, data, "actors")):
         where = f"actors[{i}]"
         _expect(isinstance(entry, dict), path, where, "must be a mapping with name, type, aliases")
         name = entry.get("name")
         _expect(isinstance(name, str) and name.strip(), path, where, "needs a 'name'")
         where = f"actors[{i}] ({name})"
-        unknown = set(entry) - {"name", "type", "affiliation", "role", "aliases", "gender"}
-        _expect(not unknown, path, where, f"unknown field(s) {', '.join(sorted(unknown))}")
+        _known_fields(path, where, entry, ("name", "type", "affiliation", "role", "aliases", "gender"))
         _expect(name not in seen, path, where, "duplicate name")
         seen.add(name)
         _expect(entry.get("type") in ACTOR_TYPES, path, where,
@@ -249,8 +259,7 @@ def _load_places(path: Path) -> tuple[dict, frozenset[str], frozenset[str]]:
     for name, entry in data["countries"].items():
         where = f"countries.{name}"
         _expect(isinstance(entry, dict), path, where, "must be a mapping (iso, names, demonyms, capitals)")
-        unknown = set(entry) - {"iso", "names", "demonyms", "capitals"}
-        _expect(not unknown, path, where, f"unknown field(s) {', '.join(sorted(unknown))}")
+        _known_fields(path, where, entry, ("iso", "names", "demonyms", "capitals"))
         iso = entry.get("iso")
         _expect(iso is None or (isinstance(iso, str) and pycountry.countries.get(alpha_3=iso) is not None),
                 path, where, f"iso {iso!r} is not an ISO 3166 alpha-3 code")
@@ -267,10 +276,8 @@ def _load_places(path: Path) -> tuple[dict, frozenset[str], frozenset[str]]:
 
 def _load_issues(path: Path) -> tuple[Issue, ...]:
     data = read_yaml(path)
-    _expect(isinstance(data, dict) and isinstance(data.get("issues"), list), path, "issues",
-            "the file must hold an 'issues:' list")
     issues, seen = [], set()
-    for i, entry in enumerate(data["issues"]):
+    for i, entry in enumerate(_listed(path, data, "issues")):
         where = f"issues[{i}]"
         _expect(isinstance(entry, dict), path, where, "must be a mapping with id, label, aliases")
         iid = entry.get("id")
@@ -279,8 +286,7 @@ def _load_issues(path: Path) -> tuple[Issue, ...]:
         where = f"issues[{i}] ({iid})"
         _expect(iid not in seen, path, where, "duplicate id")
         seen.add(iid)
-        unknown = set(entry) - {"id", "label", "aliases", "broader"}
-        _expect(not unknown, path, where, f"unknown field(s) {', '.join(sorted(unknown))}")
+        _known_fields(path, where, entry, ("id", "label", "aliases", "broader"))
         label = entry.get("label") or iid.replace("_", " ")
         issues.append(Issue(id=iid, label=str(label),
                             aliases=tuple(_str_list(entry.get("aliases"), path, f"{where}.aliases", required=True)),
@@ -299,9 +305,7 @@ def _load_stance(path: Path, issue_ids: set[str]) -> dict:
     for fid, entry in data["cues"].items():
         where = f"cues.{fid}"
         _expect(isinstance(entry, dict), path, where, "must be a mapping (patterns, stance, act, negated)")
-        unknown = set(entry) - {"patterns", "stance", "act", "negated", "targets", "prefer",
-                                  "only_negated"}
-        _expect(not unknown, path, where, f"unknown field(s) {', '.join(sorted(unknown))}")
+        _known_fields(path, where, entry, ("patterns", "stance", "act", "negated", "targets", "prefer", "only_negated"))
         _expect(entry.get("stance") in STANCES, path, where, f"stance must be one of {', '.join(STANCES)}")
         act = entry.get("act")
         _expect(isinstance(act, str) and act, path, where, "needs an 'act'")

@@ -472,11 +472,12 @@ def stance_matrix(stance: pd.DataFrame) -> pd.DataFrame:
 
 
 def stance_by_period(stance: pd.DataFrame, documents: pd.DataFrame, *, period: str = "year") -> pd.DataFrame:
-    """Findings per publication period and stance; undated documents are their own period."""
-    dates = documents.set_index("doc_id")["published"].fillna("")
-    key = dates.map(lambda d: d[:4] if period == "year" and d[:4].isdigit() else
-                    (d[:7] if period == "month" and len(d) >= 7 and d[:4].isdigit() else "undated"))
-    df = stance.assign(period=stance["doc_id"].map(key).fillna("undated"))
+    """Findings per publication period (``year`` or ``month``) and stance. The period comes from the
+    date or the inferred interval (:func:`analysis.timeline.period_of`); otherwise ``undated``."""
+    from .timeline import period_of
+
+    periods = period_of(documents, granularity=period)
+    df = stance.assign(period=stance["doc_id"].map(periods).fillna("undated"))
     table = df.pivot_table(index="period", columns="stance", values="sentence_id", aggfunc="count", fill_value=0)
     table.columns.name = None
     return table.reindex(columns=[c for c in ("support", "oppose", "neutral") if c in table.columns])

@@ -28,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from .lexicon import PhraseMatcher
-from .settings import CODEBOOK_DIR, _expect, _str_list, read_yaml
+from .settings import CODEBOOK_DIR, _expect, _known_fields, _listed, _str_list, read_yaml
 from .timexes import Timex, find_timexes, parse_dct, tense
 
 TIMELINE_COLUMNS = ["doc_id", "sentence_id", "char_start", "char_end", "expression", "type", "value", "granularity",
@@ -76,17 +76,14 @@ def load_anchor_events(path: str | Path | None = None) -> tuple[AnchorEvent, ...
 def _load_anchor_events(path_str: str) -> tuple[AnchorEvent, ...]:
     path = Path(path_str)
     data = read_yaml(path)
-    _expect(isinstance(data, dict) and isinstance(data.get("events"), list), path, "events",
-            "the file must hold an 'events:' list")
     out, seen = [], set()
-    for i, e in enumerate(data["events"]):
+    for i, e in enumerate(_listed(path, data, "events")):
         where = f"events[{i}]"
         _expect(isinstance(e, dict) and isinstance(e.get("id"), str), path, where, "needs an 'id'")
         where = f"events[{i}] ({e['id']})"
         _expect(e["id"] not in seen, path, where, "duplicate id")
         seen.add(e["id"])
-        unknown = set(e) - {"id", "label", "start", "end", "aliases", "requires", "source"}
-        _expect(not unknown, path, where, f"unknown field(s) {', '.join(sorted(unknown))}")
+        _known_fields(path, where, e, ("id", "label", "start", "end", "aliases", "requires", "source"))
         try:
             start = e["start"] if isinstance(e.get("start"), date) else date.fromisoformat(str(e.get("start")))
             end = e.get("end", start)
@@ -162,13 +159,16 @@ _AGO = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<u>
 
 
 def infer_publication(text: str, sentences: list[tuple[int, int, int]], actors_by_sentence: dict[int, set[str]],
-                      *, anchor_path: str | Path | None = None) -> Interval:
-    """Bounds on the publication date of an undated text (see the module docstring)."""
+                      *, anchor_path: str | Path | None = None,
+                      undated: dict[int, list[Timex]] | None = None) -> Interval:
+    """Bounds on the publication date of an undated text (see the module docstring).
+    ``undated``: the sentences' expressions tagged without a DCT, when already at hand."""
     iv = Interval()
     month_days: list[tuple[int, int, str]] = []
     for sid, s, e in sentences:
         sentence = text[s:e]
-        for t in find_timexes(sentence, dct=None, offset=s):
+        found = undated[sid] if undated is not None else find_timexes(sentence, dct=None, offset=s)
+        for t in found:
             tns = tense(sentence, t.start - s, t.end - s)
             if t.type == "DATE" and t.anchor == "explicit":
                 bounds = _value_bounds(t.value)
@@ -265,7 +265,7 @@ def _trigger(sentence: str, left: int, right: int, start: int, end: int) -> str:
 
 def document_timeline(doc_id: str, text: str, sentences: list[tuple[int, int, int]], *, dct: date | None,
                       interval: Interval | None, mentions_by_sentence: dict[int, list],
-                      anchors: list | None = None) -> list[tuple]:
+                      anchors: list | None = None, undated: dict[int, list[Timex]] | None = None) -> list[tuple]:
     """Timeline rows of one document. With only an inferred interval, a relative value is
     kept when both ends of the interval give the same value; otherwise it keeps its
     unknown parts. An expression like "a week ago" next to an anchor event ("since Russia
@@ -279,7 +279,7 @@ def document_timeline(doc_id: str, text: str, sentences: list[tuple[int, int, in
         if dct is not None:
             found = find_timexes(sentence, dct=dct, offset=s)
         else:
-            found = find_timexes(sentence, dct=None, offset=s)
+            found = list(undated[sid]) if undated is not None else find_timexes(sentence, dct=None, offset=s)
             needs_dct = any(t.anchor == "none" and t.type in ("DATE", "TIME") for t in found)
             if needs_dct and interval is not None and interval.earliest and interval.latest and interval.consistent:
                 lo = {(t.start, t.end): t for t in find_timexes(sentence, dct=interval.earliest, offset=s)}
@@ -330,15 +330,18 @@ def timeline_table(documents: pd.DataFrame, sentences: pd.DataFrame, analysed: d
         actors = {sid: {m.canonical for m in ms if m.kind == "actor"} for sid, ms in by_sentence.items()}
         dct = parse_dct(published)
         iv = None
+        undated = None
         if dct is None:
-            iv = infer_publication(text, sents, actors, anchor_path=anchor_path)
+            # Tagged once without a DCT: the inference and the timeline both read these.
+            undated = {sid: find_timexes(text[s:e], dct=None, offset=s) for sid, s, e in sents}
+            iv = infer_publication(text, sents, actors, anchor_path=anchor_path, undated=undated)
             inferred.append((doc_id, iv.earliest.isoformat() if iv.earliest else "",
                              iv.latest.isoformat() if iv.latest else "", " | ".join(iv.evidence)))
         else:
             inferred.append((doc_id, dct.isoformat(), dct.isoformat(), f"{basis}: {published}"))
         anchors = anchor_mentions(text, sents, actors, path=anchor_path)
         rows += document_timeline(doc_id, text, sents, dct=dct, interval=iv, mentions_by_sentence=by_sentence,
-                                  anchors=anchors)
+                                  anchors=anchors, undated=undated)
     timeline = pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
     pub = pd.DataFrame(inferred, columns=["doc_id", "published_earliest", "published_latest", "published_evidence"])
     return timeline, pub
