@@ -7,7 +7,9 @@ longest phrase wins where several start at the same place.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 _WORD = r"[\w’'\-]"
@@ -52,6 +54,54 @@ def phrase_regex(phrase: str, *, case: str = "auto") -> str:
     return rf"(?<![\w’'-]){core}(?![\w-]|['’](?![sS]\b)\w)"
 
 
+def _trie_regex(words: Iterable[str]) -> str:
+    r"""A regex alternation of words shared by prefix ("cambodia|cambodian" -> "cambodia(?:n)?"),
+    so the regex engine tries one branch per character instead of one per word.
+    An apostrophe matches both the straight and the curly form (keys are normalised to "'").
+
+    Words are expected in lower case; the regex is meant for text lowered with
+    :data:`ASCII_LOWER` (which keeps every offset), so other letters match in either case.
+
+    >>> _trie_regex(["us", "us-led", "un"])
+    'u(?:n|s(?:\\-led)?)'
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [_char_regex(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+        return body
+
+    return emit(trie)
+
+
+def _char_regex(ch: str) -> str:
+    if ch == "'":
+        return "['’]"
+    return re.escape(ch) if ch.isascii() else f"(?i:{re.escape(ch)})"
+
+
+#: Lower-cases ASCII letters only: unlike ``str.lower`` it never changes the length of a text.
+ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+@lru_cache(maxsize=8192)
+def _compiled(source: str) -> re.Pattern:
+    # Per-document matchers (the persons of one article) reuse the same phrases across a
+    # corpus; re's own cache holds only 512 patterns.
+    return re.compile(source)
+
+
 @dataclass(frozen=True)
 class Match:
     start: int
@@ -82,8 +132,9 @@ class PhraseMatcher:
         self._prefix: dict[str, list] = {}
         self._always: list = []
         self._cache: dict[str, list] = {}
+        self._phrases = [phrase.split() for phrase, _ in entries]
         for order, (phrase, payload) in enumerate(entries):
-            item = (order, re.compile(phrase_regex(phrase, case=case)), payload)
+            item = (order, _compiled(phrase_regex(phrase, case=case)), payload)
             first = phrase.split()[0].lower().replace("’", "'")
             if not re.match(r"[\w'\-]", first) or first.startswith("*") or first == "...":
                 self._always.append(item)
@@ -95,6 +146,33 @@ class PhraseMatcher:
                     self._prefix.setdefault(stem[:3], []).append((stem, item))
             else:
                 self._exact.setdefault(first, []).append(item)
+        self._trigger = self._compile_trigger()
+        self._punctuation_first = [(o, rx, pl) for o, rx, pl, first in self._always_first() if first]
+
+    def _compile_trigger(self) -> re.Pattern:
+        """One regex for the places where some phrase may start, so the scan runs in C.
+
+        It runs over the text lowered by :data:`ASCII_LOWER` (case-insensitive regexes are
+        several times slower in ``re``) and only narrows the search: every hit is checked
+        again by :meth:`_candidates` and the phrase's own regex on the original text.
+        """
+        starts = []
+        if self._exact:
+            starts.append(rf"(?:{_trie_regex(self._exact)})(?:['’]s?)?(?![\w’'\-])")
+        if self._prefix:
+            starts.append(_trie_regex({stem for group in self._prefix.values() for stem, _ in group}))
+        for _order, _rx, _payload, first in self._always_first():
+            # A phrase that opens with punctuation ("[any] side") starts at that character;
+            # one that opens with a short wildcard may start at any word.
+            starts.append("".join(map(_char_regex, first.lower())) if first else r"[\w’'\-]")
+        if not starts:
+            return _compiled(r"(?!)")
+        return _compiled(rf"(?<![\w’'\-])(?:{'|'.join(starts)})")
+
+    def _always_first(self) -> Iterator[tuple]:
+        for order, rx, payload in self._always:
+            phrase_start = self._phrases[order][0]
+            yield order, rx, payload, ("" if re.match(r"[\w'’*\-]|\.\.\.", phrase_start) else phrase_start)
 
     _POSSESSIVE = re.compile(r"'s?$")
 
@@ -115,13 +193,15 @@ class PhraseMatcher:
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match]:
         end = len(text) if end is None else end
         pos_done = start
-        for w in self._WORDS.finditer(text, start, end):
-            if w.start() < pos_done:
+        # A word like "US-led" may hold a phrase that starts inside it only after a hyphen;
+        # phrases never start inside a word, so word starts are the only places to try.
+        for hit in self._trigger.finditer(text[start:end].translate(ASCII_LOWER)):
+            at = start + hit.start()
+            if at < pos_done:
                 continue
-            # A word like "US-led" may hold a phrase that starts inside it only after a hyphen;
-            # phrases never start inside a word, so the word start is the only place to try.
-            for _order, rx, payload in self._candidates(w.group()):
-                m = rx.match(text, w.start(), end)
+            word = self._WORDS.match(text, at, end)
+            for _order, rx, payload in (self._candidates(word.group()) if word else self._punctuation_first):
+                m = rx.match(text, at, end)
                 if m:
                     yield Match(m.start(), m.end(), m.group(), payload)
                     pos_done = m.end()

@@ -51,9 +51,10 @@ def analyse_partition(documents: pd.DataFrame, options: Options = Options()) -> 
     from .frames import frame_profile, frame_table, load_frames
     from .mentions import analyse_documents, mention_tables
     from .settings import load_corpus_config
-    from .stance import sentence_tone, stance_table
+    from .stance import stance_table
     from .text import text_layer
     from .timeline import apply_inference, timeline_table
+    from .tone import sentence_tone
 
     config = load_corpus_config(options.corpus_config)
     layer = text_layer(documents, config=config)

@@ -431,14 +431,6 @@ def stance_table(documents: pd.DataFrame, sentences: pd.DataFrame, *, codebooks:
     return pd.DataFrame(rows, columns=STANCE_COLUMNS)
 
 
-def sentence_tone(sentences: pd.DataFrame) -> pd.Series:
-    """VADER compound score per sentence (context for a reader; never used as stance)."""
-    from .resources import sentiment_analyzer
-
-    sia = sentiment_analyzer()
-    return sentences["text"].map(lambda t: round(sia.polarity_scores(t)["compound"], 4))
-
-
 # --------------------------------------------------------------------------- summaries for the notebook
 
 def select(stance: pd.DataFrame, *, holders: list[str] | None = None, targets: list[str] | None = None,

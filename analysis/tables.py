@@ -22,7 +22,7 @@ from .corpus import DOCUMENT_COLUMNS, load
 from .errors import UserError
 from .frames import FRAME_COLUMNS, PROFILE_COLUMNS, frame_profile, frame_table
 from .mentions import ATTRIBUTION_COLUMNS, MENTION_COLUMNS, analyse_documents, mention_tables
-from .stance import STANCE_COLUMNS, sentence_tone, stance_table
+from .stance import STANCE_COLUMNS, stance_table
 from .timeline import EVENT_COLUMNS, MERGE_COLUMNS, TIMELINE_COLUMNS, merge_events
 from .text import PARAGRAPH_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS, TOKEN_COLUMNS, text_layer
 

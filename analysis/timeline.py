@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .lexicon import PhraseMatcher
+from .lexicon import ASCII_LOWER, PhraseMatcher
 from .settings import CODEBOOK_DIR, _expect, _known_fields, _listed, _str_list, read_yaml
 from .timexes import Timex, find_timexes, parse_dct, tense
 
@@ -53,6 +53,9 @@ EVENT_NOUNS = re.compile(
     r"statement|appeal|plea|graduation|conference|session|deployment|delivery|decision)\b", re.I)
 _VERB = re.compile(r"\b(?:\w{3,}ed|said|told|met|sent|spoke|took|gave|made|held|signed|began|launched|ran|will\s+\w+)\b",
                    re.I)
+# The same three, case-sensitive, for text lowered with ASCII_LOWER (which keeps offsets):
+# re's case-insensitive matching is several times slower, and these run on every dated clause.
+_EVENT_WORDS_LOWER = tuple(re.compile(rx.pattern) for rx in (STATEMENT_TRIGGERS, EVENT_NOUNS, _VERB))
 
 
 # --------------------------------------------------------------------------- anchor events
@@ -239,8 +242,8 @@ def _clause_span(sentence: str, start: int, end: int) -> tuple[int, int]:
     left = max([0] + [m.end() for m in re.finditer(r"[;:]|,\s+(?=\w)", sentence[:start])])
     right_m = re.search(r"[;:,]", sentence[end:])
     right = end + right_m.start() if right_m else len(sentence)
-    clause = sentence[left:start] + " " + sentence[end:right]
-    if not (STATEMENT_TRIGGERS.search(clause) or EVENT_NOUNS.search(clause) or _VERB.search(clause)):
+    clause = (sentence[left:start] + " " + sentence[end:right]).translate(ASCII_LOWER)
+    if not any(rx.search(clause) for rx in _EVENT_WORDS_LOWER):
         return 0, len(sentence)
     return left, right
 
@@ -248,9 +251,9 @@ def _clause_span(sentence: str, start: int, end: int) -> tuple[int, int]:
 def _trigger(sentence: str, left: int, right: int, start: int, end: int) -> str:
     """The word that names the event a date belongs to: the nearest statement word, event
     noun or verb in the clause (statement words first: a date on "said" dates the saying)."""
-    clause = sentence[left:right]
+    clause = sentence[left:right].translate(ASCII_LOWER)
     best = None
-    for rx in (STATEMENT_TRIGGERS, EVENT_NOUNS, _VERB):
+    for rx in _EVENT_WORDS_LOWER:
         for m in rx.finditer(clause):
             a, b = left + m.start(), left + m.end()
             if start <= a < end:
@@ -383,67 +386,97 @@ def merge_events(timeline: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd
     """Assign ``event_id`` to timeline rows and build ``events`` and the merge audit.
 
     Rows are event candidates when they are dated DATE/TIME expressions with a known year
-    at day or month precision. Two candidates from different documents are the same event
+    at day or month precision. Two candidates from different sentences are the same event
     when their dates agree at the coarser of their precisions, they share an actor, and
     they share an issue or an event trigger. Conflicts: candidates sharing actors, issues
     and trigger but with different dates are flagged.
+
+    An event takes the date of its most precise mention (the first mentioned among equals).
+    Candidates are compared within blocks of (date, actor, issue or trigger), so the work
+    grows with the number of rows, not with the number of pairs in a busy month.
     """
     tl = timeline.copy()
-    cand = tl[tl["type"].isin(["DATE", "TIME"]) & tl["value"].str.match(r"^\d{4}-\d\d") &
-              tl["granularity"].isin(["day", "month", "time"])].copy()
-    cand["day"] = cand["value"].str[:10]
-    parent = {i: i for i in cand.index}
+    keep = (tl["type"].isin(["DATE", "TIME"]) & tl["value"].str.match(r"^\d{4}-\d\d") &
+            tl["granularity"].isin(["day", "month", "time"]))
+    cand = [_Candidate(i, r.doc_id, int(r.sentence_id), r.value, r.granularity, r.event, r.expression,
+                       _split(r.actors), _split(r.issues))
+            for i, r in zip(tl.index[keep], tl[keep].itertuples(index=False))]
+    parent = list(range(len(cand)))
 
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
 
-    reasons: dict[int, str] = {}
-    # Only rows of the same month can be the same event: compare within months, not all pairs.
-    blocks: dict[str, list] = {}
-    for r in cand.itertuples():
-        blocks.setdefault(r.day[:7], []).append(r)
-    pairs = ((a, b) for rows in blocks.values() for i, a in enumerate(rows) for b in rows[i + 1:])
-    for a, b in pairs:
-        if a.doc_id == b.doc_id and a.sentence_id == b.sentence_id:
+    def union(ks: list[int]) -> None:
+        roots = sorted({find(k) for k in ks})
+        for r in roots[1:]:
+            parent[r] = roots[0]
+
+    # Blocks: a day-precision row meets the rows of its day; a month-precision row meets
+    # every row of its month. Within a block all rows share the date, an actor and an issue
+    # or trigger; only rows of the same sentence are not compared with each other.
+    day_blocks: dict[tuple, list[int]] = {}
+    month_blocks: dict[tuple, tuple[list[int], list[int]]] = {}
+    for k, c in enumerate(cand):
+        shared_with = [("issue", x) for x in c.issues] + ([("trigger", c.event)] if c.event else [])
+        for actor in c.actors:
+            for what in shared_with:
+                if c.by_month:
+                    month_blocks.setdefault((c.day[:7], actor, what), ([], []))[0].append(k)
+                else:
+                    day_blocks.setdefault((c.day, actor, what), []).append(k)
+                    month_blocks.setdefault((c.day[:7], actor, what), ([], []))[1].append(k)
+    partners: dict[int, int] = {}  # each row's first partner in row order, for the audit
+
+    def meet(k: int, others: list[int]) -> None:
+        first = next((o for o in others if cand[o].sentence != cand[k].sentence), None)
+        if first is not None and (k not in partners or first < partners[k]):
+            partners[k] = first
+
+    for rows in day_blocks.values():
+        if len({cand[k].sentence for k in rows}) > 1:
+            union(rows)
+            for k in rows:
+                meet(k, rows)
+    for by_month, by_day in month_blocks.values():
+        if not by_month:
             continue
-        ga = "month" if a.granularity == "month" else "day"
-        gb = "month" if b.granularity == "month" else "day"
-        n = 7 if "month" in (ga, gb) else 10
-        if a.day[:n] != b.day[:n]:
-            continue
-        shared_actors = set(filter(None, a.actors.split(";"))) & set(filter(None, b.actors.split(";")))
-        shared_issues = set(filter(None, a.issues.split(";"))) & set(filter(None, b.issues.split(";")))
-        same_trigger = a.event and a.event == b.event
-        if shared_actors and (shared_issues or same_trigger):
-            ra, rb = find(a.Index), find(b.Index)
-            if ra != rb:
-                parent[rb] = ra
-            why = (f"same date {a.day[:n]}; shared actors {', '.join(sorted(shared_actors))}; "
-                   + (f"shared issues {', '.join(sorted(shared_issues))}" if shared_issues
-                      else f"same trigger '{a.event}'"))
-            reasons.setdefault(a.Index, why)
-            reasons.setdefault(b.Index, why)
+        rows = sorted(by_month + by_day)
+        month_sentences = {cand[k].sentence for k in by_month}
+        all_sentences = month_sentences | {cand[k].sentence for k in by_day}
+        # Edges join a month-precision row to any row of another sentence; the rows with an
+        # edge are always one connected group.
+        linked = [k for k in by_month if len(all_sentences) > 1]
+        linked += [k for k in by_day if month_sentences - {cand[k].sentence}]
+        if linked:
+            union(linked)
+        for k in by_day:
+            meet(k, by_month)
+        for k in by_month:
+            meet(k, rows)
     groups: dict[int, list[int]] = {}
-    for i in cand.index:
-        groups.setdefault(find(i), []).append(i)
-    ordered = sorted(groups.values(), key=lambda idx: (cand.loc[idx, "day"].min(), min(idx)))
-    events, audit = [], []
-    for n, idx in enumerate(ordered, start=1):
+    for k in range(len(cand)):
+        groups.setdefault(find(k), []).append(k)
+    ordered = sorted(groups.values(), key=lambda ks: (min(cand[k].day for k in ks), min(cand[k].index for k in ks)))
+    events, audit, event_of = [], [], {}
+    for n, ks in enumerate(ordered, start=1):
         eid = f"E{n:04d}"
-        tl.loc[idx, "event_id"] = eid
-        sub = cand.loc[idx]
-        finest = sub.sort_values("granularity", key=lambda g: g.map(_GRAN_RANK)).iloc[0]
-        actors = sorted({x for v in sub["actors"] for x in v.split(";") if x})
-        issues = sorted({x for v in sub["issues"] for x in v.split(";") if x})
-        summary = f"{finest['event']} ({finest['expression']})" if finest["event"] else finest["expression"]
-        events.append((eid, finest["value"][:10], finest["granularity"], summary, ";".join(actors), ";".join(issues),
-                       ";".join(sorted(set(sub["doc_id"]))), len(sub), ""))
-        for i in idx:
-            audit.append((eid, cand.at[i, "doc_id"], int(cand.at[i, "sentence_id"]), cand.at[i, "value"],
-                          reasons.get(i, "single mention")))
+        members = [cand[k] for k in ks]
+        finest = min(members, key=lambda c: _GRAN_RANK[c.granularity])
+        actors = sorted({x for c in members for x in c.actors})
+        issues = sorted({x for c in members for x in c.issues})
+        summary = f"{finest.event} ({finest.expression})" if finest.event else finest.expression
+        events.append((eid, finest.value[:10], finest.granularity, summary, ";".join(actors), ";".join(issues),
+                       ";".join(sorted({c.doc_id for c in members})), len(members), ""))
+        for k in ks:
+            event_of[cand[k].index] = eid
+            reason = _merge_reason(cand[min(k, partners[k])], cand[max(k, partners[k])]) if k in partners \
+                else "single mention"
+            audit.append((eid, cand[k].doc_id, cand[k].sentence_id, cand[k].value, reason))
+    if event_of:
+        tl["event_id"] = [event_of.get(i, old) for i, old in zip(tl.index, tl["event_id"])]
     ev = pd.DataFrame(events, columns=EVENT_COLUMNS)
     # Conflicts: the same actors, issue and trigger reported with different dates.
     sig: dict[tuple, set] = {}
@@ -461,6 +494,44 @@ def merge_events(timeline: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd
                     ev.loc[ev["event_id"] == eid, "conflict"] = (
                         f"same actors, issue and trigger dated differently in {', '.join(others)} ({', '.join(dates)})")
     return tl, ev, pd.DataFrame(audit, columns=MERGE_COLUMNS)
+
+
+@dataclass
+class _Candidate:
+    """A timeline row that may name an event (see :func:`merge_events`)."""
+
+    index: object
+    doc_id: str
+    sentence_id: int
+    value: str
+    granularity: str
+    event: str
+    expression: str
+    actors: set
+    issues: set
+
+    @property
+    def day(self) -> str:
+        return self.value[:10]
+
+    @property
+    def by_month(self) -> bool:
+        return self.granularity == "month"
+
+    @property
+    def sentence(self) -> tuple[str, int]:
+        return self.doc_id, self.sentence_id
+
+
+def _split(field: str) -> set[str]:
+    return set(filter(None, str(field).split(";")))
+
+
+def _merge_reason(a: _Candidate, b: _Candidate) -> str:
+    n = 7 if a.by_month or b.by_month else 10
+    shared_actors, shared_issues = a.actors & b.actors, a.issues & b.issues
+    return (f"same date {a.day[:n]}; shared actors {', '.join(sorted(shared_actors))}; "
+            + (f"shared issues {', '.join(sorted(shared_issues))}" if shared_issues else f"same trigger '{a.event}'"))
 
 
 # --------------------------------------------------------------------------- for the notebook

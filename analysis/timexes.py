@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -108,19 +109,30 @@ def duration_value(n: float | None, unit: str) -> str:
 
 def tense(sentence: str, start: int, end: int) -> str:
     """``past``, ``future`` or ``present``: the nearest tense marker to the expression
-    within its sentence (the verb it most likely modifies)."""
+    within its sentence (the verb it most likely modifies).
+
+    >>> tense("Talks will resume on Monday.", 20, 26), tense("He said on Monday", 11, 17)
+    ('future', 'past')
+    """
     best, best_dist = "present", 10 ** 9
-    for kind, rx in (("future", FUTURE_MARKERS), ("past", PAST_MARKERS)):
-        for m in rx.finditer(sentence):
-            if start <= m.start() < end:
-                continue  # markers inside the expression itself ("last", "next") are handled by the rule
-            if kind == "past" and m.group().lower() in _NOT_PAST:
-                continue
-            dist = start - m.end() if m.end() <= start else m.start() - end
-            dist = dist * (1 if m.end() <= start else 1.5)  # a verb before the date is more telling
-            if dist < best_dist:
-                best, best_dist = kind, dist
+    for kind, m_start, m_end in _tense_markers(sentence):
+        if start <= m_start < end:
+            continue  # markers inside the expression itself ("last", "next") are handled by the rule
+        dist = start - m_end if m_end <= start else m_start - end
+        dist = dist * (1 if m_end <= start else 1.5)  # a verb before the date is more telling
+        if dist < best_dist:
+            best, best_dist = kind, dist
     return best
+
+
+@lru_cache(maxsize=64)
+def _tense_markers(sentence: str) -> tuple[tuple[str, int, int], ...]:
+    # Found once per sentence: every expression in it (and every re-tagging of it with
+    # another reference date) measures its distance to the same markers.
+    found = [("future", m.start(), m.end()) for m in FUTURE_MARKERS.finditer(sentence)]
+    found += [("past", m.start(), m.end()) for m in PAST_MARKERS.finditer(sentence)
+              if m.group().lower() not in _NOT_PAST]
+    return tuple(found)
 
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -493,6 +505,87 @@ _COMPILED = [(name, re.compile(rx.replace(" ", r"\s+")), _HANDLERS.get(name, fn)
 _CASELESS = {"ago", "earlier_this", "relative_period", "deictic", "duration", "vague_duration", "set", "clock",
              "quarter"}
 _COMPILED = [(name, re.compile(rx.pattern, re.I) if name in _CASELESS else rx, fn) for name, rx, fn in _COMPILED]
+_RULE_ORDER = {name: i for i, (name, _, _) in enumerate(_COMPILED)}
+
+
+# Cheap necessary conditions for each rule, checked once per sentence, so that a rule's
+# regex only scans sentences that could hold its expression (most news sentences hold
+# none of the month names, weekdays or unit words). Each gate is a tuple of requirements
+# that must all hold: a named feature of the sentence, or a set of lower-case words of
+# which at least one must occur. A gate may let through a sentence the rule then rejects;
+# it must never block one the rule would match (tests/test_timexes.py checks this).
+_UNIT_WORDS = {f"{u}{s}" for u in UNITS if u != "century" for s in ("", "s")} | {"century", "centuries"}
+_GATES: dict[str, tuple] = {
+    "iso_date": ("year", "hyphen"),
+    "full_date": ("year", "month"),
+    "month_day": ("digit", "month"),
+    "month_year": ("year", "month"),
+    "decade": ("decade",),
+    "ago": ({"ago"},),
+    "earlier_this": ({"earlier", "later"}, {"this"}),
+    "relative_period": ({"week", "weekend", "month", "year", "quarter", "decade", "century", "spring", "summer",
+                         "autumn", "fall", "winter"},),
+    "deictic": ({"today", "day", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon", "evening", "now",
+                 "currently", "nowadays", "present", "days", "moment", "recently", "past", "formerly", "future"},),
+    "weekday": ("weekday",),
+    "month": ("month",),
+    "year": ("year",),
+    "duration": (_UNIT_WORDS,),
+    "vague_duration": ({"days", "weeks", "months", "years", "decades"},),
+    "set": ({"daily", "weekly", "monthly", "annually", "yearly", "every", "each"},),
+    "clock": ("digit", "clock"),
+    "century": ("digit", {"century", "centuries"}),
+    "clock24": ("digit", "colon"),
+    "quarter": ({"quarter"},),
+}
+_FEATURES = {
+    "digit": re.compile(r"\d").search,
+    "year": re.compile(_Y).search,
+    "month": re.compile(_M).search,
+    "weekday": re.compile(_WD).search,
+    "decade": re.compile(r"0['’]?[sS]").search,
+    "clock": re.compile(r"(?i:[ap]\.?m)").search,
+    "hyphen": lambda s: "-" in s,
+    "colon": lambda s: ":" in s,
+}
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _gate_bits() -> tuple[dict[str, int], dict[str, int], list[int]]:
+    """Each requirement of :data:`_GATES` as one bit: (bit of each feature, bits each word
+    satisfies, bits each compiled rule needs)."""
+    bit_of: dict = {}
+    for needs in _GATES.values():
+        for need in needs:
+            key = need if isinstance(need, str) else frozenset(need)
+            bit_of.setdefault(key, 1 << len(bit_of))
+    feature_bits = {k: b for k, b in bit_of.items() if isinstance(k, str)}
+    word_bits: dict[str, int] = {}
+    for k, b in bit_of.items():
+        if not isinstance(k, str):
+            for w in k:
+                word_bits[w] = word_bits.get(w, 0) | b
+    rule_bits = []
+    for name, _rx, _fn in _COMPILED:
+        needs = _GATES[name]
+        rule_bits.append(sum(bit_of[n if isinstance(n, str) else frozenset(n)] for n in set(
+            n if isinstance(n, str) else frozenset(n) for n in needs)))
+    return feature_bits, word_bits, rule_bits
+
+
+_FEATURE_BITS, _WORD_BITS, _RULE_BITS = _gate_bits()
+_GATED = list(zip(_RULE_BITS, _COMPILED))
+
+
+def _open_rules(sentence: str) -> list[tuple]:
+    """The compiled rules whose gate the sentence passes."""
+    have = 0
+    for w in set(_LETTERS.findall(sentence.lower())).intersection(_WORD_BITS):
+        have |= _WORD_BITS[w]
+    for feature, bit in _FEATURE_BITS.items():
+        if _FEATURES[feature](sentence):
+            have |= bit
+    return [rule for need, rule in _GATED if need & have == need]
 
 
 def find_timexes(sentence: str, *, dct: date | None, offset: int = 0) -> list[Timex]:
@@ -504,15 +597,14 @@ def find_timexes(sentence: str, *, dct: date | None, offset: int = 0) -> list[Ti
     """
     ctx = _Ctx(sentence, dct, offset)
     found: list[Timex] = []
-    for name, rx, handler in _COMPILED:
+    for name, rx, handler in _open_rules(sentence):
         for m in rx.finditer(sentence):
             t = handler(m, ctx)
             if t is not None and t.end > t.start:
                 t.rule = name
                 found.append(t)
     # Longest first; a rule listed earlier wins a tie (full dates before month-day, etc.).
-    order = {name: i for i, (name, _, _) in enumerate(_COMPILED)}
-    found.sort(key=lambda t: (-(t.end - t.start), order[t.rule], t.start))
+    found.sort(key=lambda t: (-(t.end - t.start), _RULE_ORDER[t.rule], t.start))
     chosen: list[Timex] = []
     for t in found:
         if all(t.end <= c.start or t.start >= c.end for c in chosen):

@@ -85,19 +85,19 @@ def _classes(values: pd.Series) -> pd.Series:
 
 
 def vader_nyt_scores(path: Path | None = None) -> dict:
-    """Score NLTK's VADER (the project's lexicon) on the human-rated NYT editorial sentences.
+    """Score the project's VADER (:mod:`analysis.tone`, NLTK's scores) on the human-rated NYT editorial sentences.
 
     Returns Pearson r against the mean rating, and precision/recall/F1 over the three
     classes (ratings divided by 4 and compound scores both cut at +-0.05), macro and
     weighted by class size. Raises FileNotFoundError when the benchmark data are absent.
     """
-    from .resources import sentiment_analyzer
+    from .tone import tone_analyzer
 
     path = path or SHARED_BENCHMARKS / "vader" / "nytEditorialSnippets_GroundTruth.txt"
     rows = [line.split("\t", 2) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     gold = pd.DataFrame(rows, columns=["id", "rating", "text"])
     gold["rating"] = gold["rating"].astype(float)
-    sia = sentiment_analyzer()
+    sia = tone_analyzer()
     gold["compound"] = gold["text"].map(lambda t: sia.polarity_scores(t)["compound"])
     r = float(gold["rating"].corr(gold["compound"]))
     true, pred = _classes(gold["rating"] / 4), _classes(gold["compound"])

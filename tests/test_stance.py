@@ -131,7 +131,7 @@ def test_gold_metrics_do_not_fall(seed_documents, seed_layer):
 
 
 def test_tone_is_vader_and_separate_from_stance(seed_layer):
-    from analysis.stance import sentence_tone
+    from analysis.tone import sentence_tone
 
     tone = sentence_tone(seed_layer["sentences"])
     assert tone.between(-1, 1).all() and tone.nunique() > 10
