@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -185,12 +186,12 @@ def frame_profile(frames: pd.DataFrame, sentences: pd.DataFrame, *, frame_ids: l
     """``frame_profile.csv``: per document and frame, the number and share of its sentences
     coded for the frame, and whether the frame is dominant (the largest share; ties all dominant)."""
     frame_ids = frame_ids or load_frames().ids
-    totals = sentences.groupby("doc_id", sort=False).size()  # documents in corpus order
-    counts = coded(frames).groupby(["doc_id", "frame"]).size()
+    totals = Counter(sentences["doc_id"].tolist())  # documents in corpus order
+    c = coded(frames)
+    counts = Counter(zip(c["doc_id"].tolist(), c["frame"].tolist()))
     rows = []
-    for doc_id in totals.index:
-        n = int(totals[doc_id])
-        doc_counts = {f: int(counts.get((doc_id, f), 0)) for f in frame_ids}
+    for doc_id, n in totals.items():
+        doc_counts = {f: counts[(doc_id, f)] for f in frame_ids}
         top = max(doc_counts.values()) if doc_counts else 0
         for f in frame_ids:
             c = doc_counts[f]

@@ -54,16 +54,20 @@ def phrase_regex(phrase: str, *, case: str = "auto") -> str:
     return rf"(?<![\w’'-]){core}(?![\w-]|['’](?![sS]\b)\w)"
 
 
-def _trie_regex(words: Iterable[str]) -> str:
+def trie_regex(words: Iterable[str], *, lowered: bool = True) -> str:
     r"""A regex alternation of words shared by prefix ("cambodia|cambodian" -> "cambodia(?:n)?"),
-    so the regex engine tries one branch per character instead of one per word.
-    An apostrophe matches both the straight and the curly form (keys are normalised to "'").
+    so the regex engine tries one branch per character instead of one per word. It matches
+    what the plain alternation of the words, longest first, matches.
 
-    Words are expected in lower case; the regex is meant for text lowered with
-    :data:`ASCII_LOWER` (which keeps every offset), so other letters match in either case.
+    ``lowered=True``: the words are lower case and the regex is meant for text lowered
+    with :data:`ASCII_LOWER` (which keeps every offset), so other letters match in either
+    case and an apostrophe matches both the straight and the curly form. ``lowered=False``:
+    every character matches itself.
 
-    >>> _trie_regex(["us", "us-led", "un"])
+    >>> trie_regex(["us", "us-led", "un"])
     'u(?:n|s(?:\\-led)?)'
+    >>> re.fullmatch(trie_regex(["Lao", "Laos", "Latvia"], lowered=False), "Laos") is not None
+    True
     """
     trie: dict = {}
     for w in words:
@@ -71,10 +75,11 @@ def _trie_regex(words: Iterable[str]) -> str:
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
+    char = _char_regex if lowered else re.escape
 
     def emit(node: dict) -> str:
         ends = "" in node
-        branches = [_char_regex(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        branches = [char(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -93,6 +98,18 @@ def _char_regex(ch: str) -> str:
 
 #: Lower-cases ASCII letters only: unlike ``str.lower`` it never changes the length of a text.
 ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+_last_lowered: tuple[str, str] = ("", "")
+
+
+def lowered(text: str) -> str:
+    """``text.translate(ASCII_LOWER)``, remembered for the most recent text: every matcher
+    scans the sentences of one document in turn, and lowering the document once is enough."""
+    global _last_lowered
+    if _last_lowered[0] is not text:
+        _last_lowered = (text, text.translate(ASCII_LOWER))
+    return _last_lowered[1]
 
 
 @lru_cache(maxsize=8192)
@@ -158,9 +175,9 @@ class PhraseMatcher:
         """
         starts = []
         if self._exact:
-            starts.append(rf"(?:{_trie_regex(self._exact)})(?:['’]s?)?(?![\w’'\-])")
+            starts.append(rf"(?:{trie_regex(self._exact)})(?:['’]s?)?(?![\w’'\-])")
         if self._prefix:
-            starts.append(_trie_regex({stem for group in self._prefix.values() for stem, _ in group}))
+            starts.append(trie_regex({stem for group in self._prefix.values() for stem, _ in group}))
         for _order, _rx, _payload, first in self._always_first():
             # A phrase that opens with punctuation ("[any] side") starts at that character;
             # one that opens with a short wildcard may start at any word.
@@ -195,8 +212,8 @@ class PhraseMatcher:
         pos_done = start
         # A word like "US-led" may hold a phrase that starts inside it only after a hyphen;
         # phrases never start inside a word, so word starts are the only places to try.
-        for hit in self._trigger.finditer(text[start:end].translate(ASCII_LOWER)):
-            at = start + hit.start()
+        for hit in self._trigger.finditer(lowered(text), start, end):
+            at = hit.start()
             if at < pos_done:
                 continue
             word = self._WORDS.match(text, at, end)

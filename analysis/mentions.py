@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .lexicon import PhraseMatcher
+from .lexicon import PhraseMatcher, trie_regex
 from .settings import PERSON_TYPES, Actor, Codebooks, load_codebooks
 
 MENTION_COLUMNS = ["doc_id", "sentence_id", "mention_id", "char_start", "char_end", "text", "kind", "canonical",
@@ -140,8 +140,9 @@ class ActorIndex:
                           | set(books.countries), key=len, reverse=True)
         self.state_of = {d: name for name, info in books.countries.items()
                          for d in [name, *info["demonyms"], *info["names"]]}
-        title_alt = "|".join(re.escape(t) for t, _ in titles)
-        dem_alt = "|".join(re.escape(d) for d in demonyms)
+        # Prefix-shared alternations: the title pattern runs over every sentence of a corpus.
+        title_alt = trie_regex([t for t, _ in titles], lowered=False)
+        dem_alt = trie_regex(demonyms, lowered=False)
         self.titled = re.compile(
             rf"(?<![\w-])(?:(?P<dem>{dem_alt})(?:['’]s)?\s+)?(?P<title>(?i:{title_alt}))(?![\w-])"
             rf"(?:\s+of\s+(?:the\s+)?(?P<of>{_NAME_WORD}(?:\s+{_NAME_WORD})*?))?"
@@ -487,13 +488,14 @@ def analyse_documents(documents: pd.DataFrame, sentences: pd.DataFrame, *,
                       codebooks: str | None = None) -> dict[str, DocumentMentions]:
     """Mentions and attribution of every document, computed once and shared by the
     mention tables, stance and framing."""
+    from .text import rows_by_document
+
     index = actor_index(codebooks)
-    by_doc = {d: g for d, g in sentences.groupby("doc_id", sort=False)}
+    by_doc = rows_by_document(sentences, ["sentence_id", "char_start", "char_end", "quote_id"])
     out = {}
     for doc_id, text in zip(documents["doc_id"], documents["text"]):
-        g = by_doc.get(doc_id)
-        if g is not None:
-            sents = list(zip(g["sentence_id"], g["char_start"], g["char_end"], g["quote_id"]))
+        sents = by_doc.get(doc_id)
+        if sents is not None:
             out[doc_id] = document_mentions(text, sents, index=index)
     return out
 

@@ -39,6 +39,7 @@ import pandas as pd
 from .lexicon import PhraseMatcher
 from .mentions import ActorIndex, Attribution, DocumentMentions, Mention, actor_index, analyse_documents
 from .settings import Actor, CueFamily
+from .text import rows_by_document
 
 STANCE_COLUMNS = ["doc_id", "sentence_id", "char_start", "char_end", "holder", "holder_affiliation", "holder_type",
                   "target", "target_type", "stance", "act", "cue", "cue_start", "cue_end", "negated", "hedged",
@@ -381,17 +382,15 @@ def _merge(findings: list[Finding]) -> list[Finding]:
     return list(out.values())
 
 
-def document_stance(doc_id: str, text: str, sentences: pd.DataFrame, dm: DocumentMentions, *, index: ActorIndex,
-                    lex: Lexicon) -> list[tuple]:
+def document_stance(doc_id: str, text: str, sentences: list[tuple[int, int, int, bool]], dm: DocumentMentions, *,
+                    index: ActorIndex, lex: Lexicon) -> list[tuple]:
+    """Stance rows of one document; ``sentences``: (sentence_id, char_start, char_end, in_quote)."""
     rows = []
-    sents = list(zip(sentences["sentence_id"], sentences["char_start"], sentences["char_end"],
-                     sentences["quote_id"]))
-    quoted_flags = dict(zip(sentences["sentence_id"], sentences["in_quote"]))
     issue_labels = index.issue_labels
-    for sid, s, e, _ in sents:
+    for sid, s, e, in_quote in sentences:
         mentions = dm.by_sentence.get(sid, [])
         att = dm.attribution.get(sid, Attribution())
-        quoted = att.attribution == "direct_quote" or bool(quoted_flags.get(sid))
+        quoted = att.attribution == "direct_quote" or bool(in_quote)
         found = sentence_findings(text, s, e, mentions, att, quoted, lex)
         if not found:
             continue
@@ -423,7 +422,7 @@ def stance_table(documents: pd.DataFrame, sentences: pd.DataFrame, *, codebooks:
     index = actor_index(codebooks)
     lex = stance_lexicon(codebooks)
     analysed = analysed if analysed is not None else analyse_documents(documents, sentences, codebooks=codebooks)
-    by_doc = {d: g for d, g in sentences.groupby("doc_id", sort=False)}
+    by_doc = rows_by_document(sentences, ["sentence_id", "char_start", "char_end", "in_quote"])
     rows = []
     for doc_id, text in zip(documents["doc_id"], documents["text"]):
         if doc_id in by_doc:

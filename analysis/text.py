@@ -165,6 +165,22 @@ def text_layer(documents: pd.DataFrame, *, config: CorpusConfig | None = None,
     }
 
 
+def rows_by_document(sentences: pd.DataFrame, columns: list[str]) -> dict[str, list[tuple]]:
+    """``{doc_id: [(col, ...), ...]}`` for the sentences of each document, in table order.
+
+    The stages walk documents one at a time; plain tuples cost far less per document than
+    pandas groups.
+
+    >>> t = pd.DataFrame({"doc_id": ["a", "a", "b"], "sentence_id": [0, 1, 0]})
+    >>> rows_by_document(t, ["sentence_id"])
+    {'a': [(0,), (1,)], 'b': [(0,)]}
+    """
+    out: dict[str, list[tuple]] = {}
+    for doc_id, *values in zip(sentences["doc_id"].tolist(), *(sentences[c].tolist() for c in columns)):
+        out.setdefault(doc_id, []).append(tuple(values))
+    return out
+
+
 def sentences(documents: pd.DataFrame, **kw) -> pd.DataFrame:
     """The sentences table (see :func:`text_layer`)."""
     return text_layer(documents, **kw)["sentences"]

@@ -29,6 +29,7 @@ import pandas as pd
 
 from .lexicon import ASCII_LOWER, PhraseMatcher
 from .settings import CODEBOOK_DIR, _expect, _known_fields, _listed, _str_list, read_yaml
+from .text import rows_by_document
 from .timexes import Timex, find_timexes, parse_dct, tense
 
 TIMELINE_COLUMNS = ["doc_id", "sentence_id", "char_start", "char_end", "expression", "type", "value", "granularity",
@@ -320,14 +321,13 @@ def timeline_table(documents: pd.DataFrame, sentences: pd.DataFrame, analysed: d
                    anchor_path: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(timeline rows, publication-date inference per document)."""
     rows, inferred = [], []
-    by_doc = {d: g for d, g in sentences.groupby("doc_id", sort=False)}
-    for doc_id, text, published, basis in documents[["doc_id", "text", "published", "published_basis"]].itertuples(
-            index=False):
-        g = by_doc.get(doc_id)
-        if g is None:
+    by_doc = rows_by_document(sentences, ["sentence_id", "char_start", "char_end"])
+    for doc_id, text, published, basis in zip(*(documents[c].tolist() for c in ("doc_id", "text", "published",
+                                                                                "published_basis"))):
+        sents = by_doc.get(doc_id)
+        if sents is None:
             inferred.append((doc_id, "", "", ""))
             continue
-        sents = list(zip(g["sentence_id"], g["char_start"], g["char_end"]))
         dm = analysed.get(doc_id)
         by_sentence = dm.by_sentence if dm is not None else {}
         actors = {sid: {m.canonical for m in ms if m.kind == "actor"} for sid, ms in by_sentence.items()}
