@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     tables.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
                         help="an existing Dask scheduler (with --engine dask; default: a local cluster)")
     tables.add_argument("--partition-size", type=int, default=200, help="documents per partition (default 200)")
+    tables.add_argument("--partition-chars", type=int, default=1_000_000,
+                        help="characters of text per partition, at most (default 1,000,000; a longer single "
+                             "document is a partition of its own)")
     tables.add_argument("--no-cache", action="store_true", help="recompute every partition")
     tables.add_argument("--cache-dir", default=None, help="partition cache (default: OUT/.cache/partitions)")
 
@@ -86,9 +89,12 @@ def run(argv: list[str] | None = None) -> int:
 
         if args.partition_size < 1:
             raise ParameterError("--partition-size must be at least 1")
+        if args.partition_chars < 1:
+            raise ParameterError("--partition-chars must be at least 1")
         options = Options(corpus_config=args.corpus_config, codebooks=args.codebooks, frames_codebook=args.frames)
         rows, stats = run_tables(args.corpus, args.out, engine=args.engine, jobs=args.jobs, scheduler=args.scheduler,
-                                 partition_size=args.partition_size, cache_dir=args.cache_dir,
+                                 partition_size=args.partition_size, partition_chars=args.partition_chars,
+                                 cache_dir=args.cache_dir,
                                  no_cache=args.no_cache, progress=not args.quiet, options=options,
                                  text_column=args.text_column, id_column=args.id_column,
                                  filename_pattern=args.filename_pattern, recursive=args.recursive)

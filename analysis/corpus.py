@@ -420,27 +420,50 @@ def _records(path: Path, *, text_column: str, id_column: str, filename_pattern: 
     raise CorpusError(f"{path}: unsupported corpus format (use a folder of .txt files, a .csv or a .jsonl file)")
 
 
-def iter_documents(path: str | Path, *, chunk_size: int = 500, text_column: str = "text", id_column: str = "doc_id",
+def iter_documents(path: str | Path, *, chunk_size: int = 500, chunk_chars: int | None = None,
+                   text_column: str = "text", id_column: str = "doc_id",
                    config: CorpusConfig | str | Path | None = None, filename_pattern: str | None = None,
                    recursive: bool = False) -> Iterator[pd.DataFrame]:
-    """The documents table in chunks of ``chunk_size`` rows, reading the corpus as a stream:
-    at most one chunk of text is held at a time. Validation is the same as :func:`load`
-    (duplicate ids are caught across chunks)."""
+    """The documents table in chunks of ``chunk_size`` rows (and, with ``chunk_chars``, of at
+    most that many characters of text, so long speeches make more, smaller chunks), reading
+    the corpus as a stream: at most one chunk of text is held at a time. Validation is the
+    same as :func:`load` (duplicate ids are caught across chunks)."""
     path = Path(path)
     if not isinstance(config, CorpusConfig):
         config = load_corpus_config(config)
     seen: dict[str, str] = {}
     batch: list[dict] = []
+    chars = 0
     for rec in _records(path, text_column=text_column, id_column=id_column, filename_pattern=filename_pattern,
                         recursive=recursive):
+        size = len(rec.get("text") or "")
+        if batch and chunk_chars and chars + size > chunk_chars:
+            yield _documents_table(batch, config, seen)
+            batch, chars = [], 0
         batch.append(rec)
+        chars += size
         if len(batch) >= chunk_size:
             yield _documents_table(batch, config, seen)
-            batch = []
+            batch, chars = [], 0
     if batch or not seen:
         if not batch:
             raise CorpusError(f"{path}: no documents")
         yield _documents_table(batch, config, seen)
+
+
+def validate_corpus(path: str | Path, *, text_column: str = "text", id_column: str = "doc_id",
+                    filename_pattern: str | None = None, recursive: bool = False) -> int:
+    """Read the whole corpus as a stream and raise the :class:`CorpusError` that
+    :func:`iter_documents` would raise, without building any table; returns the number of
+    documents. A run checks its input with this before it writes anything."""
+    path = Path(path)
+    seen: dict[str, str] = {}
+    for rec in _records(path, text_column=text_column, id_column=id_column, filename_pattern=filename_pattern,
+                        recursive=recursive):
+        _check_record(rec, seen)
+    if not seen:
+        raise CorpusError(f"{path}: no documents")
+    return len(seen)
 
 
 def load(path: str | Path, *, text_column: str = "text", id_column: str = "doc_id",
@@ -462,25 +485,33 @@ def load(path: str | Path, *, text_column: str = "text", id_column: str = "doc_i
     return chunks[0]
 
 
+def _check_record(rec: dict, seen: dict[str, str]) -> tuple[str, str]:
+    """The checks that can reject a record (id format, duplicate id, publication date);
+    returns (doc_id, published). Records ``doc_id`` in ``seen``."""
+    where = rec["_where"]
+    doc_id = str(rec["doc_id"]).strip()
+    if not _DOC_ID.match(doc_id):
+        raise CorpusError(
+            f"{where}: doc_id {doc_id!r} must start with a letter or digit and use only letters, "
+            "digits, '.', '_' and '-' (at most 128 characters)"
+        )
+    if doc_id in seen:
+        raise CorpusError(f"{where}: duplicate doc_id '{doc_id}' (first used at {seen[doc_id]})")
+    seen[doc_id] = where
+    return doc_id, parse_published(rec.get("published", "") or rec.get("date", ""), where=where)
+
+
 def _documents_table(records: list[dict], config: CorpusConfig, seen: dict[str, str] | None = None) -> pd.DataFrame:
     seen = {} if seen is None else seen
     rows = []
     for rec in records:
-        where = rec.pop("_where")
+        doc_id, published = _check_record(rec, seen)
+        rec.pop("_where")
         rec.pop("_file", None)
-        doc_id = str(rec["doc_id"]).strip()
-        if not _DOC_ID.match(doc_id):
-            raise CorpusError(
-                f"{where}: doc_id {doc_id!r} must start with a letter or digit and use only letters, "
-                "digits, '.', '_' and '-' (at most 128 characters)"
-            )
-        if doc_id in seen:
-            raise CorpusError(f"{where}: duplicate doc_id '{doc_id}' (first used at {seen[doc_id]})")
-        seen[doc_id] = where
         text = rec.pop("text")
         info = describe_document(text, config)
-        meta_date = rec.pop("published", "") or rec.pop("date", "")
-        published = parse_published(meta_date, where=where)
+        if not rec.pop("published", ""):  # a "date" beside a "published" value stays a column of its own
+            rec.pop("date", None)
         basis = "metadata" if published else ""
         if not published and info["dateline_date"]:
             published, basis = info["dateline_date"], "dateline"

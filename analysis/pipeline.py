@@ -264,36 +264,53 @@ def _run_dask(keyed: Iterator[tuple[pd.DataFrame, str]], *, options: Options, ca
 
 def assemble(keys: list[str], *, cache_dir: str | Path, out_dir: str | Path) -> dict[str, int]:
     """Write the tables from the partitions: CSV (streamed, one partition at a time) and
-    partitioned Parquet; then merge events across articles. All-or-nothing per run."""
+    partitioned Parquet; then merge events across articles. All-or-nothing per run.
+
+    Event merging needs every article, but only the timeline rows that may name an event:
+    those are gathered first, merged, and the timeline is then streamed out with its
+    ``event_id`` filled in, so memory holds the candidates, never the whole timeline."""
     from .tables import write_tables
-    from .timeline import merge_events
+    from .timeline import TIMELINE_COLUMNS, event_candidates, merge_events
 
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     rows: dict[str, int] = {}
+
+    def timeline_parts() -> Iterator[tuple[int, pd.DataFrame]]:
+        offset = 0  # rows are numbered across partitions, as in one concatenated table
+        for i, key in enumerate(keys):
+            df = read_partition(cache_dir, key, "timeline")
+            df.index = pd.RangeIndex(offset, offset + len(df))
+            offset += len(df)
+            yield i, df
+
     try:
-        timelines = []
         doc_columns = _document_columns(cache_dir, keys)
         for name in PARTITION_TABLES:
             parquet_dir = staging / "parquet" / name
             parquet_dir.mkdir(parents=True)
-            first = True
+            if name == "timeline":
+                continue
             for i, key in enumerate(keys):
                 df = read_partition(cache_dir, key, name)
                 if name == "documents":  # metadata columns may differ between partitions
                     df = df.reindex(columns=doc_columns)
-                if name == "timeline":
-                    timelines.append(df)
-                    continue
-                _write_csv_part(df, staging / "csv" / f"{name}.csv", header=first)
+                _write_csv_part(df, staging / "csv" / f"{name}.csv", header=i == 0)
                 shutil.copyfile(Path(cache_dir) / key / f"{name}.parquet", parquet_dir / f"part-{i:05d}.parquet")
                 rows[name] = rows.get(name, 0) + len(df)
-                first = False
-        timeline = pd.concat(timelines, ignore_index=True) if timelines else pd.DataFrame()
-        timeline, events, merges = merge_events(timeline)
-        write_tables({"timeline": timeline, "events": events, "event_merges": merges}, staging / "csv")
-        for name, df in (("timeline", timeline), ("events", events), ("event_merges", merges)):
+        candidates = [df[event_candidates(df)] for _, df in timeline_parts()]
+        merged, events, merges = merge_events(pd.concat(candidates) if candidates
+                                               else pd.DataFrame(columns=TIMELINE_COLUMNS))
+        event_of = dict(zip(merged.index, merged["event_id"])) if len(merged) else {}
+        rows["timeline"] = 0
+        for i, df in timeline_parts():
+            df["event_id"] = [event_of.get(j, old) for j, old in zip(df.index, df["event_id"])]
+            _write_csv_part(df, staging / "csv" / "timeline.csv", header=i == 0)
+            _parquet_safe(df).to_parquet(staging / "parquet" / "timeline" / f"part-{i:05d}.parquet", index=False)
+            rows["timeline"] += len(df)
+        write_tables({"events": events, "event_merges": merges}, staging / "csv")
+        for name, df in (("events", events), ("event_merges", merges)):
             (staging / "parquet" / name).mkdir(parents=True, exist_ok=True)
             _parquet_safe(df).to_parquet(staging / "parquet" / name / "part-00000.parquet", index=False)
             rows[name] = len(df)
@@ -330,14 +347,15 @@ def _write_csv_part(df: pd.DataFrame, path: Path, *, header: bool) -> None:
 
 
 def run_tables(corpus: str | Path, out_dir: str | Path, *, engine: str = "local", jobs: int | None = None,
-               scheduler: str | None = None, partition_size: int = 200, cache_dir: str | Path | None = None,
+               scheduler: str | None = None, partition_size: int = 200, partition_chars: int = 1_000_000,
+               cache_dir: str | Path | None = None,
                no_cache: bool = False, progress: bool = False, options: Options = Options(),
                text_column: str = "text", id_column: str = "doc_id", filename_pattern: str | None = None,
                recursive: bool = False) -> tuple[dict[str, int], RunStats]:
     """The ``tables`` command: stream the corpus in partitions, analyse them on the chosen
     engine (reusing cached partitions), and write ``out_dir/<table>.csv`` and
     ``out_dir/parquet/<table>/part-NNNNN.parquet``."""
-    from .corpus import iter_documents
+    from .corpus import iter_documents, validate_corpus
     from .frames import load_frames
     from .settings import load_codebooks, load_corpus_config
 
@@ -345,11 +363,11 @@ def run_tables(corpus: str | Path, out_dir: str | Path, *, engine: str = "local"
     load_codebooks(options.codebooks)
     load_frames(options.frames_codebook)
     # A first streaming pass validates the whole corpus, so bad input fails before any output.
-    for _ in iter_documents(corpus, chunk_size=partition_size, text_column=text_column, id_column=id_column,
-                            config=options.corpus_config, filename_pattern=filename_pattern, recursive=recursive):
-        pass
+    validate_corpus(corpus, text_column=text_column, id_column=id_column, filename_pattern=filename_pattern,
+                    recursive=recursive)
     cache_dir = Path(cache_dir) if cache_dir else Path(out_dir) / ".cache" / "partitions"
-    partitions = iter_documents(corpus, chunk_size=partition_size, text_column=text_column, id_column=id_column,
+    partitions = iter_documents(corpus, chunk_size=partition_size, chunk_chars=partition_chars,
+                                text_column=text_column, id_column=id_column,
                                 config=options.corpus_config, filename_pattern=filename_pattern,
                                 recursive=recursive)
     keys, stats = run_partitions(partitions, options=options, cache_dir=cache_dir, engine=engine, jobs=jobs,

@@ -117,11 +117,10 @@ def split_text(doc_id: str, text: str, *, config: CorpusConfig) -> SplitText:
                     quote_id, best = k, overlap
             sentence_text = text[s:e]
             spans = list(_WORD_TOKENIZER.span_tokenize(sentence_text))
-            for tid, (ts, te) in enumerate(spans):
-                tok = sentence_text[ts:te]
-                low = tok.lower()
-                out.tokens.append((doc_id, sentence_id, tid, s + ts, s + te, tok, low,
-                                   bool(_ALPHA.match(tok)), low in stops))
+            words = [sentence_text[ts:te] for ts, te in spans]
+            out.tokens += [(doc_id, sentence_id, tid, s + ts, s + te, tok, low, _ALPHA.match(tok) is not None,
+                            low in stops)
+                           for tid, ((ts, te), tok, low) in enumerate(zip(spans, words, [w.lower() for w in words]))]
             out.sentences.append((doc_id, sentence_id, pid, s, e, len(spans), quote_id,
                                   best >= QUOTED_SHARE * (e - s), sentence_text))
             sentence_id += 1

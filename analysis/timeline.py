@@ -382,6 +382,13 @@ def _coarse(value: str, granularity: str, other: str) -> str:
     return value[:keep.get(other, len(value))] if granularity != other else value
 
 
+def event_candidates(timeline: pd.DataFrame) -> pd.Series:
+    """Which timeline rows may name an event: dated DATE/TIME expressions with a known year
+    at day or month precision (the only rows :func:`merge_events` reads or changes)."""
+    return (timeline["type"].isin(["DATE", "TIME"]) & timeline["value"].str.match(r"^\d{4}-\d\d") &
+            timeline["granularity"].isin(["day", "month", "time"]))
+
+
 def merge_events(timeline: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Assign ``event_id`` to timeline rows and build ``events`` and the merge audit.
 
@@ -396,8 +403,7 @@ def merge_events(timeline: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd
     grows with the number of rows, not with the number of pairs in a busy month.
     """
     tl = timeline.copy()
-    keep = (tl["type"].isin(["DATE", "TIME"]) & tl["value"].str.match(r"^\d{4}-\d\d") &
-            tl["granularity"].isin(["day", "month", "time"]))
+    keep = event_candidates(tl)
     cand = [_Candidate(i, r.doc_id, int(r.sentence_id), r.value, r.granularity, r.event, r.expression,
                        _split(r.actors), _split(r.issues))
             for i, r in zip(tl.index[keep], tl[keep].itertuples(index=False))]

@@ -24,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import datetime
 from pathlib import Path
 
 import psutil
@@ -33,6 +34,12 @@ from reuters import read_stories  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "benchmarks"
+
+
+def iso_date(reuters_date: str) -> str:
+    """"26-FEB-1987 15:01:01.79" -> "1987-02-26" (the stories' own dates, so the run is dated as
+    a researcher's corpus would be; undated stories would go through date inference)."""
+    return datetime.strptime(reuters_date.split()[0], "%d-%b-%Y").date().isoformat()
 
 
 def peak_rss_run(cmd: list[str]) -> tuple[float, float]:
@@ -112,7 +119,8 @@ def replicate(n: int, stories: list[dict], work: Path) -> None:
         seen: dict[str, str] = {}
         size = 200
         for start in range(0, n, size):
-            batch = [{"doc_id": f"r{i:07d}", "text": stories[i % len(stories)]["text"], "_where": f"gen {i}"}
+            batch = [{"doc_id": f"r{i:07d}", "text": stories[i % len(stories)]["text"],
+                      "date": iso_date(stories[i % len(stories)]["date"]), "_where": f"gen {i}"}
                      for i in range(start, min(n, start + size))]
             done[0] = start
             yield _documents_table(batch, config, seen)
@@ -125,9 +133,17 @@ def replicate(n: int, stories: list[dict], work: Path) -> None:
     thread.join()
     secs = time.perf_counter() - t0
     print(f"\nStreaming {n:,} replicated Reuters documents, 2 workers: {secs:.0f} s, {n / secs:.0f} docs/s")
-    step = max(1, len(samples) // 10)
+    step = max(1, len(samples) // 12)
     for t, rss, k in samples[::step]:
         print(f"  t={t:7.0f} s  documents read {k:>9,}  process tree RSS {rss:7.0f} MiB")
+    # Flat means: after warm-up (the first tenth), RSS does not grow with the documents read.
+    late = [(k, rss) for _, rss, k in samples if k >= n // 10]
+    if len(late) >= 2:
+        first, last = late[0], late[-1]
+        per_100k = (last[1] - first[1]) / max(1, last[0] - first[0]) * 100_000
+        print(f"  after warm-up: RSS {min(r for _, r in late):.0f}-{max(r for _, r in late):.0f} MiB; "
+              f"change {last[1] - first[1]:+.0f} MiB over {last[0] - first[0]:,} documents "
+              f"({per_100k:+.1f} MiB per 100,000)")
 
 
 def main() -> int:
@@ -144,7 +160,8 @@ def main() -> int:
     corpus = work / "reuters.jsonl"  # a temporary JSON Lines copy for the loader; deleted with the work folder
     with corpus.open("w", encoding="utf-8") as fh:
         for s in stories:
-            fh.write(json.dumps({"doc_id": s["doc_id"], "text": s["text"], "title": s["title"]}) + "\n")
+            fh.write(json.dumps({"doc_id": s["doc_id"], "text": s["text"], "title": s["title"],
+                                 "date": iso_date(s["date"])}) + "\n")
     measure("Reuters-21578", corpus, [], [s["text"] for s in stories], work)
     if not args.skip_un:
         import analysis

@@ -5,6 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import analysis
@@ -160,6 +161,22 @@ def test_bad_input_raises_one_line(tmp_path, case):
 
 
 @pytest.mark.parametrize("case", BAD_CASES)
+def test_validation_pass_raises_the_same_error(tmp_path, case):
+    from analysis.corpus import validate_corpus
+
+    path, message = _bad_corpus(tmp_path, case)
+    with pytest.raises(CorpusError) as err:
+        validate_corpus(path)
+    assert message in str(err.value)
+
+
+def test_validation_pass_counts_documents(seeds_dir):
+    from analysis.corpus import validate_corpus
+
+    assert validate_corpus(seeds_dir) == 5
+
+
+@pytest.mark.parametrize("case", BAD_CASES)
 def test_bad_input_on_the_command_line(tmp_path, case, capsys):
     from analysis.cli import main
 
@@ -194,3 +211,20 @@ def test_file_name_not_matching_the_pattern(tmp_path):
     write(tmp_path / "notes.txt", ARTICLE)
     with pytest.raises(CorpusError, match="notes.txt: file name 'notes' does not match the pattern"):
         analysis.load(tmp_path, filename_pattern="{country}_{session}_{year}")
+
+
+@pytest.mark.parametrize("chunk_size, chunk_chars, expected_chunks", [
+    (500, None, 1),
+    (2, None, 3),
+    (500, 1, 5),          # every document over the limit is a chunk of its own
+    (500, 10 ** 9, 1),
+])
+def test_chunks_bounded_by_documents_and_characters(seeds_dir, seed_documents, chunk_size, chunk_chars,
+                                                    expected_chunks):
+    from analysis.corpus import iter_documents
+
+    chunks = list(iter_documents(seeds_dir, chunk_size=chunk_size, chunk_chars=chunk_chars))
+    assert len(chunks) == expected_chunks
+    joined = pd.concat(chunks, ignore_index=True)
+    assert joined["doc_id"].tolist() == seed_documents["doc_id"].tolist()
+    assert joined["text"].tolist() == seed_documents["text"].tolist()
