@@ -420,35 +420,54 @@ def _records(path: Path, *, text_column: str, id_column: str, filename_pattern: 
     raise CorpusError(f"{path}: unsupported corpus format (use a folder of .txt files, a .csv or a .jsonl file)")
 
 
-def iter_documents(path: str | Path, *, chunk_size: int = 500, chunk_chars: int | None = None,
-                   text_column: str = "text", id_column: str = "doc_id",
-                   config: CorpusConfig | str | Path | None = None, filename_pattern: str | None = None,
-                   recursive: bool = False) -> Iterator[pd.DataFrame]:
-    """The documents table in chunks of ``chunk_size`` rows (and, with ``chunk_chars``, of at
-    most that many characters of text, so long speeches make more, smaller chunks), reading
-    the corpus as a stream: at most one chunk of text is held at a time. Validation is the
-    same as :func:`load` (duplicate ids are caught across chunks)."""
+def iter_record_batches(path: str | Path, *, chunk_size: int = 500, chunk_chars: int | None = None,
+                        text_column: str = "text", id_column: str = "doc_id", filename_pattern: str | None = None,
+                        recursive: bool = False) -> Iterator[list[dict]]:
+    """The corpus as batches of raw records (before the documents table is built), of at
+    most ``chunk_size`` records and, with ``chunk_chars``, at most that many characters of
+    text (a longer single document is a batch of its own). Read as a stream. Records are
+    not checked here: :func:`validate_corpus` does that, :func:`documents_table` builds them."""
     path = Path(path)
-    if not isinstance(config, CorpusConfig):
-        config = load_corpus_config(config)
-    seen: dict[str, str] = {}
     batch: list[dict] = []
     chars = 0
     for rec in _records(path, text_column=text_column, id_column=id_column, filename_pattern=filename_pattern,
                         recursive=recursive):
         size = len(rec.get("text") or "")
         if batch and chunk_chars and chars + size > chunk_chars:
-            yield _documents_table(batch, config, seen)
+            yield batch
             batch, chars = [], 0
         batch.append(rec)
         chars += size
         if len(batch) >= chunk_size:
-            yield _documents_table(batch, config, seen)
+            yield batch
             batch, chars = [], 0
-    if batch or not seen:
-        if not batch:
-            raise CorpusError(f"{path}: no documents")
+    if batch:
+        yield batch
+
+
+def documents_table(records: list[dict], config: CorpusConfig | str | Path | None = None) -> pd.DataFrame:
+    """The documents table for a batch of raw records (the records are not changed)."""
+    if not isinstance(config, CorpusConfig):
+        config = load_corpus_config(config)
+    return _documents_table([dict(r) for r in records], config, {})
+
+
+def iter_documents(path: str | Path, *, chunk_size: int = 500, chunk_chars: int | None = None,
+                   text_column: str = "text", id_column: str = "doc_id",
+                   config: CorpusConfig | str | Path | None = None, filename_pattern: str | None = None,
+                   recursive: bool = False) -> Iterator[pd.DataFrame]:
+    """The documents table in chunks (see :func:`iter_record_batches`), reading the corpus
+    as a stream: at most one chunk of text is held at a time. Validation is the same as
+    :func:`load` (duplicate ids are caught across chunks)."""
+    path = Path(path)
+    if not isinstance(config, CorpusConfig):
+        config = load_corpus_config(config)
+    seen: dict[str, str] = {}
+    for batch in iter_record_batches(path, chunk_size=chunk_size, chunk_chars=chunk_chars, text_column=text_column,
+                                     id_column=id_column, filename_pattern=filename_pattern, recursive=recursive):
         yield _documents_table(batch, config, seen)
+    if not seen:
+        raise CorpusError(f"{path}: no documents")
 
 
 def validate_corpus(path: str | Path, *, text_column: str = "text", id_column: str = "doc_id",

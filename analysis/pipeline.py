@@ -91,11 +91,18 @@ def analysis_version(options: Options) -> str:
     return h.hexdigest()
 
 
-def partition_key(documents: pd.DataFrame, version: str) -> str:
+def partition_key(partition: pd.DataFrame | list[dict], version: str) -> str:
+    """Hash of a partition's documents (a documents table, or raw records as read from the
+    corpus; where a record was read from is not part of it) and the analysis version."""
     h = hashlib.sha256(version.encode())
-    cols = sorted(documents.columns)
-    for row in documents[cols].astype(str).itertuples(index=False):
-        h.update(json.dumps(list(row), ensure_ascii=False).encode("utf-8"))
+    if isinstance(partition, pd.DataFrame):
+        cols = sorted(partition.columns)
+        for row in partition[cols].astype(str).itertuples(index=False):
+            h.update(json.dumps(list(row), ensure_ascii=False).encode("utf-8"))
+    else:
+        for rec in partition:
+            content = {k: v for k, v in rec.items() if k not in ("_where", "_file")}
+            h.update(json.dumps(content, ensure_ascii=False, sort_keys=True, default=str).encode("utf-8"))
     return h.hexdigest()[:32]
 
 
@@ -108,18 +115,34 @@ def _parquet_safe(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def process_partition(documents: pd.DataFrame, options: Options, cache_dir: str, key: str) -> str:
-    """Analyse one partition and store its tables under ``cache_dir/key`` (atomically), unless
-    they are there already. Returns the key; the tables stay on disk, not in memory."""
+#: Tables whose CSV rows are formatted in the workers and only concatenated when the run is
+#: assembled (the documents and timeline tables are rewritten at assembly).
+CSV_FRAGMENT_TABLES = tuple(n for n in PARTITION_TABLES if n not in ("documents", "timeline"))
+
+
+def process_partition(partition: pd.DataFrame | list[dict], options: Options, cache_dir: str, key: str) -> str:
+    """Analyse one partition (a documents table, or raw records whose table is built here)
+    and store its tables under ``cache_dir/key`` (atomically), unless they are there
+    already. Returns the key; the tables stay on disk, not in memory.
+
+    Each table is stored as Parquet, and most also as a CSV fragment, formatted here (in
+    parallel) from the same values the Parquet file gives back."""
     target = Path(cache_dir) / key
     if (target / "_complete").exists():
         return key
-    tables = analyse_partition(documents, options)
+    if not isinstance(partition, pd.DataFrame):
+        from .corpus import documents_table
+
+        partition = documents_table(partition, options.corpus_config)
+    tables = analyse_partition(partition, options)
     Path(cache_dir).mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=cache_dir))
     try:
         for name in PARTITION_TABLES:
-            _parquet_safe(tables[name]).to_parquet(staging / f"{name}.parquet", index=False)
+            stored = _parquet_safe(tables[name])
+            stored.to_parquet(staging / f"{name}.parquet", index=False)
+            if name in CSV_FRAGMENT_TABLES:
+                _write_csv_part(_restore_types(stored, name), staging / f"{name}.csv", header=True)
         (staging / "_complete").write_text("ok")
         if target.exists():
             shutil.rmtree(target)
@@ -130,9 +153,14 @@ def process_partition(documents: pd.DataFrame, options: Options, cache_dir: str,
 
 
 def read_partition(cache_dir: str | Path, key: str, name: str) -> pd.DataFrame:
+    return _restore_types(pd.read_parquet(Path(cache_dir) / key / f"{name}.parquet"), name)
+
+
+def _restore_types(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The column types of the public tables (nullable integers, booleans, floats)."""
     from .tables import SCHEMAS, FLOAT_COLUMNS
 
-    df = pd.read_parquet(Path(cache_dir) / key / f"{name}.parquet")
+    df = df.copy()
     _, ints, bools = SCHEMAS[name]
     for c in ints:
         if c in df:
@@ -144,6 +172,15 @@ def read_partition(cache_dir: str | Path, key: str, name: str) -> pd.DataFrame:
         if c in df:
             df[c] = df[c].astype(float)
     return df
+
+
+def _append_fragment(fragment: Path, target: Path, *, header: bool) -> None:
+    """Append a partition's CSV fragment to a table (its header line only for the first)."""
+    with fragment.open("rb") as src, target.open("ab" if target.exists() else "wb") as dst:
+        first = src.readline()
+        if header:
+            dst.write(first)
+        shutil.copyfileobj(src, dst, 1 << 20)
 
 
 # --------------------------------------------------------------------------- engines
@@ -182,7 +219,7 @@ def run_partitions(partitions: Iterable[pd.DataFrame], *, options: Options, cach
     stats = RunStats(engine=engine, workers=jobs)
     start = time.perf_counter()
 
-    def keyed() -> Iterator[tuple[pd.DataFrame, str]]:
+    def keyed() -> Iterator[tuple[pd.DataFrame | list[dict], str]]:
         for docs in partitions:
             key = partition_key(docs, version)
             stats.documents += len(docs)
@@ -269,6 +306,8 @@ def assemble(keys: list[str], *, cache_dir: str | Path, out_dir: str | Path) -> 
     Event merging needs every article, but only the timeline rows that may name an event:
     those are gathered first, merged, and the timeline is then streamed out with its
     ``event_id`` filled in, so memory holds the candidates, never the whole timeline."""
+    import pyarrow.parquet as pq
+
     from .tables import write_tables
     from .timeline import TIMELINE_COLUMNS, event_candidates, merge_events
 
@@ -292,13 +331,19 @@ def assemble(keys: list[str], *, cache_dir: str | Path, out_dir: str | Path) -> 
             parquet_dir.mkdir(parents=True)
             if name == "timeline":
                 continue
+            (staging / "csv").mkdir(exist_ok=True)
             for i, key in enumerate(keys):
-                df = read_partition(cache_dir, key, name)
-                if name == "documents":  # metadata columns may differ between partitions
-                    df = df.reindex(columns=doc_columns)
-                _write_csv_part(df, staging / "csv" / f"{name}.csv", header=i == 0)
-                shutil.copyfile(Path(cache_dir) / key / f"{name}.parquet", parquet_dir / f"part-{i:05d}.parquet")
-                rows[name] = rows.get(name, 0) + len(df)
+                stored = Path(cache_dir) / key / f"{name}.parquet"
+                if name in CSV_FRAGMENT_TABLES:
+                    _append_fragment(Path(cache_dir) / key / f"{name}.csv", staging / "csv" / f"{name}.csv",
+                                     header=i == 0)
+                    n = pq.read_metadata(stored).num_rows
+                else:  # documents: metadata columns may differ between partitions
+                    df = read_partition(cache_dir, key, name).reindex(columns=doc_columns)
+                    _write_csv_part(df, staging / "csv" / f"{name}.csv", header=i == 0)
+                    n = len(df)
+                shutil.copyfile(stored, parquet_dir / f"part-{i:05d}.parquet")
+                rows[name] = rows.get(name, 0) + n
         candidates = [df[event_candidates(df)] for _, df in timeline_parts()]
         merged, events, merges = merge_events(pd.concat(candidates) if candidates
                                                else pd.DataFrame(columns=TIMELINE_COLUMNS))
@@ -355,7 +400,7 @@ def run_tables(corpus: str | Path, out_dir: str | Path, *, engine: str = "local"
     """The ``tables`` command: stream the corpus in partitions, analyse them on the chosen
     engine (reusing cached partitions), and write ``out_dir/<table>.csv`` and
     ``out_dir/parquet/<table>/part-NNNNN.parquet``."""
-    from .corpus import iter_documents, validate_corpus
+    from .corpus import iter_record_batches, validate_corpus
     from .frames import load_frames
     from .settings import load_codebooks, load_corpus_config
 
@@ -366,10 +411,11 @@ def run_tables(corpus: str | Path, out_dir: str | Path, *, engine: str = "local"
     validate_corpus(corpus, text_column=text_column, id_column=id_column, filename_pattern=filename_pattern,
                     recursive=recursive)
     cache_dir = Path(cache_dir) if cache_dir else Path(out_dir) / ".cache" / "partitions"
-    partitions = iter_documents(corpus, chunk_size=partition_size, chunk_chars=partition_chars,
-                                text_column=text_column, id_column=id_column,
-                                config=options.corpus_config, filename_pattern=filename_pattern,
-                                recursive=recursive)
+    # Raw records: each worker builds its partition's documents table, so a warm run
+    # (every partition cached) reads and hashes the corpus and builds nothing.
+    partitions = iter_record_batches(corpus, chunk_size=partition_size, chunk_chars=partition_chars,
+                                     text_column=text_column, id_column=id_column,
+                                     filename_pattern=filename_pattern, recursive=recursive)
     keys, stats = run_partitions(partitions, options=options, cache_dir=cache_dir, engine=engine, jobs=jobs,
                                  scheduler=scheduler, no_cache=no_cache, progress=progress)
     # Nothing changed since the tables in out_dir were assembled: keep them (a warm re-run).

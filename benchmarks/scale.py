@@ -1,6 +1,6 @@
 """Throughput and memory of the full `tables` run, on Reuters-21578 and the UN speeches.
 
-    python benchmarks/scale.py [--reuters-limit N] [--skip-un] [--replicate N]
+    python benchmarks/scale.py [--reuters-limit N] [--skip-un] [--replicate N [--replicate-only]]
 
 For each corpus, in one run: documents per second and peak memory (resident set of the
 whole process tree, sampled every 0.1 s) of `python -m analysis tables` with the local
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -97,11 +98,8 @@ def measure(name: str, corpus: Path, extra: list[str], texts: list[str], work: P
 
 def replicate(n: int, stories: list[dict], work: Path) -> None:
     """Stream n documents cycled from Reuters through the pipeline; report memory over time."""
-    from analysis.corpus import _documents_table
     from analysis.pipeline import Options, run_partitions
-    from analysis.settings import load_corpus_config
 
-    config = load_corpus_config()
     me = psutil.Process()
     samples: list[tuple[float, float, int]] = []
     done = [0]
@@ -116,14 +114,14 @@ def replicate(n: int, stories: list[dict], work: Path) -> None:
             time.sleep(1.0)
 
     def partitions():
-        seen: dict[str, str] = {}
+        # Raw record batches, as `tables` streams them: the workers build the documents tables.
         size = 200
         for start in range(0, n, size):
             batch = [{"doc_id": f"r{i:07d}", "text": stories[i % len(stories)]["text"],
                       "date": iso_date(stories[i % len(stories)]["date"]), "_where": f"gen {i}"}
                      for i in range(start, min(n, start + size))]
             done[0] = start
-            yield _documents_table(batch, config, seen)
+            yield batch
 
     thread = threading.Thread(target=sample, daemon=True)
     thread.start()
@@ -136,12 +134,13 @@ def replicate(n: int, stories: list[dict], work: Path) -> None:
     step = max(1, len(samples) // 12)
     for t, rss, k in samples[::step]:
         print(f"  t={t:7.0f} s  documents read {k:>9,}  process tree RSS {rss:7.0f} MiB")
-    # Flat means: after warm-up (the first tenth), RSS does not grow with the documents read.
-    late = [(k, rss) for _, rss, k in samples if k >= n // 10]
+    # Flat means: after warm-up (the first tenth) and before the workers wind down (the last
+    # tenth), RSS does not grow with the documents read.
+    late = [(k, rss) for _, rss, k in samples if n // 10 <= k <= n * 9 // 10]
     if len(late) >= 2:
         first, last = late[0], late[-1]
         per_100k = (last[1] - first[1]) / max(1, last[0] - first[0]) * 100_000
-        print(f"  after warm-up: RSS {min(r for _, r in late):.0f}-{max(r for _, r in late):.0f} MiB; "
+        print(f"  from 10% to 90% of the stream: RSS {min(r for _, r in late):.0f}-{max(r for _, r in late):.0f} MiB; "
               f"change {last[1] - first[1]:+.0f} MiB over {last[0] - first[0]:,} documents "
               f"({per_100k:+.1f} MiB per 100,000)")
 
@@ -151,6 +150,7 @@ def main() -> int:
     parser.add_argument("--reuters-limit", type=int, default=None)
     parser.add_argument("--skip-un", action="store_true")
     parser.add_argument("--replicate", type=int, default=0)
+    parser.add_argument("--replicate-only", action="store_true", help="only the replicated stream")
     args = parser.parse_args()
     if not SHARED.exists():
         print(f"skipped: {SHARED} not found (the shared/ folder sits beside the project)")
@@ -162,8 +162,9 @@ def main() -> int:
         for s in stories:
             fh.write(json.dumps({"doc_id": s["doc_id"], "text": s["text"], "title": s["title"],
                                  "date": iso_date(s["date"])}) + "\n")
-    measure("Reuters-21578", corpus, [], [s["text"] for s in stories], work)
-    if not args.skip_un:
+    if not args.replicate_only:
+        measure("Reuters-21578", corpus, [], [s["text"] for s in stories], work)
+    if not args.skip_un and not args.replicate_only:
         import analysis
 
         un = SHARED / "un_general_debate"
@@ -172,6 +173,7 @@ def main() -> int:
                                                     "--recursive"], list(docs["text"]), work)
     if args.replicate:
         replicate(args.replicate, stories, work)
+        shutil.rmtree(work / "replicate-cache", ignore_errors=True)  # its partitions are not needed after
     print(f"\nwork folder: {work}")
     return 0
 

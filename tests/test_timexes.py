@@ -19,7 +19,7 @@ def tag(text, dct=DCT):
     return [(t.text, t.type, t.value) for t in find_timexes(text, dct=dct)]
 
 
-@pytest.mark.parametrize("text, expected", [
+FAMILIES = [
     # absolute
     ("The deal was signed on April 3, 2024.", [("April 3, 2024", "DATE", "2024-04-03")]),
     ("It opened on 3 April 2024.", [("3 April 2024", "DATE", "2024-04-03")]),
@@ -66,18 +66,24 @@ def tag(text, dct=DCT):
     ("The report is published annually and the board meets every week.",
      [("annually", "SET", "XXXX"), ("every week", "SET", "XXXX-WXX")]),
     ("The meeting starts at 3 p.m.", [("3 p.m.", "TIME", "2023-03-22T15:00")]),
-])
+]
+
+
+@pytest.mark.parametrize("text, expected", FAMILIES)
 def test_expression_families(text, expected):
     assert tag(text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
+UNKNOWN_DCT = [
     ("He spoke on March 20.", "XXXX-03-20"),
     ("They met last January.", "XXXX-01"),
     ("He said on Monday that talks failed.", "XXXX-WXX-1"),
     ("It happened last year.", "XXXX"),
     ("The deal was signed on April 3, 2024.", "2024-04-03"),  # explicit values need no DCT
-])
+]
+
+
+@pytest.mark.parametrize("text, expected", UNKNOWN_DCT)
 def test_unknown_publication_date_keeps_unknown_parts(text, expected):
     assert [t.value for t in find_timexes(text, dct=None)] == [expected]
 
@@ -118,3 +124,26 @@ def test_line_breaks_inside_expressions_are_spaces(phrase):
     one = [(t.type, t.value) for t in find_timexes(f"It happened {phrase} here.", dct=DCT)]
     split = [(t.type, t.value) for t in find_timexes(f"It happened {phrase.replace(' ', chr(10))} here.", dct=DCT)]
     assert split == one and one
+
+
+def _every_sentence_of_the_tables():
+    """The expression-family sentences above plus sentences that stress each gate."""
+    return [text for text, _ in FAMILIES + UNKNOWN_DCT] + [
+        "He arrived at 9 a.m. and left at 21:30 GMT Monday.", "It grew in the 1990's and the 2010s.",
+        "The 21st Century began.", "Profits rose in the first quarter of 2024.", "Every morning, daily, annually.",
+        "Five-year plan; a 3-day visit; two centuries ago; several weeks ago.", "LAST WEEK and NEXT YEAR",
+        "She said so Earlier This Month.", "In recent years, over the past decades.", "Sept. 3 and Jan 12th",
+        "Nowadays, at present, these days, at the moment, formerly, in the future, to this day.",
+    ]
+
+
+@pytest.mark.parametrize("dct", [DCT, None])
+def test_rule_gates_never_hide_an_expression(monkeypatch, seed_layer, dct):
+    """The per-sentence gates only skip rules that could not match: with every rule run on
+    every sentence the expressions are the same."""
+    import analysis.timexes as tx
+
+    sentences = _every_sentence_of_the_tables() + seed_layer["sentences"]["text"].tolist()
+    gated = [tag(s, dct) for s in sentences]
+    monkeypatch.setattr(tx, "_open_rules", lambda sentence: tx._COMPILED)
+    assert [tag(s, dct) for s in sentences] == gated
