@@ -46,19 +46,34 @@ class Options:
     frames_codebook: str | None = None
 
 
-def analyse_partition(documents: pd.DataFrame, options: Options = Options()) -> dict[str, pd.DataFrame]:
-    """All per-document tables for a batch of documents (pure; the unit of parallel work)."""
-    from .frames import frame_profile, frame_table, load_frames
-    from .mentions import analyse_documents, mention_tables
+#: The text-layer tables: they depend on the documents and the corpus configuration only.
+TEXT_TABLES = ("paragraphs", "quotes", "sentences", "tokens")
+#: The modules that compute them; a change anywhere else (codebooks, stance, framing,
+#: timelines) leaves a cached text layer valid.
+TEXT_LAYER_CODE = ("corpus.py", "errors.py", "resources.py", "settings.py", "text.py", "tone.py")
+
+
+def text_layer_tables(documents: pd.DataFrame, options: Options = Options()) -> dict[str, pd.DataFrame]:
+    """Paragraphs, quotes, sentences (with their tone) and tokens of a batch of documents."""
     from .settings import load_corpus_config
-    from .stance import stance_table
     from .text import text_layer
-    from .timeline import apply_inference, timeline_table
     from .tone import sentence_tone
 
-    config = load_corpus_config(options.corpus_config)
-    layer = text_layer(documents, config=config)
+    layer = text_layer(documents, config=load_corpus_config(options.corpus_config))
     layer["sentences"]["tone"] = sentence_tone(layer["sentences"])
+    return layer
+
+
+def analyse_partition(documents: pd.DataFrame, options: Options = Options(), *,
+                      layer: dict[str, pd.DataFrame] | None = None) -> dict[str, pd.DataFrame]:
+    """All per-document tables for a batch of documents (pure; the unit of parallel work).
+    ``layer``: its text-layer tables, when they are already known (from the cache)."""
+    from .frames import frame_profile, frame_table, load_frames
+    from .mentions import analyse_documents, mention_tables
+    from .stance import stance_table
+    from .timeline import apply_inference, timeline_table
+
+    layer = layer if layer is not None else text_layer_tables(documents, options)
     analysed = analyse_documents(documents, layer["sentences"], codebooks=options.codebooks)
     shared = mention_tables(documents, layer["sentences"], analysed=analysed)
     stance = stance_table(documents, layer["sentences"], codebooks=options.codebooks, analysed=analysed)
@@ -88,6 +103,19 @@ def analysis_version(options: Options) -> str:
     for folder in (CODEBOOK_DIR, CONFIG_DIR):
         for p in sorted(folder.glob("*.yaml")):
             h.update(p.name.encode() + p.read_bytes())
+    return h.hexdigest()
+
+
+def text_layer_version(options: Options) -> str:
+    """Hash of the text layer's code and of the corpus configuration."""
+    from .settings import CONFIG_DIR
+
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256(b"text layer")
+    for name in TEXT_LAYER_CODE:
+        h.update(name.encode() + (root / name).read_bytes())
+    config = Path(options.corpus_config) if options.corpus_config else CONFIG_DIR / "corpus.yaml"
+    h.update(config.read_bytes())
     return h.hexdigest()
 
 
@@ -126,23 +154,35 @@ def process_partition(partition: pd.DataFrame | list[dict], options: Options, ca
     already. Returns the key; the tables stay on disk, not in memory.
 
     Each table is stored as Parquet, and most also as a CSV fragment, formatted here (in
-    parallel) from the same values the Parquet file gives back."""
+    parallel) from the same values the Parquet file gives back. The text layer is also
+    kept under ``cache_dir/text/`` with its own key, so a change to a codebook re-runs the
+    analysis on the cached sentences instead of re-tokenising the corpus."""
     target = Path(cache_dir) / key
     if (target / "_complete").exists():
         return key
+    text_dir = Path(cache_dir) / "text" / partition_key(partition, text_layer_version(options))
     if not isinstance(partition, pd.DataFrame):
         from .corpus import documents_table
 
         partition = documents_table(partition, options.corpus_config)
-    tables = analyse_partition(partition, options)
+    layer = None
+    if (text_dir / "_complete").exists():
+        layer = {name: _read_table(text_dir / f"{name}.parquet", name) for name in TEXT_TABLES}
+    tables = analyse_partition(partition, options, layer=layer)
     Path(cache_dir).mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{key}.", dir=cache_dir))
     try:
         for name in PARTITION_TABLES:
+            if layer is not None and name in TEXT_TABLES:
+                for suffix in (".parquet", ".csv"):
+                    _link_or_copy(text_dir / f"{name}{suffix}", staging / f"{name}{suffix}")
+                continue
             stored = _parquet_safe(tables[name])
             stored.to_parquet(staging / f"{name}.parquet", index=False)
             if name in CSV_FRAGMENT_TABLES:
                 _write_csv_part(_restore_types(stored, name), staging / f"{name}.csv", header=True)
+        if layer is None:
+            _store_text_layer(staging, text_dir)
         (staging / "_complete").write_text("ok")
         if target.exists():
             shutil.rmtree(target)
@@ -152,8 +192,38 @@ def process_partition(partition: pd.DataFrame | list[dict], options: Options, ca
     return key
 
 
+def _link_or_copy(src: Path, dst: Path) -> None:
+    # Cached files are never changed in place (folders are replaced whole), so a hard link is safe.
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copyfile(src, dst)
+
+
+def _store_text_layer(partition_dir: Path, text_dir: Path) -> None:
+    """Keep a partition's text-layer files under their own key (atomically)."""
+    text_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{text_dir.name}.", dir=text_dir.parent))
+    try:
+        for name in TEXT_TABLES:
+            for suffix in (".parquet", ".csv"):
+                _link_or_copy(partition_dir / f"{name}{suffix}", staging / f"{name}{suffix}")
+        (staging / "_complete").write_text("ok")
+        if text_dir.exists():
+            shutil.rmtree(text_dir)
+        os.replace(staging, text_dir)
+    except OSError:
+        pass  # another worker stored the same text layer first
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
 def read_partition(cache_dir: str | Path, key: str, name: str) -> pd.DataFrame:
-    return _restore_types(pd.read_parquet(Path(cache_dir) / key / f"{name}.parquet"), name)
+    return _read_table(Path(cache_dir) / key / f"{name}.parquet", name)
+
+
+def _read_table(path: Path, name: str) -> pd.DataFrame:
+    return _restore_types(pd.read_parquet(path), name)
 
 
 def _restore_types(df: pd.DataFrame, name: str) -> pd.DataFrame:

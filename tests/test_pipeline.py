@@ -67,6 +67,30 @@ def test_cache_reuses_partitions_and_recomputes_only_what_changed(tmp_path, caps
     assert "3 partitions (0 from the cache)" in capsys.readouterr().out
 
 
+def test_a_codebook_change_reuses_the_text_layer(tmp_path, monkeypatch):
+    """A new frames codebook re-runs the analysis on the cached sentences (the text layer is
+    not computed again) and gives the tables a cold run with that codebook gives."""
+    import analysis.pipeline as pipeline
+    from analysis.settings import CODEBOOK_DIR
+
+    frames = tmp_path / "frames.yaml"
+    frames.write_text((CODEBOOK_DIR / "frames.yaml").read_text(encoding="utf-8").replace(
+        "threshold: ", "threshold: 0.5  # was ", 1), encoding="utf-8")
+    cache, warm, cold = tmp_path / "cache", tmp_path / "warm", tmp_path / "cold"
+    base = ["tables", "--corpus", str(ROOT / "seeds"), "--quiet", "--jobs", "1", "--partition-size", "2"]
+    assert main(base + ["--out", str(tmp_path / "first"), "--cache-dir", str(cache)]) == 0
+
+    def no_tokenising(*args, **kwargs):
+        raise AssertionError("the text layer was computed again")
+
+    with monkeypatch.context() as m:
+        m.setattr(pipeline, "text_layer_tables", no_tokenising)
+        assert main(base + ["--out", str(warm), "--cache-dir", str(cache), "--frames", str(frames)]) == 0
+    assert main(base + ["--out", str(cold), "--no-cache", "--frames", str(frames)]) == 0
+    assert same_tables(warm, cold) == []
+    assert not filecmp.cmp(warm / "frames.csv", tmp_path / "first" / "frames.csv", shallow=False)
+
+
 def test_an_interrupted_run_resumes(tmp_path):
     cache = tmp_path / "cache"
     chunks = list(iter_documents(ROOT / "seeds", chunk_size=2))
