@@ -1,7 +1,9 @@
 """Matching codebook phrases in text: whole words, ``*`` wildcards, ``...`` gaps.
 
-One compiled alternation per phrase list keeps matching fast on large corpora; the
-longest phrase wins where several start at the same place.
+Each phrase list compiles one "trigger" regex, a prefix-shared alternation of the words
+its phrases can start with; the regex engine finds the few places where some phrase may
+start, and only there are the phrases' own regexes tried, longest first. The scan runs
+in C, so its cost grows with the length of the text, not with the size of the codebook.
 """
 
 from __future__ import annotations
@@ -107,9 +109,12 @@ def lowered(text: str) -> str:
     """``text.translate(ASCII_LOWER)``, remembered for the most recent text: every matcher
     scans the sentences of one document in turn, and lowering the document once is enough."""
     global _last_lowered
-    if _last_lowered[0] is not text:
-        _last_lowered = (text, text.translate(ASCII_LOWER))
-    return _last_lowered[1]
+    last = _last_lowered  # one read: another thread may replace it meanwhile
+    if last[0] is text:
+        return last[1]
+    low = text.translate(ASCII_LOWER)
+    _last_lowered = (text, low)
+    return low
 
 
 @lru_cache(maxsize=8192)
