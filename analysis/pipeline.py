@@ -343,23 +343,34 @@ def _run_dask(keyed: Iterator[tuple[pd.DataFrame, str]], *, options: Options, ca
         cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     keys: list[str] = []
+    # Windows of 2 x jobs partitions, each one bag; two windows are in flight, so the workers
+    # start on the next window while the last partitions of the current one finish.
+    pending: deque = deque()
+
+    def submit(window: list) -> None:
+        bag = db.from_sequence(window, npartitions=len(window))
+        pending.append((client.compute(bag.map(lambda dk: process_partition(dk[0], options, str(cache_dir),
+                                                                             dk[1]))), len(window)))
+
+    def collect() -> None:
+        future, n = pending.popleft()
+        keys.extend(future.result())
+        if bar is not None:
+            bar.update(n)
+
     try:
-        window: list[tuple[pd.DataFrame, str]] = []
-
-        def flush() -> None:
-            if not window:
-                return
-            bag = db.from_sequence(window, npartitions=len(window))
-            keys.extend(bag.map(lambda dk: process_partition(dk[0], options, str(cache_dir), dk[1])).compute())
-            if bar is not None:
-                bar.update(len(window))
-            window.clear()
-
+        window: list[tuple[pd.DataFrame | list[dict], str]] = []
         for item in keyed:
             window.append(item)
             if len(window) >= 2 * jobs:
-                flush()
-        flush()
+                submit(window)
+                window = []
+                if len(pending) >= 2:
+                    collect()
+        if window:
+            submit(window)
+        while pending:
+            collect()
     finally:
         client.close()
         if cluster is not None:
