@@ -28,6 +28,7 @@ import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -106,6 +107,7 @@ def analysis_version(options: Options) -> str:
     return h.hexdigest()
 
 
+@lru_cache(maxsize=8)
 def text_layer_version(options: Options) -> str:
     """Hash of the text layer's code and of the corpus configuration."""
     from .settings import CONFIG_DIR

@@ -146,14 +146,6 @@ def sentence_tokenizer():
     return _punkt()
 
 
-def sentiment_analyzer():
-    """NLTK's VADER ``SentimentIntensityAnalyzer`` on the project's lexicon."""
-    require(VADER_ZIP)
-    from nltk.sentiment.vader import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
 @lru_cache(maxsize=None)
 def stopwords(language: str = "english") -> frozenset[str]:
     """Stop words from the maintained ``stop-words`` package, lower-cased.

@@ -554,22 +554,24 @@ _LETTERS = re.compile(r"[a-z]+")
 def _gate_bits() -> tuple[dict[str, int], dict[str, int], list[int]]:
     """Each requirement of :data:`_GATES` as one bit: (bit of each feature, bits each word
     satisfies, bits each compiled rule needs)."""
+    def key(need):
+        return need if isinstance(need, str) else frozenset(need)
+
     bit_of: dict = {}
     for needs in _GATES.values():
         for need in needs:
-            key = need if isinstance(need, str) else frozenset(need)
-            bit_of.setdefault(key, 1 << len(bit_of))
+            bit_of.setdefault(key(need), 1 << len(bit_of))
     feature_bits = {k: b for k, b in bit_of.items() if isinstance(k, str)}
     word_bits: dict[str, int] = {}
     for k, b in bit_of.items():
-        if not isinstance(k, str):
-            for w in k:
-                word_bits[w] = word_bits.get(w, 0) | b
+        for w in () if isinstance(k, str) else k:
+            word_bits[w] = word_bits.get(w, 0) | b
     rule_bits = []
     for name, _rx, _fn in _COMPILED:
-        needs = _GATES[name]
-        rule_bits.append(sum(bit_of[n if isinstance(n, str) else frozenset(n)] for n in set(
-            n if isinstance(n, str) else frozenset(n) for n in needs)))
+        bits = 0
+        for need in _GATES[name]:
+            bits |= bit_of[key(need)]
+        rule_bits.append(bits)
     return feature_bits, word_bits, rule_bits
 
 

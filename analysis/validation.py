@@ -130,27 +130,21 @@ def read_timeml(path: Path) -> tuple[str, str, list[tuple[int, int, str, str]]]:
     gold = []
 
     def walk(el):
+        # An element's tail belongs to its parent's text, so the parent appends it.
         if el.tag == "TIMEX3":
             start = sum(map(len, parts))
             inner = "".join(el.itertext())
             parts.append(inner)
             gold.append((start, start + len(inner), el.get("type"), el.get("value")))
-        else:
-            if el.text:
-                parts.append(el.text)
-            for child in el:
-                walk(child)
-                if child.tail:
-                    parts.append(child.tail)
             return
-        # a TIMEX3's own tail is appended by its parent
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
 
-    if text_el.text:
-        parts.append(text_el.text)
-    for child in text_el:
-        walk(child)
-        if child.tail:
-            parts.append(child.tail)
+    walk(text_el)
     return "".join(parts), dct, gold
 
 

@@ -34,7 +34,9 @@ def test_vader_loads_from_the_project_lexicon():
 
     scores = SentimentIntensityAnalyzer().polarity_scores("a great and wonderful day")
     assert scores["compound"] > 0.5
-    assert resources.sentiment_analyzer().polarity_scores("a terrible war")["compound"] < 0
+    from analysis.tone import tone_analyzer
+
+    assert tone_analyzer().polarity_scores("a terrible war")["compound"] < 0
 
 
 def test_build_is_deterministic(tmp_path):
