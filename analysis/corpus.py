@@ -145,15 +145,29 @@ class Paragraph:
     kind: str  # body | headline | debris
 
 
+#: A paragraph break: a run of whitespace holding at least two line breaks.
+_PARAGRAPH_BREAK = re.compile(r"\s*\n\s*\n\s*")
+
+
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Spans of blank-line separated paragraphs, trimmed of surrounding whitespace.
 
     >>> paragraph_spans("A b.\\n\\n  C d.\\n")
     [(0, 4), (8, 12)]
+    >>> paragraph_spans("*\\n\\nA one-character paragraph stays apart.")
+    [(0, 1), (3, 41)]
     """
     spans = []
-    for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", text, flags=re.S):
-        spans.append((m.start(), m.end()))
+    at = 0
+    for brk in (*_PARAGRAPH_BREAK.finditer(text), None):
+        end = brk.start() if brk else len(text)
+        chunk = text[at:end]
+        body = chunk.strip()
+        if body:
+            start = at + len(chunk) - len(chunk.lstrip())
+            spans.append((start, start + len(body)))
+        if brk:
+            at = brk.end()
     return spans
 
 

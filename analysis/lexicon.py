@@ -1,8 +1,9 @@
 """Matching codebook phrases in text: whole words, ``*`` wildcards, ``...`` gaps.
 
-Each phrase list compiles one "trigger" regex, a prefix-shared alternation of the words
-its phrases can start with; the regex engine finds the few places where some phrase may
-start, and only there are the phrases' own regexes tried, longest first. The scan runs
+Each phrase list compiles one "trigger" regex, a prefix-shared alternation of the literal
+openings of its phrases (their words up to the first wildcard or gap); the regex engine
+finds the few places where some phrase may start, and only there are the phrases' own
+regexes tried, longest first. The scan runs
 in C, so its cost grows with the length of the text, not with the size of the codebook.
 """
 
@@ -71,13 +72,17 @@ def trie_regex(words: Iterable[str], *, lowered: bool = True) -> str:
     >>> re.fullmatch(trie_regex(["Lao", "Laos", "Latvia"], lowered=False), "Laos") is not None
     True
     """
+    return _trie(words, _char_regex if lowered else re.escape)
+
+
+def _trie(words: Iterable[str], char) -> str:
+    """The prefix-shared alternation of ``words``, each character written as ``char(ch)``."""
     trie: dict = {}
     for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
-    char = _char_regex if lowered else re.escape
 
     def emit(node: dict) -> str:
         ends = "" in node
@@ -96,6 +101,35 @@ def _char_regex(ch: str) -> str:
     if ch == "'":
         return "['’]"
     return re.escape(ch) if ch.isascii() else f"(?i:{re.escape(ch)})"
+
+
+#: In the literal openings of phrases (see :func:`literal_opening`): the end of a whole
+#: phrase (a possessive may follow, a longer word may not), and the gap between two words.
+_WHOLE, _GAP = "\x00", " "
+
+
+def _opening_char(ch: str) -> str:
+    if ch == _WHOLE:
+        return r"(?:['’]s?)?(?![\w’'\-])"
+    if ch == _GAP:
+        return r"[\s\-]+"
+    return _char_regex(ch)
+
+
+def literal_opening(phrase: str) -> str:
+    """The lowered words a text must show where ``phrase`` starts: its words up to the first
+    wildcard or gap, then :data:`_WHOLE` when that is the whole phrase.
+
+    >>> [literal_opening(p) for p in ("Prime Minister", "call* for", "the ... side")]
+    ['prime minister\\x00', 'call', 'the']
+    """
+    words = []
+    for word in phrase.split():
+        if word == "..." or "*" in word:
+            stem = word.split("*")[0].lower().replace("’", "'") if word != "..." else ""
+            return " ".join(words + [stem] if stem else words)
+        words.append(word.lower().replace("’", "'"))
+    return " ".join(words) + _WHOLE
 
 
 #: Lower-cases ASCII letters only: unlike ``str.lower`` it never changes the length of a text.
@@ -180,7 +214,12 @@ class PhraseMatcher:
         """
         starts = []
         if self._exact:
-            starts.append(rf"(?:{trie_regex(self._exact)})(?:['’]s?)?(?![\w’'\-])")
+            # The whole literal opening of each phrase, not just its first word: "the" alone
+            # starts thousands of sentences, "the prime minister" a few. A lookahead, so a hit
+            # consumes nothing and never hides a phrase that starts inside it.
+            openings = {literal_opening(" ".join(self._phrases[order])) for group in self._exact.values()
+                        for order, _rx, _payload in group}
+            starts.append(f"(?=(?:{_trie(openings, _opening_char)}))")
         if self._prefix:
             starts.append(trie_regex({stem for group in self._prefix.values() for stem, _ in group}))
         for _order, _rx, _payload, first in self._always_first():

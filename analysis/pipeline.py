@@ -19,6 +19,7 @@ across articles needs all documents, and it works on the small timeline table.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -26,6 +27,7 @@ import shutil
 import tempfile
 import time
 from collections import deque
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -267,6 +269,32 @@ class RunStats:
     workers: int = 1
 
 
+#: Allocations between two young-generation garbage collections while partitions are
+#: analysed (Python's default is 700). The analysis builds hundreds of thousands of small
+#: tuples per partition and frees them in bulk, nearly none of them in reference cycles;
+#: with the default, collections took 2.4% of a run's CPU time, with this 0.1%.
+GC_YOUNG_THRESHOLD = 50_000
+
+
+def _bulk_gc() -> None:
+    """Garbage-collection settings for a process that analyses partitions."""
+    gc.freeze()  # what is alive now (modules, codebooks) is never garbage: stop re-scanning it
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+
+
+@contextmanager
+def _bulk_gc_here() -> Iterator[None]:
+    """:func:`_bulk_gc` in this process for the duration of a run, then the settings as they were."""
+    before, frozen_before = gc.get_threshold(), gc.get_freeze_count()
+    _bulk_gc()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        if not frozen_before:  # someone else's frozen objects stay frozen
+            gc.unfreeze()
+
+
 def _windowed(submit, items: Iterable, window: int) -> Iterator:
     """Results of ``submit(item)`` in order, with at most ``window`` in flight."""
     pending: deque = deque()
@@ -307,12 +335,13 @@ def run_partitions(partitions: Iterable[pd.DataFrame], *, options: Options, cach
         bar = tqdm(desc=f"analysis ({engine}, {jobs} worker(s))", unit="partition")
     keys: list[str] = []
     if engine == "local" and jobs == 1:
-        for docs, key in keyed():
-            keys.append(process_partition(docs, options, str(cache_dir), key))
-            if bar is not None:
-                bar.update()
+        with _bulk_gc_here():
+            for docs, key in keyed():
+                keys.append(process_partition(docs, options, str(cache_dir), key))
+                if bar is not None:
+                    bar.update()
     elif engine == "local":
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_bulk_gc) as pool:
             for key in _windowed(lambda dk: pool.submit(process_partition, dk[0], options, str(cache_dir), dk[1]),
                                  keyed(), 2 * jobs):
                 keys.append(key)
@@ -344,6 +373,7 @@ def _run_dask(keyed: Iterator[tuple[pd.DataFrame, str]], *, options: Options, ca
     else:
         cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
+        client.run(_bulk_gc)  # our own workers only: an existing cluster keeps its settings
     keys: list[str] = []
     # Windows of 2 x jobs partitions, each one bag; two windows are in flight, so the workers
     # start on the next window while the last partitions of the current one finish.
@@ -470,8 +500,10 @@ def _document_columns(cache_dir: str | Path, keys: list[str]) -> list[str]:
 
 
 def _write_csv_part(df: pd.DataFrame, path: Path, *, header: bool) -> None:
+    from .tables import write_csv
+
     path.parent.mkdir(parents=True, exist_ok=True)
-    df.to_csv(path, index=False, lineterminator="\n", header=header, mode="w" if header else "a")
+    write_csv(df, path, header=header, append=not header)
 
 
 def run_tables(corpus: str | Path, out_dir: str | Path, *, engine: str = "local", jobs: int | None = None,

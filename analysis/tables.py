@@ -10,11 +10,14 @@ destination and moved into place only when every one of them is complete.
 
 from __future__ import annotations
 
+import csv
 import os
 import shutil
 import tempfile
+from contextlib import nullcontext
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .settings import load_corpus_config
@@ -73,6 +76,54 @@ def build_tables(corpus: str | Path, *, text_column: str = "text", id_column: st
     return tables
 
 
+def _csv_cells(column: pd.Series) -> list | None:
+    """A column's cells as ``DataFrame.to_csv`` writes them (missing values as ""), or None
+    for a column type this writer leaves to pandas."""
+    dtype = column.dtype
+    if isinstance(dtype, np.dtype):
+        if dtype.kind in "iub":
+            return column.tolist()
+        if dtype.kind == "f":  # pandas formats float columns with numpy's shortest repr
+            values = column.to_numpy()
+            cells = values.astype(str).astype(object)
+            cells[np.isnan(values)] = ""
+            return cells.tolist()
+        if dtype.kind == "O":
+            cells = column.tolist()
+            for i in np.flatnonzero(column.isna().to_numpy()):
+                cells[i] = ""
+            return cells
+        return None
+    if isinstance(dtype, (pd.StringDtype, pd.Int64Dtype, pd.BooleanDtype, pd.Float64Dtype)):
+        return column.array.to_numpy(dtype=object, na_value="").tolist()
+    return None
+
+
+def write_csv(df: pd.DataFrame, path: str | Path, *, header: bool = True, append: bool = False) -> None:
+    """``df.to_csv(path, index=False, lineterminator="\\n")``, byte for byte, in about half
+    the time on the large tables (the tokens table is most of a run's output): the cells go
+    straight to the ``csv`` module that pandas itself writes with, without pandas'
+    per-block string conversion. Column types it does not know are left to pandas.
+
+    >>> import io
+    >>> out = io.StringIO()
+    >>> write_csv(pd.DataFrame({"a": [1, 2], "b": ["x, y", None]}), out)
+    >>> out.getvalue()
+    'a,b\\n1,"x, y"\\n2,\\n'
+    """
+    cells = [_csv_cells(df[c]) for c in df.columns] if df.columns.is_unique else [None]
+    if not cells or any(c is None for c in cells):
+        df.to_csv(path, index=False, lineterminator="\n", header=header, mode="a" if append else "w")
+        return
+    opened = nullcontext(path) if hasattr(path, "write") else \
+        open(path, "a" if append else "w", encoding="utf-8", newline="")
+    with opened as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        if header:
+            writer.writerow(df.columns)
+        writer.writerows(zip(*cells))
+
+
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:
     """Write ``<name>.csv`` for each table into ``out_dir``, atomically per run."""
     out_dir = Path(out_dir)
@@ -82,7 +133,7 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path) -> list[P
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", dir=out_dir.parent))
     try:
         for name, df in tables.items():
-            df.to_csv(staging / f"{name}.csv", index=False, lineterminator="\n")
+            write_csv(df, staging / f"{name}.csv")
         out_dir.mkdir(exist_ok=True)
         written = []
         for name in tables:

@@ -89,11 +89,28 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def split_text(doc_id: str, text: str, *, config: CorpusConfig) -> SplitText:
-    """Paragraphs, quotations, sentences and tokens of one document (pure)."""
+class TokenFeatures(dict):
+    """``token -> (lower, is_alpha, is_stop)``, worked out once per distinct token: a batch
+    of news text repeats most of its tokens. Keep one per batch, not per corpus (a corpus
+    has a long tail of distinct tokens)."""
+
+    def __init__(self, stopwords: frozenset[str]):
+        super().__init__()
+        self.stopwords = stopwords
+
+    def __missing__(self, token: str) -> tuple[str, bool, bool]:
+        low = token.lower()
+        value = self[token] = (low, _ALPHA.match(token) is not None, low in self.stopwords)
+        return value
+
+
+def split_text(doc_id: str, text: str, *, config: CorpusConfig,
+               features: TokenFeatures | None = None) -> SplitText:
+    """Paragraphs, quotations, sentences and tokens of one document (pure).
+    ``features``: a :class:`TokenFeatures` for ``config.stopwords``, shared over a batch."""
     out = SplitText()
     punkt = sentence_tokenizer()
-    stops = config.stopwords
+    features = features if features is not None else TokenFeatures(config.stopwords)
     quotes = quote_spans(text)
     out.quotes = [(doc_id, qid, s, e, text[s:e]) for qid, (s, e) in enumerate(quotes)]
     sentence_id = 0
@@ -117,10 +134,8 @@ def split_text(doc_id: str, text: str, *, config: CorpusConfig) -> SplitText:
                     quote_id, best = k, overlap
             sentence_text = text[s:e]
             spans = list(_WORD_TOKENIZER.span_tokenize(sentence_text))
-            words = [sentence_text[ts:te] for ts, te in spans]
-            out.tokens += [(doc_id, sentence_id, tid, s + ts, s + te, tok, low, _ALPHA.match(tok) is not None,
-                            low in stops)
-                           for tid, ((ts, te), tok, low) in enumerate(zip(spans, words, [w.lower() for w in words]))]
+            out.tokens += [(doc_id, sentence_id, tid, s + ts, s + te, tok, *features[tok])
+                           for tid, (ts, te) in enumerate(spans) for tok in (sentence_text[ts:te],)]
             out.sentences.append((doc_id, sentence_id, pid, s, e, len(spans), quote_id,
                                   best >= QUOTED_SHARE * (e - s), sentence_text))
             sentence_id += 1
@@ -145,13 +160,14 @@ def text_layer(documents: pd.DataFrame, *, config: CorpusConfig | None = None,
     """
     config = config or load_corpus_config()
     parts = SplitText()
+    features = TokenFeatures(config.stopwords)
     pairs = zip(documents["doc_id"], documents["text"])
     if progress:
         from tqdm.auto import tqdm
 
         pairs = tqdm(pairs, total=len(documents), desc="text layer", unit="doc")
     for doc_id, text in pairs:
-        one = split_text(doc_id, text, config=config)
+        one = split_text(doc_id, text, config=config, features=features)
         parts.paragraphs += one.paragraphs
         parts.quotes += one.quotes
         parts.sentences += one.sentences

@@ -60,9 +60,24 @@ class ToneAnalyzer(SentimentIntensityAnalyzer):
     """NLTK's VADER analyser using :class:`SentiText`; scores are NLTK's."""
 
     def polarity_scores(self, text):
+        return self._scores(self._sentitext(text), text)
+
+    def compound(self, text: str) -> float:
+        """``polarity_scores(text)["compound"]``; 0.0 straight away when no word of the text
+        is in the lexicon (only lexicon words carry valence; negation, boosters and "but"
+        scale it, so with none every valence is 0 and so is the compound score)."""
+        sentitext = self._sentitext(text)
+        lexicon = self.lexicon
+        if not any(w.lower() in lexicon for w in sentitext.words_and_emoticons):
+            return 0.0
+        return self._scores(sentitext, text)["compound"]
+
+    def _sentitext(self, text: str) -> SentiText:
+        return SentiText(text, self.constants.PUNC_LIST, self.constants.REGEX_REMOVE_PUNCTUATION)
+
+    def _scores(self, sentitext: SentiText, text: str) -> dict:
         # The body of NLTK 3.10's SentimentIntensityAnalyzer.polarity_scores, with this
         # module's SentiText in place of NLTK's (the one change).
-        sentitext = SentiText(text, self.constants.PUNC_LIST, self.constants.REGEX_REMOVE_PUNCTUATION)
         sentiments = []
         words_and_emoticons = sentitext.words_and_emoticons
         first_index = {}
@@ -96,5 +111,5 @@ def tone_analyzer() -> ToneAnalyzer:
 def sentence_tone(sentences: pd.DataFrame) -> pd.Series:
     """VADER compound score per sentence, rounded to 4 places."""
     sia = tone_analyzer()
-    return pd.Series([round(sia.polarity_scores(t)["compound"], 4) for t in sentences["text"]],
+    return pd.Series([round(sia.compound(t), 4) for t in sentences["text"]],
                      index=sentences.index, dtype="float64")

@@ -127,3 +127,14 @@ def test_bad_input_leaves_no_output_even_when_streaming(tmp_path):
     out = tmp_path / "out"
     assert main(["tables", "--corpus", str(path), "--out", str(out), "--quiet", "--partition-size", "1"]) == 2
     assert not out.exists()
+
+
+def test_run_leaves_garbage_collection_settings_as_they_were():
+    import gc
+
+    from analysis.pipeline import GC_YOUNG_THRESHOLD, _bulk_gc_here
+
+    before = gc.get_threshold()
+    with _bulk_gc_here():
+        assert gc.get_threshold()[0] == GC_YOUNG_THRESHOLD
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0

@@ -1,5 +1,7 @@
 """Table contracts: file names and columns are a public interface (README, "Tables")."""
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -84,12 +86,46 @@ def test_rewrite_replaces_tables_and_leaves_no_staging(tmp_path):
 def test_failed_write_leaves_previous_tables(tmp_path, monkeypatch):
     write_tables({"one": pd.DataFrame({"x": [1]})}, tmp_path / "t")
 
-    class Exploding(pd.DataFrame):
-        def to_csv(self, *a, **k):
-            raise OSError("disk full")
+    import analysis.tables
 
+    real_write = analysis.tables.write_csv
+
+    def disk_full_on_second(df, path, **kw):
+        if Path(path).name == "two.csv":
+            raise OSError("disk full")
+        real_write(df, path, **kw)
+
+    monkeypatch.setattr(analysis.tables, "write_csv", disk_full_on_second)
     with pytest.raises(OSError):
-        write_tables({"one": pd.DataFrame({"x": [9]}), "two": Exploding({"x": [1]})}, tmp_path / "t")
+        write_tables({"one": pd.DataFrame({"x": [9]}), "two": pd.DataFrame({"x": [1]})}, tmp_path / "t")
     assert pd.read_csv(tmp_path / "t" / "one.csv")["x"].tolist() == [1]
     assert not (tmp_path / "t" / "two.csv").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["t"]
+
+
+_NASTY_TEXT = ['plain', 'comma, inside', 'say "no"', 'line\nbreak', ' leading space', '', 'ünïcödé ’', None]
+_FLOATS = [0.1, 1e-05, -0.0, 1e16, 123456789.123, 1 / 3, float("nan"), 2.0]
+
+
+@pytest.mark.parametrize("frame", [
+    pd.DataFrame({"text": _NASTY_TEXT}),  # one column: an empty cell is written '""'
+    pd.DataFrame({"text": pd.Series(_NASTY_TEXT, dtype=object)}),
+    pd.DataFrame({"text": pd.Series(_NASTY_TEXT, dtype="string")}),
+    pd.DataFrame({"x": _FLOATS, "y": pd.array([1, None, 3, 4, 5, 6, 7, 8], dtype="Int64")}),
+    pd.DataFrame({"b": [True, False], "nb": pd.array([True, None], dtype="boolean"),
+                  "f": pd.array([0.5, None], dtype="Float64"), "i": [1, -2], "u": pd.Series([1, 2], dtype="uint8")}),
+    pd.DataFrame({"mixed": [1, "a", 2.5, True, pd.NA, float("nan")]}),
+    pd.DataFrame({"d": pd.to_datetime(["2024-01-02", None])}),  # left to pandas
+    pd.DataFrame({"a": [], "b": []}),
+    pd.DataFrame(),
+], ids=["text", "object", "string", "floats-ints", "bools-masked", "mixed-object", "datetime", "empty", "no-columns"])
+def test_write_csv_is_byte_identical_to_pandas(frame, tmp_path):
+    from analysis.tables import write_csv
+
+    write_csv(frame, tmp_path / "ours.csv")
+    frame.to_csv(tmp_path / "pandas.csv", index=False, lineterminator="\n")
+    assert (tmp_path / "ours.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
+    # Appending a second part without its header gives the concatenated table.
+    write_csv(frame, tmp_path / "ours.csv", header=False, append=True)
+    pd.concat([frame, frame]).to_csv(tmp_path / "both.csv", index=False, lineterminator="\n")
+    assert (tmp_path / "ours.csv").read_bytes() == (tmp_path / "both.csv").read_bytes()

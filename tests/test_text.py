@@ -105,3 +105,21 @@ def test_empty_text_gives_empty_tables():
     layer = analysis.text_layer(docs)
     assert all(len(df) == 0 for df in layer.values())
     assert list(layer["sentences"].columns)[:3] == ["doc_id", "sentence_id", "paragraph_id"]
+
+
+@pytest.mark.parametrize("token, expected", [
+    ("Cambodia", ("cambodia", True, False)),
+    ("The", ("the", True, True)),
+    ("non-aligned", ("non-aligned", True, False)),
+    ("Hun's", ("hun's", True, False)),
+    ("2024", ("2024", False, False)),
+    ("’", ("’", False, False)),
+    ("ÉTAT", ("état", True, False)),
+])
+def test_token_features(token, expected):
+    from analysis.settings import load_corpus_config
+    from analysis.text import TokenFeatures
+
+    features = TokenFeatures(load_corpus_config().stopwords)
+    assert features[token] == expected
+    assert features[token] is features[token]  # worked out once

@@ -26,14 +26,16 @@ def nltk_vader():
     return SentimentIntensityAnalyzer()
 
 
-@pytest.mark.parametrize("text", TRICKY)
+@pytest.mark.parametrize("text", TRICKY + ["No lexicon word here.", "Not at least kind of so."])
 def test_scores_equal_nltk_on_tricky_text(text, nltk_vader):
     assert tone_analyzer().polarity_scores(text) == nltk_vader.polarity_scores(text)
+    assert tone_analyzer().compound(text) == nltk_vader.polarity_scores(text)["compound"]
 
 
 def test_scores_equal_nltk_on_the_seeds(seed_layer, nltk_vader):
     for text in seed_layer["sentences"]["text"]:
         assert tone_analyzer().polarity_scores(text) == nltk_vader.polarity_scores(text), text
+        assert tone_analyzer().compound(text) == nltk_vader.polarity_scores(text)["compound"], text
 
 
 def test_scores_equal_nltk_on_the_nyt_benchmark(nltk_vader):
@@ -44,6 +46,8 @@ def test_scores_equal_nltk_on_the_nyt_benchmark(nltk_vader):
     assert len(texts) == 5190
     mismatches = [t for t in texts if tone_analyzer().polarity_scores(t) != nltk_vader.polarity_scores(t)]
     assert mismatches == []
+    # The short cut for texts without a lexicon word gives the same compound scores.
+    assert [tone_analyzer().compound(t) for t in texts] == [nltk_vader.polarity_scores(t)["compound"] for t in texts]
 
 
 def test_sentence_tone_is_a_rounded_column(seed_layer):
