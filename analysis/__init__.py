@@ -15,7 +15,15 @@ _resources.activate()
 
 from .corpus import load  # noqa: E402
 from .errors import CorpusError, UserError  # noqa: E402
-from .text import text_layer  # noqa: E402
+
+
+def __getattr__(name: str):
+    # The text layer imports NLTK's tokenizers: only when it is first used.
+    if name == "text_layer":
+        from .text import text_layer
+
+        return text_layer
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")
 
 __version__ = "0.1.0"
 __all__ = ["load", "text_layer", "CorpusError", "UserError", "__version__"]

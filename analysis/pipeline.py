@@ -28,7 +28,7 @@ import tempfile
 import time
 from collections import deque
 from contextlib import contextmanager
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -341,12 +341,29 @@ def run_partitions(partitions: Iterable[pd.DataFrame], *, options: Options, cach
                 if bar is not None:
                     bar.update()
     elif engine == "local":
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_bulk_gc) as pool:
-            for key in _windowed(lambda dk: pool.submit(process_partition, dk[0], options, str(cache_dir), dk[1]),
-                                 keyed(), 2 * jobs):
+        # The pool starts with the first partition that is not cached: a warm run starts no
+        # worker (each would import the whole analysis).
+        pool: ProcessPoolExecutor | None = None
+
+        def submit(item: tuple) -> Future:
+            nonlocal pool
+            docs, key = item
+            if (cache_dir / key / "_complete").exists():
+                done: Future = Future()
+                done.set_result(key)
+                return done
+            if pool is None:
+                pool = ProcessPoolExecutor(max_workers=jobs, initializer=_bulk_gc)
+            return pool.submit(process_partition, docs, options, str(cache_dir), key)
+
+        try:
+            for key in _windowed(submit, keyed(), 2 * jobs):
                 keys.append(key)
                 if bar is not None:
                     bar.update()
+        finally:
+            if pool is not None:
+                pool.shutdown()
     elif engine == "dask":
         keys = _run_dask(keyed(), options=options, cache_dir=cache_dir, jobs=jobs, scheduler=scheduler, bar=bar)
     else:
@@ -367,26 +384,36 @@ def _run_dask(keyed: Iterator[tuple[pd.DataFrame, str]], *, options: Options, ca
     import dask.bag as db
     from distributed import Client, LocalCluster
 
-    cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
-        client = Client(cluster)
-        client.run(_bulk_gc)  # our own workers only: an existing cluster keeps its settings
+    client = cluster = None
+
+    def connect() -> Client:
+        # Connected at the first window with work to do: a warm run starts no cluster.
+        nonlocal client, cluster
+        if client is None:
+            if scheduler:
+                client = Client(scheduler)
+            else:
+                cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+                client = Client(cluster)
+                client.run(_bulk_gc)  # our own workers only: an existing cluster keeps its settings
+        return client
+
     keys: list[str] = []
     # Windows of 2 x jobs partitions, each one bag; two windows are in flight, so the workers
     # start on the next window while the last partitions of the current one finish.
     pending: deque = deque()
 
     def submit(window: list) -> None:
+        if all((cache_dir / key / "_complete").exists() for _, key in window):
+            pending.append(([key for _, key in window], len(window)))
+            return
         bag = db.from_sequence(window, npartitions=len(window))
-        pending.append((client.compute(bag.map(lambda dk: process_partition(dk[0], options, str(cache_dir),
-                                                                             dk[1]))), len(window)))
+        pending.append((connect().compute(bag.map(lambda dk: process_partition(dk[0], options, str(cache_dir),
+                                                                                 dk[1]))), len(window)))
 
     def collect() -> None:
         future, n = pending.popleft()
-        keys.extend(future.result())
+        keys.extend(future if isinstance(future, list) else future.result())
         if bar is not None:
             bar.update(n)
 
@@ -404,7 +431,8 @@ def _run_dask(keyed: Iterator[tuple[pd.DataFrame, str]], *, options: Options, ca
         while pending:
             collect()
     finally:
-        client.close()
+        if client is not None:
+            client.close()
         if cluster is not None:
             cluster.close()
     return keys

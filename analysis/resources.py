@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 import shutil
 import tempfile
 import zipfile
@@ -112,12 +113,18 @@ def is_built(data_dir: Path = DATA_DIR) -> bool:
 
 
 def activate(data_dir: Path = DATA_DIR) -> None:
-    """Put the private folder first on NLTK's search path (no-op if already there)."""
-    import nltk
+    """Put the private folder first on NLTK's search path (no-op if already there).
 
+    When NLTK is not imported yet, the folder goes first in ``NLTK_DATA``, which NLTK reads
+    when it is: importing this package then costs no NLTK import (a third of a second),
+    which matters to commands that never tokenise, such as a warm ``tables`` run."""
     root = str(Path(data_dir).resolve())
-    if root not in nltk.data.path:
-        nltk.data.path.insert(0, root)
+    nltk_data = getattr(sys.modules.get("nltk"), "data", None)
+    if nltk_data is None:
+        others = [p for p in os.environ.get("NLTK_DATA", "").split(os.pathsep) if p and p != root]
+        os.environ["NLTK_DATA"] = os.pathsep.join([root, *others])
+    elif root not in nltk_data.path:
+        nltk_data.path.insert(0, root)
     _punkt.cache_clear()
 
 

@@ -138,3 +138,22 @@ def test_run_leaves_garbage_collection_settings_as_they_were():
     with _bulk_gc_here():
         assert gc.get_threshold()[0] == GC_YOUNG_THRESHOLD
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_a_warm_run_starts_no_workers(tmp_path, monkeypatch, engine):
+    import analysis.pipeline as pipeline
+
+    args = ["tables", "--corpus", str(ROOT / "seeds"), "--out", str(tmp_path / "out"), "--jobs", "2",
+            "--partition-size", "2", "--engine", engine]
+    assert main(args) == 0
+
+    def no_workers(*a, **k):
+        raise AssertionError("a warm run started workers")
+
+    monkeypatch.setattr(pipeline, "ProcessPoolExecutor", no_workers)
+    import distributed
+
+    monkeypatch.setattr(distributed, "LocalCluster", no_workers)
+    assert main(args) == 0
+    assert main(args[:-1] + ["local" if engine == "dask" else "dask"]) == 0  # the cache is the engines' own
