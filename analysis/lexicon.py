@@ -267,3 +267,80 @@ class PhraseMatcher:
                     yield Match(m.start(), m.end(), m.group(), payload)
                     pos_done = m.end()
                     break
+
+
+class NameMatcher:
+    """Literal, case-sensitive phrases, such as the names of the people one article
+    introduces: the matches :class:`PhraseMatcher` gives with ``case="auto"``, found with
+    ``str.find`` instead of compiled regexes. A matcher is built for every document, and
+    compiling its regexes cost more than the search (4% of a run on newswire).
+
+    Only phrases that :meth:`accepts` (a capital letter, no wildcard or gap, words that
+    start with a letter or digit) are allowed.
+
+    >>> m = NameMatcher([("Kin Phea", "kp"), ("Phea", "part")])
+    >>> [(x.text, x.payload) for x in m.finditer("Kin  Phea’s view; Phea said; KIN PHEA; Pheap")]
+    [('Kin  Phea', 'kp'), ('Phea', 'part')]
+    """
+
+    _NAME_CHAR = re.compile(r"[\w’'\-]")
+    _SEPARATOR = re.compile(r"[\s\-]+")
+    # The end of phrase_regex: not inside a longer word; a possessive may follow.
+    _END = re.compile(r"(?![\w-]|['’](?![sS]\b)\w)")
+
+    @staticmethod
+    def accepts(phrase: str) -> bool:
+        words = phrase.split()
+        return bool(words) and phrase != phrase.lower() and words[0] != "the" and \
+            all("*" not in w and w != "..." and w[0].isalnum() for w in words)
+
+    def __init__(self, entries: Iterable[tuple[str, Any]]):
+        entries = [(p, payload) for p, payload in entries if p.strip()]
+        for phrase, _ in entries:
+            if not self.accepts(phrase):
+                raise ValueError(f"NameMatcher: not a literal name: {phrase!r}")
+        # The order PhraseMatcher tries phrases in: longest first.
+        entries.sort(key=lambda e: (-len(e[0]), e[0]))
+        self._entries = [([w.replace("’", "'") for w in phrase.split()], payload) for phrase, payload in entries]
+        # Where a phrase can start: its first word up to any apostrophe (either form may be in the text).
+        self._keys = sorted({words[0].split("'")[0] for words, _ in self._entries})
+
+    def _match_at(self, text: str, at: int, end: int, words: list[str]) -> int | None:
+        pos = at
+        for i, word in enumerate(words):
+            if i:
+                gap = self._SEPARATOR.match(text, pos, end)
+                if gap is None:
+                    return None
+                pos = gap.end()
+            stop = pos + len(word)
+            if stop > end or text[pos:stop].replace("’", "'") != word:
+                return None
+            pos = stop
+        return pos if self._END.match(text, pos, end) else None
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match]:
+        end = len(text) if end is None else end
+        starts = set()
+        for key in self._keys:
+            at = text.find(key, start, end)
+            while at >= 0:
+                if at == 0 or not self._NAME_CHAR.match(text, at - 1):
+                    starts.add(at)
+                at = text.find(key, at + 1, end)
+        pos_done = start
+        for at in sorted(starts):
+            if at < pos_done:
+                continue
+            # PhraseMatcher tries the phrases whose first word is the word here (lowered,
+            # possessive or not): "Kin-Phea" is one word, so it never starts "Kin Phea".
+            word = PhraseMatcher._WORDS.match(text, at, end).group().lower().replace("’", "'")
+            firsts = {word, PhraseMatcher._POSSESSIVE.sub("", word)}
+            for words, payload in self._entries:
+                if words[0].lower() not in firsts:
+                    continue
+                stop = self._match_at(text, at, end, words)
+                if stop is not None:
+                    yield Match(at, stop, text[at:stop], payload)
+                    pos_done = stop
+                    break

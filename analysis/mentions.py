@@ -25,7 +25,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .lexicon import PhraseMatcher, trie_regex
+from .lexicon import NameMatcher, PhraseMatcher, trie_regex
 from .settings import PERSON_TYPES, Actor, Codebooks, load_codebooks
 
 MENTION_COLUMNS = ["doc_id", "sentence_id", "mention_id", "char_start", "char_end", "text", "kind", "canonical",
@@ -211,7 +211,7 @@ def discover_persons(text: str, spans: list[tuple[int, int]], index: ActorIndex)
     return [a for n, a in found.items() if len(n.split()) > 1 or not any(n in f.split() for f in full)]
 
 
-def _person_matcher(persons: list[Actor], index: ActorIndex) -> PhraseMatcher:
+def _person_matcher(persons: list[Actor], index: ActorIndex) -> NameMatcher | PhraseMatcher:
     """Full names, plus each name part ("Phea" for Kin Phea) not already meaning something else."""
     entries = []
     parts: dict[str, list[Actor]] = {}
@@ -223,6 +223,8 @@ def _person_matcher(persons: list[Actor], index: ActorIndex) -> PhraseMatcher:
     for part, owners in parts.items():
         if len(owners) == 1:  # an ambiguous name part is left alone
             entries.append((part, (owners[0], "name_part")))
+    if all(NameMatcher.accepts(phrase) for phrase, _ in entries):
+        return NameMatcher(entries)
     return PhraseMatcher(entries, case="auto")
 
 

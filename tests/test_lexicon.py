@@ -72,3 +72,34 @@ def test_ranges_inside_a_text(start, end):
 def test_trie_regex_matches_like_the_alternation(words, text, expected):
     m = re.match(trie_regex(words), text)
     assert m is not None and m.group() == expected
+
+
+NAMES = [("Kin Phea", "kp"), ("Phea", "part"), ("Hun Sen", "hs"), ("Sen", "sen-part"), ("O’Brien", "ob"),
+         ("Jean-Pierre Lacroix", "jpl"), ("Lacroix", "lx"), ("Dmytro Kuleba", "dk"), ("Côte", "cote")]
+NAME_TEXTS = [
+    "Kin Phea said; Kin  Phea’s view, Kin\nPhea and Kin-Phea, KIN PHEA and kin phea.",
+    "Phea's, Phea’s, Pheas, Phea-led, Phea’t, XPhea, Phea.",
+    "Hun Sen met Sen; Hun Sen's call; Hun-Sen; Senate; Sen.",
+    "O'Brien and O’Brien and O’Briens; Jean-Pierre Lacroix, Jean-Pierre  Lacroix, Lacroix.",
+    "Dmytro Kuleba", "Côte d’Ivoire and Côte.", "", "Kin",
+]
+
+
+@pytest.mark.parametrize("text", NAME_TEXTS)
+@pytest.mark.parametrize("span", [None, (0, 9), (4, 30)])
+def test_name_matcher_finds_what_phrase_matcher_finds(text, span):
+    from analysis.lexicon import NameMatcher
+
+    start, end = span or (0, len(text))
+    end = min(end, len(text))
+    expected = [(x.start, x.end, x.text, x.payload)
+                for x in PhraseMatcher(NAMES, case="auto").finditer(text, start, end)]
+    assert [(x.start, x.end, x.text, x.payload) for x in NameMatcher(NAMES).finditer(text, start, end)] == expected
+
+
+@pytest.mark.parametrize("phrase, ok", [("Kin Phea", True), ("kin phea", False), ("call* for", False),
+                                        ("Peace ... Talks", False), ("the Kingdom", False), ("-Phea", False)])
+def test_name_matcher_accepts_only_literal_names(phrase, ok):
+    from analysis.lexicon import NameMatcher
+
+    assert NameMatcher.accepts(phrase) is ok
