@@ -119,11 +119,13 @@ def code_sentence(text: str, start: int, end: int, book: FrameCodebook,
     import re
 
     indicators, negators = _matchers(book.path)
-    negs = list(negators.finditer(text, start, end))
+    negs = None  # looked for only in sentences with an indicator: most have none
     found: dict[str, dict] = {}
     for m in indicators.finditer(text, start, end):
         if any(a <= m.start and m.end <= b for a, b in names):
             continue
+        if negs is None:
+            negs = list(negators.finditer(text, start, end))
         fid, pattern, weight = m.payload
         entry = found.setdefault(fid, {"score": 0.0, "affirmed": 0.0, "indicators": [], "negated": [],
                                        "_seen": set()})

@@ -261,6 +261,8 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         inside = any(m.start <= c.start and c.end <= m.end and (m.end - m.start) > (c.end - c.start) for m in names)
         if not inside:
             cues.append(c)
+    if not cues:
+        return []  # every finding starts at a cue: most sentences end here
     negs = list(lex.negators.finditer(text, s, e))
     modals = list(lex.modals.finditer(text, s, e))
     conditionals = list(lex.conditionals.finditer(text, s, e))
