@@ -1,6 +1,6 @@
 """Throughput and memory of the full `tables` run, on Reuters-21578 and the UN speeches.
 
-    python benchmarks/scale.py [--reuters-limit N] [--skip-un] [--replicate N [--replicate-only]]
+    python benchmarks/scale.py [--reuters-limit N] [--skip-un] [--rounds R] [--replicate N [--replicate-only]]
 
 For each corpus, in one run: documents per second and peak memory (resident set of the
 whole process tree, sampled every 0.1 s) of `python -m analysis tables` with the local
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -78,11 +79,17 @@ def floor(texts: list[str], repeat: int = 3) -> float:
     return best
 
 
-def measure(name: str, corpus: Path, extra: list[str], texts: list[str], work: Path) -> None:
+#: (label, key in the per-round ratios, target text, comparison)
+TARGETS = [("1 worker / floor", "one_vs_floor", "<= 3"), ("speed-up 2 vs 1 worker", "speed_up", ">= 1.7"),
+           ("warm / cold", "warm", "< 0.05"), ("dask / local", "dask", "<= 1.3"),
+           ("codebook edited / cold", "edited", "")]
+
+
+def measure_round(name: str, corpus: Path, extra: list[str], texts: list[str], work: Path) -> dict:
+    """One round: the floor, then every configuration, one after the other."""
     from analysis.settings import CODEBOOK_DIR
 
     py = sys.executable
-    n = len(texts)
     base = [py, "-m", "analysis", "tables", "--corpus", str(corpus), "--quiet", *extra]
     f = floor(texts)
     rows = [("floor: sent+word tokenize, best of 3", f, None)]
@@ -98,16 +105,33 @@ def measure(name: str, corpus: Path, extra: list[str], texts: list[str], work: P
                                                                          "--frames", str(frames)])))
     rows.append(("dask, 2 workers, cold", *peak_rss_run(base + ["--out", str(outd), "--jobs", "2", "--engine", "dask",
                                                                 "--no-cache"])))
-    print(f"\n{name}: {n:,} documents, {sum(map(len, texts)) / 1e6:.1f} M characters")
-    print(f"{'run':<36}{'seconds':>9}{'docs/s':>9}{'peak MiB':>10}")
-    for label, secs, mib in rows:
-        print(f"{label:<36}{secs:9.1f}{n / secs:9.0f}{'' if mib is None else f'{mib:10.0f}'}")
     t = {label: secs for label, secs, _ in rows}
-    print(f"1 worker / floor: {t['local, 1 worker, cold'] / f:.2f} (target <= 3); "
-          f"speed-up 2 vs 1 worker: {t['local, 1 worker, cold'] / t['local, 2 workers, cold']:.2f} (target >= 1.7); "
-          f"warm / cold: {t['local, 2 workers, warm'] / t['local, 2 workers, cold']:.3f} (target < 0.05); "
-          f"dask / local: {t['dask, 2 workers, cold'] / t['local, 2 workers, cold']:.2f} (target <= 1.3); "
-          f"codebook edited / cold: {t['local, 2 workers, codebook edited'] / t['local, 2 workers, cold']:.2f}")
+    cold2 = t["local, 2 workers, cold"]
+    return {"rows": rows, "one_vs_floor": t["local, 1 worker, cold"] / f,
+            "speed_up": t["local, 1 worker, cold"] / cold2, "warm": t["local, 2 workers, warm"] / cold2,
+            "dask": t["dask, 2 workers, cold"] / cold2, "edited": t["local, 2 workers, codebook edited"] / cold2}
+
+
+def measure(name: str, corpus: Path, extra: list[str], texts: list[str], work: Path, rounds: int = 1) -> None:
+    """``rounds`` rounds; each ratio is taken within a round (its parts measured minutes apart,
+    not tens of minutes: this machine's speed drifts by 10-30%), then the median over rounds."""
+    n = len(texts)
+    print(f"\n{name}: {n:,} documents, {sum(map(len, texts)) / 1e6:.1f} M characters", flush=True)
+    results = []
+    for r in range(rounds):
+        res = measure_round(name, corpus, extra, texts, work)
+        results.append(res)
+        print(f"round {r + 1} of {rounds}")
+        print(f"{'run':<36}{'seconds':>9}{'docs/s':>9}{'peak MiB':>10}")
+        for label, secs, mib in res["rows"]:
+            print(f"{label:<36}{secs:9.1f}{n / secs:9.0f}{'' if mib is None else f'{mib:10.0f}'}")
+        print("; ".join(f"{label}: {res[key]:.3f}" + (f" (target {target})" if target else "")
+                        for label, key, target in TARGETS), flush=True)
+    if rounds > 1:
+        print(f"median of {rounds} rounds: " + "; ".join(
+            f"{label}: {statistics.median(r[key] for r in results):.3f} "
+            f"[{', '.join(f'{r[key]:.2f}' for r in results)}]" for label, key, _ in TARGETS))
+        print(f"peak memory over all rounds: {max(mib for r in results for _, _, mib in r['rows'] if mib):.0f} MiB")
 
 
 def replicate(n: int, stories: list[dict], work: Path) -> None:
@@ -165,6 +189,8 @@ def main() -> int:
     parser.add_argument("--skip-un", action="store_true")
     parser.add_argument("--replicate", type=int, default=0)
     parser.add_argument("--replicate-only", action="store_true", help="only the replicated stream")
+    parser.add_argument("--rounds", type=int, default=1, help="measure every configuration this many times "
+                        "(ratios within a round, then their median)")
     args = parser.parse_args()
     if not SHARED.exists():
         print(f"skipped: {SHARED} not found (the shared/ folder sits beside the project)")
@@ -177,14 +203,14 @@ def main() -> int:
             fh.write(json.dumps({"doc_id": s["doc_id"], "text": s["text"], "title": s["title"],
                                  "date": iso_date(s["date"])}) + "\n")
     if not args.replicate_only:
-        measure("Reuters-21578", corpus, [], [s["text"] for s in stories], work)
+        measure("Reuters-21578", corpus, [], [s["text"] for s in stories], work, rounds=args.rounds)
     if not args.skip_un and not args.replicate_only:
         import analysis
 
         un = SHARED / "un_general_debate"
         docs = analysis.load(un, filename_pattern="{country}_{session}_{year}", recursive=True)
         measure("UN General Debate 2022-2024", un, ["--filename-pattern", "{country}_{session}_{year}",
-                                                    "--recursive"], list(docs["text"]), work)
+                                                    "--recursive"], list(docs["text"]), work, rounds=args.rounds)
     if args.replicate:
         replicate(args.replicate, stories, work)
         shutil.rmtree(work / "replicate-cache", ignore_errors=True)  # its partitions are not needed after
