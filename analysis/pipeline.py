@@ -139,12 +139,10 @@ def partition_key(partition: pd.DataFrame | list[dict], version: str) -> str:
 
 
 def _parquet_safe(df: pd.DataFrame) -> pd.DataFrame:
-    """Object columns as strings (Parquet needs one type per column); nullable ints kept."""
-    out = df.copy()
-    for c in out.columns:
-        if out[c].dtype == object:
-            out[c] = out[c].astype(str)
-    return out
+    """Object columns as strings (Parquet needs one type per column); nullable ints kept.
+    The frame itself when it has no object column (no copy of a large tokens table)."""
+    objects = {c: str for c in df.columns if df[c].dtype == object}
+    return df.astype(objects) if objects else df
 
 
 #: Tables whose CSV rows are formatted in the workers and only concatenated when the run is
@@ -234,18 +232,12 @@ def _restore_types(df: pd.DataFrame, name: str) -> pd.DataFrame:
     """The column types of the public tables (nullable integers, booleans, floats)."""
     from .tables import SCHEMAS, FLOAT_COLUMNS
 
-    df = df.copy()
     _, ints, bools = SCHEMAS[name]
-    for c in ints:
-        if c in df:
-            df[c] = df[c].astype("Int64")
-    for c in bools:
-        if c in df:
-            df[c] = df[c].astype(bool)
-    for c in FLOAT_COLUMNS.get(name, ()):
-        if c in df:
-            df[c] = df[c].astype(float)
-    return df
+    wanted = {**{c: "Int64" for c in ints}, **{c: "bool" for c in bools},
+              **{c: "float64" for c in FLOAT_COLUMNS.get(name, ())}}
+    # One conversion of the columns that need it (astype copies), none when none does.
+    todo = {c: t for c, t in wanted.items() if c in df.columns and str(df[c].dtype) != t}
+    return df.astype(todo) if todo else df
 
 
 def _append_fragment(fragment: Path, target: Path, *, header: bool) -> None:
