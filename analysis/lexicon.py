@@ -3,8 +3,8 @@
 Each phrase list compiles one "trigger" regex, a prefix-shared alternation of the literal
 openings of its phrases (their words up to the first wildcard or gap); the regex engine
 finds the few places where some phrase may start, and only there are the phrases' own
-regexes tried, longest first. The scan runs
-in C, so its cost grows with the length of the text, not with the size of the codebook.
+regexes tried, longest first. The scan runs in C, so its cost grows with the length of
+the text, not with the size of the codebook.
 """
 
 from __future__ import annotations
@@ -16,6 +16,10 @@ from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 _WORD = r"[\w’'\-]"
+#: Between two words of a phrase: spaces, line breaks or hyphens ("non-aligned", "non aligned").
+_WORD_GAP = r"[\s\-]+"
+#: After a phrase: not inside a longer word; a possessive ("Cambodia’s") still counts, a contraction does not.
+_PHRASE_END = r"(?![\w-]|['’](?![sS]\b)\w)"
 #: "..." in a phrase: up to this many intervening words.
 GAP_WORDS = 4
 
@@ -49,12 +53,11 @@ def phrase_regex(phrase: str, *, case: str = "auto") -> str:
         elif part.startswith("(?:\\s+"):
             src += part
         else:
-            src += r"[\s\-]+" + part
+            src += _WORD_GAP + part
     sensitive = (case == "auto" and phrase != phrase.lower()) or (
         case == "acronyms" and re.fullmatch(r"[A-Z0-9.&]{2,}", phrase) is not None)
     core = src if sensitive else f"(?i:{src})"
-    # Not inside a longer word; a possessive ("Cambodia’s") still counts, a contraction does not.
-    return rf"(?<![\w’'-]){core}(?![\w-]|['’](?![sS]\b)\w)"
+    return rf"(?<![\w’'-]){core}{_PHRASE_END}"
 
 
 def trie_regex(words: Iterable[str], *, lowered: bool = True) -> str:
@@ -112,7 +115,7 @@ def _opening_char(ch: str) -> str:
     if ch == _WHOLE:
         return r"(?:['’]s?)?(?![\w’'\-])"
     if ch == _GAP:
-        return r"[\s\-]+"
+        return _WORD_GAP
     return _char_regex(ch)
 
 
@@ -164,6 +167,20 @@ class Match:
     end: int
     text: str
     payload: Any
+
+
+_POSSESSIVE = re.compile(r"'s?$")
+
+
+def first_word_keys(word: str) -> set[str]:
+    """The phrase first words a word of the text may stand for: itself, lowered, with or
+    without a possessive ("Cambodia's" may start the phrase "Cambodia").
+
+    >>> sorted(first_word_keys("Cambodia’s"))
+    ['cambodia', "cambodia's"]
+    """
+    w = word.lower().replace("’", "'")
+    return {w, _POSSESSIVE.sub("", w)}
 
 
 class PhraseMatcher:
@@ -235,15 +252,12 @@ class PhraseMatcher:
             phrase_start = self._phrases[order][0]
             yield order, rx, payload, ("" if re.match(r"[\w'’*\-]|\.\.\.", phrase_start) else phrase_start)
 
-    _POSSESSIVE = re.compile(r"'s?$")
-
     def _candidates(self, word: str) -> list:
         cached = self._cache.get(word)
         if cached is not None:
             return cached
         w = word.lower().replace("’", "'")
-        keys = {w, self._POSSESSIVE.sub("", w)}  # "Cambodia's" may start the phrase "Cambodia"
-        found = [item for k in keys for item in self._exact.get(k, ())]
+        found = [item for k in first_word_keys(word) for item in self._exact.get(k, ())]
         found += [item for stem, item in self._prefix.get(w[:3], ()) if w.startswith(stem)]
         found += self._always
         found.sort(key=lambda item: item[0])
@@ -283,10 +297,10 @@ class NameMatcher:
     [('Kin  Phea', 'kp'), ('Phea', 'part')]
     """
 
-    _NAME_CHAR = re.compile(r"[\w’'\-]")
-    _SEPARATOR = re.compile(r"[\s\-]+")
-    # The end of phrase_regex: not inside a longer word; a possessive may follow.
-    _END = re.compile(r"(?![\w-]|['’](?![sS]\b)\w)")
+    # The pieces of phrase_regex, so that both give the same matches.
+    _NAME_CHAR = re.compile(_WORD)
+    _SEPARATOR = re.compile(_WORD_GAP)
+    _END = re.compile(_PHRASE_END)
 
     @staticmethod
     def accepts(phrase: str) -> bool:
@@ -334,8 +348,7 @@ class NameMatcher:
                 continue
             # PhraseMatcher tries the phrases whose first word is the word here (lowered,
             # possessive or not): "Kin-Phea" is one word, so it never starts "Kin Phea".
-            word = PhraseMatcher._WORDS.match(text, at, end).group().lower().replace("’", "'")
-            firsts = {word, PhraseMatcher._POSSESSIVE.sub("", word)}
+            firsts = first_word_keys(PhraseMatcher._WORDS.match(text, at, end).group())
             for words, payload in self._entries:
                 if words[0].lower() not in firsts:
                     continue

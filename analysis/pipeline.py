@@ -311,14 +311,15 @@ def run_partitions(partitions: Iterable[pd.DataFrame], *, options: Options, cach
     stats = RunStats(engine=engine, workers=jobs)
     start = time.perf_counter()
 
-    def keyed() -> Iterator[tuple[pd.DataFrame | list[dict], str]]:
+    def keyed() -> Iterator[tuple[pd.DataFrame | list[dict], str, bool]]:
+        """(partition, key, whether its results are cached already)"""
         for docs in partitions:
             key = partition_key(docs, version)
+            cached = (cache_dir / key / "_complete").exists()
             stats.documents += len(docs)
             stats.partitions += 1
-            if (cache_dir / key / "_complete").exists():
-                stats.cached_partitions += 1
-            yield docs, key
+            stats.cached_partitions += cached
+            yield docs, key, cached
 
     bar = None
     if progress:
@@ -328,7 +329,7 @@ def run_partitions(partitions: Iterable[pd.DataFrame], *, options: Options, cach
     keys: list[str] = []
     if engine == "local" and jobs == 1:
         with _bulk_gc_here():
-            for docs, key in keyed():
+            for docs, key, _cached in keyed():
                 keys.append(process_partition(docs, options, str(cache_dir), key))
                 if bar is not None:
                     bar.update()
@@ -339,8 +340,8 @@ def run_partitions(partitions: Iterable[pd.DataFrame], *, options: Options, cach
 
         def submit(item: tuple) -> Future:
             nonlocal pool
-            docs, key = item
-            if (cache_dir / key / "_complete").exists():
+            docs, key, cached = item
+            if cached:
                 done: Future = Future()
                 done.set_result(key)
                 return done
@@ -368,8 +369,8 @@ def run_partitions(partitions: Iterable[pd.DataFrame], *, options: Options, cach
     return keys, stats
 
 
-def _run_dask(keyed: Iterator[tuple[pd.DataFrame, str]], *, options: Options, cache_dir: Path, jobs: int,
-              scheduler: str | None, bar) -> list[str]:
+def _run_dask(keyed: Iterator[tuple[pd.DataFrame | list[dict], str, bool]], *, options: Options,
+              cache_dir: Path, jobs: int, scheduler: str | None, bar) -> list[str]:
     """The same partitions as a Dask bag on a ``dask.distributed`` cluster: a LocalCluster of
     ``jobs`` single-threaded workers, or the cluster at ``scheduler`` (tcp://HOST:PORT), whose
     workers must see ``cache_dir`` (a shared file system)."""
@@ -396,10 +397,10 @@ def _run_dask(keyed: Iterator[tuple[pd.DataFrame, str]], *, options: Options, ca
     pending: deque = deque()
 
     def submit(window: list) -> None:
-        if all((cache_dir / key / "_complete").exists() for _, key in window):
-            pending.append(([key for _, key in window], len(window)))
+        if all(cached for _, _, cached in window):
+            pending.append(([key for _, key, _ in window], len(window)))
             return
-        bag = db.from_sequence(window, npartitions=len(window))
+        bag = db.from_sequence([(docs, key) for docs, key, _ in window], npartitions=len(window))
         pending.append((connect().compute(bag.map(lambda dk: process_partition(dk[0], options, str(cache_dir),
                                                                                  dk[1]))), len(window)))
 
@@ -410,7 +411,7 @@ def _run_dask(keyed: Iterator[tuple[pd.DataFrame, str]], *, options: Options, ca
             bar.update(n)
 
     try:
-        window: list[tuple[pd.DataFrame | list[dict], str]] = []
+        window: list[tuple[pd.DataFrame | list[dict], str, bool]] = []
         for item in keyed:
             window.append(item)
             if len(window) >= 2 * jobs:

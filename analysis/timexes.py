@@ -15,10 +15,11 @@ a corpus. The rules are named below; each is covered by a table-driven test.
 from __future__ import annotations
 
 import re
-import string
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+
+from .lexicon import ASCII_LOWER
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -71,10 +72,9 @@ class Timex:
 # --------------------------------------------------------------------------- helpers
 
 #: Case folding that keeps every offset and makes a case-sensitive lower-case pattern match
-#: exactly what the same pattern matches with ``re.I``: ASCII capitals, plus the four other
-#: letters that ``re.I`` equates with ASCII ones (İ, ı, ſ and the Kelvin sign).
-CASE_FOLD = str.maketrans({**{c: c.lower() for c in string.ascii_uppercase},
-                           "\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+#: exactly what the same pattern matches with ``re.I``: ASCII capitals (:data:`ASCII_LOWER`),
+#: plus the four other letters that ``re.I`` equates with ASCII ones (İ, ı, ſ, Kelvin sign).
+CASE_FOLD = {**ASCII_LOWER, **str.maketrans("\u0130\u0131\u017f\u212a", "iisk")}
 
 
 def _fold(text: str) -> str:
