@@ -53,7 +53,8 @@ class Options:
 TEXT_TABLES = ("paragraphs", "quotes", "sentences", "tokens")
 #: The modules that compute them; a change anywhere else (codebooks, stance, framing,
 #: timelines) leaves a cached text layer valid.
-TEXT_LAYER_CODE = ("corpus.py", "errors.py", "resources.py", "settings.py", "text.py", "tone.py")
+TEXT_LAYER_CODE = ("corpus.py", "errors.py", "resources.py", "settings.py", "text.py", "tone.py",
+                   "treebank.py")
 
 
 def text_layer_tables(documents: pd.DataFrame, options: Options = Options()) -> dict[str, pd.DataFrame]:

@@ -11,7 +11,8 @@ original ``text``, so ``text[char_start:char_end]`` gives back the span exactly.
 * Quotations are found with curly and straight double quotes; a quotation that is
   continued in the next paragraph (news style: no closing mark, the next paragraph
   opens with one) is one quotation. Each sentence records the quotation it sits in.
-* Tokens come from NLTK's word tokenizer (``NLTKWordTokenizer.span_tokenize``).
+* Tokens come from NLTK's word tokenizer (``NLTKWordTokenizer.span_tokenize``; its rules run
+  only where they can match, see :mod:`analysis.treebank`).
 
 The per-document function :func:`split_text` is pure, so the same code runs in a
 notebook, a process pool or a Dask partition.
@@ -23,11 +24,11 @@ import re
 from dataclasses import dataclass, field
 
 import pandas as pd
-from nltk.tokenize.destructive import NLTKWordTokenizer
 
 from .settings import CorpusConfig, load_corpus_config
 from .corpus import classify_paragraphs
 from .resources import sentence_tokenizer
+from .treebank import GatedWordTokenizer
 
 PARAGRAPH_COLUMNS = ["doc_id", "paragraph_id", "char_start", "char_end", "kind", "text"]
 QUOTE_COLUMNS = ["doc_id", "quote_id", "char_start", "char_end", "text"]
@@ -40,7 +41,7 @@ TOKEN_COLUMNS = ["doc_id", "sentence_id", "token_id", "char_start", "char_end",
 #: a quotation: "“We did not deliver ...,” Hun Sen said" is quoted speech with a tag.
 QUOTED_SHARE = 0.5
 
-_WORD_TOKENIZER = NLTKWordTokenizer()
+_WORD_TOKENIZER = GatedWordTokenizer()
 _OPEN, _CLOSE, _STRAIGHT = "“", "”", '"'
 _QUOTE_OR_BREAK = re.compile(r'[“”"]|\n[ \t]*\n\s*')
 _ALPHA = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
