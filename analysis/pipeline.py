@@ -370,11 +370,16 @@ def run_partitions(partitions: Iterable[pd.DataFrame], *, options: Options, cach
     return keys, stats
 
 
+#: Dask settings for the LocalCluster this module starts (not for an existing cluster).
+DASK_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+
+
 def _run_dask(keyed: Iterator[tuple[pd.DataFrame | list[dict], str, bool]], *, options: Options,
               cache_dir: Path, jobs: int, scheduler: str | None, bar) -> list[str]:
     """The same partitions as a Dask bag on a ``dask.distributed`` cluster: a LocalCluster of
     ``jobs`` single-threaded workers, or the cluster at ``scheduler`` (tcp://HOST:PORT), whose
     workers must see ``cache_dir`` (a shared file system)."""
+    import dask
     import dask.bag as db
     from distributed import Client, LocalCluster
 
@@ -387,7 +392,12 @@ def _run_dask(keyed: Iterator[tuple[pd.DataFrame | list[dict], str, bool]], *, o
             if scheduler:
                 client = Client(scheduler)
             else:
-                cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+                # Our cluster has no dashboard, so nobody would see the statistical profile its
+                # workers record by default (a stack sample every 10 ms, merged into a growing
+                # tree). An existing cluster keeps its settings.
+                with dask.config.set(DASK_WORKER_CONFIG):
+                    cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                           dashboard_address=None)
                 client = Client(cluster)
                 client.run(_bulk_gc)  # our own workers only: an existing cluster keeps its settings
         return client
