@@ -19,8 +19,10 @@ across articles needs all documents, and it works on the small timeline table.
 
 from __future__ import annotations
 
+import csv
 import gc
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -147,8 +149,10 @@ def _parquet_safe(df: pd.DataFrame) -> pd.DataFrame:
 
 
 #: Tables whose CSV rows are formatted in the workers and only concatenated when the run is
-#: assembled (the documents and timeline tables are rewritten at assembly).
-CSV_FRAGMENT_TABLES = tuple(n for n in PARTITION_TABLES if n not in ("documents", "timeline"))
+#: assembled. The timeline is rewritten at assembly (events are merged across partitions),
+#: and so is a documents fragment whose columns differ from the run's (metadata may differ
+#: between partitions).
+CSV_FRAGMENT_TABLES = tuple(n for n in PARTITION_TABLES if n != "timeline")
 
 
 def process_partition(partition: pd.DataFrame | list[dict], options: Options, cache_dir: str, key: str) -> str:
@@ -236,9 +240,15 @@ def _restore_types(df: pd.DataFrame, name: str) -> pd.DataFrame:
     _, ints, bools = SCHEMAS[name]
     wanted = {**{c: "Int64" for c in ints}, **{c: "bool" for c in bools},
               **{c: "float64" for c in FLOAT_COLUMNS.get(name, ())}}
-    # One conversion of the columns that need it (astype copies), none when none does.
+    # Only the columns that need it are converted, on a shallow copy (DataFrame.astype with a
+    # dict copies every column); the frame itself when none does.
     todo = {c: t for c, t in wanted.items() if c in df.columns and str(df[c].dtype) != t}
-    return df.astype(todo) if todo else df
+    if not todo:
+        return df
+    df = df.copy(deep=False)
+    for c, t in todo.items():
+        df[c] = df[c].astype(t)
+    return df
 
 
 def _append_fragment(fragment: Path, target: Path, *, header: bool) -> None:
@@ -471,6 +481,7 @@ def assemble(keys: list[str], *, cache_dir: str | Path, out_dir: str | Path) -> 
 
     try:
         doc_columns = _document_columns(cache_dir, keys)
+        doc_header = _csv_line(doc_columns)
         for name in PARTITION_TABLES:
             parquet_dir = staging / "parquet" / name
             parquet_dir.mkdir(parents=True)
@@ -479,15 +490,15 @@ def assemble(keys: list[str], *, cache_dir: str | Path, out_dir: str | Path) -> 
             (staging / "csv").mkdir(exist_ok=True)
             for i, key in enumerate(keys):
                 stored = Path(cache_dir) / key / f"{name}.parquet"
-                if name in CSV_FRAGMENT_TABLES:
-                    _append_fragment(Path(cache_dir) / key / f"{name}.csv", staging / "csv" / f"{name}.csv",
-                                     header=i == 0)
+                fragment = Path(cache_dir) / key / f"{name}.csv"
+                if name != "documents" or _csv_header(fragment) == doc_header:
+                    _append_fragment(fragment, staging / "csv" / f"{name}.csv", header=i == 0)
                     n = pq.read_metadata(stored).num_rows
-                else:  # documents: metadata columns may differ between partitions
+                else:  # documents with other columns than the run's (or from an older cache)
                     df = read_partition(cache_dir, key, name).reindex(columns=doc_columns)
                     _write_csv_part(df, staging / "csv" / f"{name}.csv", header=i == 0)
                     n = len(df)
-                shutil.copyfile(stored, parquet_dir / f"part-{i:05d}.parquet")
+                _link_or_copy(stored, parquet_dir / f"part-{i:05d}.parquet")
                 rows[name] = rows.get(name, 0) + n
         candidates = [df[event_candidates(df)] for _, df in timeline_parts()]
         merged, events, merges = merge_events(pd.concat(candidates) if candidates
@@ -495,7 +506,7 @@ def assemble(keys: list[str], *, cache_dir: str | Path, out_dir: str | Path) -> 
         event_of = dict(zip(merged.index, merged["event_id"])) if len(merged) else {}
         rows["timeline"] = 0
         for i, df in timeline_parts():
-            df["event_id"] = [event_of.get(j, old) for j, old in zip(df.index, df["event_id"])]
+            df["event_id"] = [event_of.get(j, old) for j, old in zip(df.index, df["event_id"].tolist())]
             _write_csv_part(df, staging / "csv" / "timeline.csv", header=i == 0)
             _parquet_safe(df).to_parquet(staging / "parquet" / "timeline" / f"part-{i:05d}.parquet", index=False)
             rows["timeline"] += len(df)
@@ -529,6 +540,22 @@ def _document_columns(cache_dir: str | Path, keys: list[str]) -> list[str]:
     tail = ["published_earliest", "published_latest", "published_evidence", "text"]
     extra = sorted(c for c in seen if c not in DOCUMENT_COLUMNS and c not in tail)
     return DOCUMENT_COLUMNS[:-1] + extra + [c for c in tail if c in seen]
+
+
+def _csv_line(cells: list[str]) -> str:
+    """One CSV line as :func:`analysis.tables.write_csv` writes it."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(cells)
+    return out.getvalue()
+
+
+def _csv_header(path: Path) -> str | None:
+    """The first line of a CSV file, or None when there is no such file."""
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            return fh.readline()
+    except FileNotFoundError:
+        return None
 
 
 def _write_csv_part(df: pd.DataFrame, path: Path, *, header: bool) -> None:

@@ -404,9 +404,12 @@ def merge_events(timeline: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd
     """
     tl = timeline.copy()
     keep = event_candidates(tl)
-    cand = [_Candidate(i, r.doc_id, int(r.sentence_id), r.value, r.granularity, r.event, r.expression,
-                       _split(r.actors), _split(r.issues))
-            for i, r in zip(tl.index[keep], tl[keep].itertuples(index=False))]
+    fields = ["doc_id", "sentence_id", "value", "granularity", "event", "expression", "actors", "issues"]
+    rows = tl.loc[keep, fields]
+    # Plain lists: iterating pandas' Arrow-backed string columns goes element by element.
+    cand = [_Candidate(i, doc_id, int(sid), value, gran, event, expression, _split(actors), _split(issues))
+            for i, doc_id, sid, value, gran, event, expression, actors, issues
+            in zip(rows.index, *(rows[c].tolist() for c in fields))]
     parent = list(range(len(cand)))
 
     def find(k: int) -> int:
@@ -482,7 +485,7 @@ def merge_events(timeline: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd
                 else "single mention"
             audit.append((eid, cand[k].doc_id, cand[k].sentence_id, cand[k].value, reason))
     if event_of:
-        tl["event_id"] = [event_of.get(i, old) for i, old in zip(tl.index, tl["event_id"])]
+        tl["event_id"] = [event_of.get(i, old) for i, old in zip(tl.index, tl["event_id"].tolist())]
     ev = pd.DataFrame(events, columns=EVENT_COLUMNS)
     # Conflicts: the same actors, issue and trigger reported with different dates.
     sig: dict[tuple, set] = {}

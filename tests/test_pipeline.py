@@ -157,3 +157,20 @@ def test_a_warm_run_starts_no_workers(tmp_path, monkeypatch, engine):
     monkeypatch.setattr(distributed, "LocalCluster", no_workers)
     assert main(args) == 0
     assert main(args[:-1] + ["local" if engine == "dask" else "dask"]) == 0  # the cache is the engines' own
+
+
+def test_partitions_with_different_metadata_give_the_in_memory_documents_table(tmp_path):
+    # Workers write each partition's documents.csv; assembly appends a fragment only when its
+    # columns are the run's, and rewrites the others (here: every partition has other fields).
+    records = [{"doc_id": "a", "text": "Cambodia said on Monday it will not send arms.", "date": "2022-03-07",
+                "region": "Asia"},
+               {"doc_id": "b", "text": "Ukraine thanked Cambodia for the demining training.", "date": "2023-01-16",
+                "country": "UA"},
+               {"doc_id": "c", "text": "The talks resumed last week.", "date": "2024-05-02"}]
+    corpus = write(tmp_path / "corpus.jsonl", "".join(json.dumps(r) + "\n" for r in records))
+    mem, out = tmp_path / "mem", tmp_path / "out"
+    write_tables(build_tables(corpus), mem)
+    assert main(["tables", "--corpus", str(corpus), "--out", str(out), "--quiet", "--jobs", "1",
+                 "--partition-size", "1"]) == 0
+    assert same_tables(mem, out) == []
+    assert {"region", "country"} <= set(pd.read_csv(out / "documents.csv").columns)
