@@ -19,7 +19,6 @@ across articles needs all documents, and it works on the small timeline table.
 
 from __future__ import annotations
 
-import csv
 import gc
 import hashlib
 import io
@@ -543,9 +542,11 @@ def _document_columns(cache_dir: str | Path, keys: list[str]) -> list[str]:
 
 
 def _csv_line(cells: list[str]) -> str:
-    """One CSV line as :func:`analysis.tables.write_csv` writes it."""
+    """The header line :func:`analysis.tables.write_csv` writes for these columns."""
+    from .tables import write_csv
+
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerow(cells)
+    write_csv(pd.DataFrame(columns=cells), out)
     return out.getvalue()
 
 

@@ -4,10 +4,10 @@
 each through NLTK's ReDoS guard, and most of them cannot match a given sentence (no
 guillemets, no ``--``, no brackets). :class:`GatedWordTokenizer` runs the same rules, in
 the same order and through the same guard, but skips a rule when the sentence, as it
-stands at that point, lacks a character the rule needs; and it squeezes whitespace
-(the one rule that always applies) with ``str.split`` instead of a regex. A substitution that cannot match
-leaves the text as it is, so the tokens are NLTK's exactly (tested on every sentence of
-the seeds and, when ``../shared`` is present, of the benchmark corpora).
+stands at that point, lacks a character the rule needs; and it squeezes whitespace (the
+one rule that always applies) with ``str.split`` instead of a regex. A substitution that
+cannot match leaves the text as it is, so the tokens are NLTK's exactly (tested on every
+sentence of the seeds and, when ``../shared`` is present, of UN speeches).
 
 The gates are keyed by the rule's pattern source: a rule that is not in :data:`GATES`
 (say, after an NLTK upgrade changed one) simply always runs.
