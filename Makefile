@@ -21,7 +21,9 @@ $(INSTALLED): pyproject.toml
 setup: $(INSTALLED)
 	$(BIN)/python -m analysis setup
 
+# The linter first (ruff, pinned in pyproject.toml): it is quick and its findings are errors.
 test: setup
+	$(BIN)/ruff check analysis tests benchmarks
 	$(BIN)/python -m pytest
 
 # Other corpora: make reports CORPUS=path OUT=dir REPORT_ARGS="--filename-pattern '{country}_{session}_{year}' --recursive"

@@ -1,29 +1,35 @@
-"""Analysis of news coverage of diplomatic positions: corpus, text layer, exploration.
+"""Analysis of news coverage of diplomatic positions: stance, framing, timelines.
 
-Importing the package points NLTK at the project's private data folder (built by
-``python -m analysis setup``), so ``nltk.sent_tokenize``, ``nltk.word_tokenize`` and
-``SentimentIntensityAnalyzer()`` work offline in notebooks and tests.
+Data flows one way, and so do the imports (each package uses only those listed before it)::
 
-Stages, one module each, data flowing one way::
+    errors, schema, atomic   the table and stage contracts, errors, writing safely
+    lang                     language data: calendar words, NLTK's models, stop words
+    config                   YAML configuration and codebooks, validated -> Codebooks, Rules
+    text                     corpus files -> documents -> paragraphs, sentences, tokens
+    stages                   mentions, stance, frames, timeline: the per-document stages
+    views, present           summaries of the tables; figures and HTML for the notebooks
+    run                      stages over partitions: engines, cache, the CSV/Parquet tables
+    evaluation               gold data and benchmarks, scored
+    report                   notebooks through papermill, rendered to HTML
 
-    corpus.load  ->  text.text_layer  ->  explore.*  (later: stance, frames, timeline)
+The public verbs::
+
+    documents = analysis.load("seeds")                     # the documents table
+    layer = analysis.text_layer(documents)                 # paragraphs, quotes, sentences, tokens
+    books = analysis.load_codebooks()                      # every codebook, validated
+    tables = analysis.build_tables("seeds")                # every table, in memory
+
+Importing the package changes nothing outside it: NLTK's data folder is activated when a
+model is first loaded (:func:`activate_nltk_data` does it by hand, for ``nltk.*`` calls).
 """
 
-from . import resources as _resources
-
-_resources.activate()
-
-from .corpus import load  # noqa: E402
-from .errors import CorpusError, UserError  # noqa: E402
-
-
-def __getattr__(name: str):
-    # The text layer imports NLTK's tokenizers: only when it is first used.
-    if name == "text_layer":
-        from .text import text_layer
-
-        return text_layer
-    raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+from .config import load_codebooks
+from .errors import CodebookError, CorpusError, ParameterError, UserError
+from .lang.resources import activate as activate_nltk_data
+from .run.build import build_tables
+from .text.corpus import load
+from .text.layer import text_layer
 
 __version__ = "0.1.0"
-__all__ = ["load", "text_layer", "CorpusError", "UserError", "__version__"]
+__all__ = ["load", "text_layer", "load_codebooks", "build_tables", "activate_nltk_data", "CodebookError",
+           "CorpusError", "ParameterError", "UserError", "__version__"]

@@ -10,7 +10,12 @@ import argparse
 import sys
 from pathlib import Path
 
+from .config.inputs import CorpusSource, EngineOptions, RunInputs
 from .errors import ParameterError, UserError
+from .lang.resources import build as build_nltk_data
+from .report.render import install_kernel
+from .report.suite import SuiteOptions, run_suite
+from .run.build import run_tables
 
 
 def _parse_overrides(pairs: list[str]) -> dict[str, str]:
@@ -73,31 +78,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def run_inputs(args: argparse.Namespace) -> RunInputs:
+    """The run's inputs from the corpus, codebook and engine options of a command."""
+    def path(value: str | None) -> Path | None:
+        return Path(value) if value else None
+
+    engine = EngineOptions(engine=getattr(args, "engine", "local"), jobs=args.jobs,
+                           scheduler=getattr(args, "scheduler", None),
+                           partition_size=getattr(args, "partition_size", 200),
+                           partition_chars=getattr(args, "partition_chars", 1_000_000),
+                           cache_dir=path(getattr(args, "cache_dir", None)), no_cache=args.no_cache,
+                           progress=not args.quiet)
+    corpus = CorpusSource(Path(args.corpus), text_column=args.text_column, id_column=args.id_column,
+                          filename_pattern=args.filename_pattern, recursive=args.recursive)
+    return RunInputs(corpus, corpus_config=path(args.corpus_config), codebooks=path(args.codebooks),
+                     frames=path(args.frames), engine=engine)
+
+
 def run(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "setup":
-        from .resources import build
-
-        from .report import install_kernel
-
-        path = build(force=args.force)
-        print(f"NLTK data ready in {path}")
+        print(f"NLTK data ready in {build_nltk_data(force=args.force)}")
         print(f"Jupyter kernel installed in {install_kernel()}")
         return 0
+    inputs = run_inputs(args)
     if args.command == "tables":
-        from .pipeline import Options, run_tables
-
-        if args.partition_size < 1:
-            raise ParameterError("--partition-size must be at least 1")
-        if args.partition_chars < 1:
-            raise ParameterError("--partition-chars must be at least 1")
-        options = Options(corpus_config=args.corpus_config, codebooks=args.codebooks, frames_codebook=args.frames)
-        rows, stats = run_tables(args.corpus, args.out, engine=args.engine, jobs=args.jobs, scheduler=args.scheduler,
-                                 partition_size=args.partition_size, partition_chars=args.partition_chars,
-                                 cache_dir=args.cache_dir,
-                                 no_cache=args.no_cache, progress=not args.quiet, options=options,
-                                 text_column=args.text_column, id_column=args.id_column,
-                                 filename_pattern=args.filename_pattern, recursive=args.recursive)
+        rows, stats = run_tables(inputs, args.out)
         if not args.quiet:
             print(f"{stats.documents} documents in {stats.partitions} partitions ({stats.cached_partitions} from the "
                   f"cache) on {stats.engine} with {stats.workers} worker(s) in {stats.seconds:.1f} s")
@@ -105,17 +111,10 @@ def run(argv: list[str] | None = None) -> int:
                 print(f"{Path(args.out) / (name + '.csv')}: {n} rows")
         return 0
     if args.command == "report":
-        from .report import run_suite
-
-        corpus_options = {"text_column": args.text_column, "id_column": args.id_column,
-                          "corpus_config": args.corpus_config, "codebooks": args.codebooks,
-                          "frames_codebook": args.frames, "filename_pattern": args.filename_pattern,
-                          "recursive": args.recursive}
-        results = run_suite(corpus=args.corpus, out_dir=args.out, only=args.only,
-                            overrides=_parse_overrides(args.parameter), with_code=args.with_code,
-                            progress=not args.quiet, jobs=args.jobs, no_cache=args.no_cache,
-                            corpus_options=corpus_options, max_articles=args.max_articles,
-                            **({"notebook_dir": Path(args.notebooks)} if args.notebooks else {}))
+        options = SuiteOptions(only=args.only, overrides=_parse_overrides(args.parameter), with_code=args.with_code,
+                               max_articles=args.max_articles,
+                               **({"notebook_dir": Path(args.notebooks)} if args.notebooks else {}))
+        results = run_suite(inputs, args.out, options)
         failed = [r for r in results if r.status != "ok"]
         for r in failed:
             print(f"error: notebook {r.name} failed at {r.error}", file=sys.stderr)

@@ -39,7 +39,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()
-    from analysis.report import KERNEL_NAME, Task, _execute, declared_parameters
+    from analysis.report.execute import Task, execute_task
+    from analysis.report.notebooks import declared_parameters
+    from analysis.report.render import KERNEL_NAME
 
     work = Path(tempfile.mkdtemp(prefix="bench-reports-"))
     seeds = ROOT / "seeds"
@@ -67,7 +69,7 @@ def main() -> int:
 
     start = time.perf_counter()
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        list(pool.map(_execute, tasks, [str(floor_dir)] * len(tasks), [KERNEL_NAME] * len(tasks),
+        list(pool.map(execute_task, tasks, [str(floor_dir)] * len(tasks), [KERNEL_NAME] * len(tasks),
                       [False] * len(tasks), [[]] * len(tasks)))
     b = time.perf_counter() - start
 

@@ -67,7 +67,9 @@ def floor(texts: list[str], repeat: int = 3) -> list[float]:
     the others show how much this machine's speed drifts between minutes (10-30%)."""
     import nltk
 
-    import analysis  # noqa: F401  (the project's NLTK data)
+    import analysis
+
+    analysis.activate_nltk_data()
 
     times = []
     for _ in range(repeat):
@@ -88,7 +90,7 @@ TARGETS = [("1 worker / floor", "one_vs_floor", "<= 3"), ("1 worker / mean floor
 
 def measure_round(name: str, corpus: Path, extra: list[str], texts: list[str], work: Path) -> dict:
     """One round: the floor, then every configuration, one after the other."""
-    from analysis.settings import CODEBOOK_DIR
+    from analysis.config import CODEBOOK_DIR
 
     py = sys.executable
     base = [py, "-m", "analysis", "tables", "--corpus", str(corpus), "--quiet", *extra]
@@ -140,7 +142,8 @@ def measure(name: str, corpus: Path, extra: list[str], texts: list[str], work: P
 
 def replicate(n: int, stories: list[dict], work: Path) -> None:
     """Stream n documents cycled from Reuters through the pipeline; report memory over time."""
-    from analysis.pipeline import Options, run_partitions
+    from analysis.config import EngineOptions, load_rules
+    from analysis.run.engines import run_partitions
 
     me = psutil.Process()
     samples: list[tuple[float, float, int]] = []
@@ -168,7 +171,7 @@ def replicate(n: int, stories: list[dict], work: Path) -> None:
     thread = threading.Thread(target=sample, daemon=True)
     thread.start()
     t0 = time.perf_counter()
-    run_partitions(partitions(), options=Options(), cache_dir=work / "replicate-cache", jobs=2)
+    run_partitions(partitions(), rules=load_rules(), cache_dir=work / "replicate-cache", options=EngineOptions(jobs=2))
     stop.set()
     thread.join()
     secs = time.perf_counter() - t0

@@ -4,7 +4,7 @@
 
 Prints sentences/s and tokens/s for
   floor:  nltk.sent_tokenize(text) + nltk.word_tokenize(text) per story (no offsets);
-  ours:   analysis.text.split_text per story (paragraphs, quotes, sentences and
+  ours:   analysis.text.layer.split_text per story (paragraphs, quotes, sentences and
           tokens, all with character offsets, stop-word flags);
   ours+tables: analysis.text_layer over the whole batch (the DataFrames too);
 and the ratio ours / floor (target: <= 1.5). Runs alternate so that machine noise
@@ -22,11 +22,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import nltk  # noqa: E402
 import pandas as pd  # noqa: E402
-
-import analysis  # noqa: E402  (points NLTK at the project's data folder)
-from analysis.settings import load_corpus_config  # noqa: E402
-from analysis.text import split_text, text_layer  # noqa: E402
 from reuters import SHARED, read_stories  # noqa: E402
+
+import analysis  # noqa: E402
+from analysis.config import load_corpus_config  # noqa: E402
+from analysis.text.layer import split_text, text_layer  # noqa: E402
 
 
 def floor(texts: list[str]) -> tuple[int, int]:
@@ -60,6 +60,7 @@ def main() -> int:
     if not SHARED.exists():
         print(f"skipped: Reuters-21578 not found at {SHARED} (the shared/ folder sits beside the project)")
         return 0
+    analysis.activate_nltk_data()  # for the floor's nltk.sent_tokenize and nltk.word_tokenize
     stories = read_stories(limit=args.limit)
     ids = [s["doc_id"] for s in stories]
     texts = [s["text"] for s in stories]

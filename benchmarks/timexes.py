@@ -11,8 +11,8 @@ comparison, TempEval-3 Task A value F1: HeidelTime 77.61, SUTime 67.38.
 import sys
 import time
 
-import analysis  # noqa: F401
-from analysis.validation import SHARED_BENCHMARKS, meantime_scores, tempeval3_scores
+from analysis.evaluation.data import SHARED_BENCHMARKS
+from analysis.evaluation.timeml import meantime_scores, tempeval3_scores
 
 
 def show(name: str, s: dict) -> None:

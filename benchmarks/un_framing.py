@@ -20,8 +20,8 @@ from pathlib import Path
 import pandas as pd
 
 import analysis
-from analysis.frames import coded, frame_table
-from analysis.mentions import mention_tables
+from analysis.stages.frames import coded, frame_table
+from analysis.stages.mentions import analyse_documents, mention_tables
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks" / "un_general_debate"
 FOCUS = {"Ukraine", "Russia", "Volodymyr Zelenskyy", "Vladimir Putin", "Sergey Lavrov", "Dmytro Kuleba", "Kremlin"}
@@ -48,8 +48,10 @@ def main() -> int:
     docs = pd.concat([analysis.load(f, filename_pattern="{country}_{session}_{year}") for f in folders],
                      ignore_index=True)
     layer = analysis.text_layer(docs)
-    shared = mention_tables(docs, layer["sentences"])
-    frames = frame_table(docs, layer["sentences"], attribution=shared["attribution"], mentions=shared["mentions"])
+    books = analysis.load_codebooks()
+    shared = mention_tables(docs, analyse_documents(docs, layer["sentences"], books))
+    frames = frame_table(docs, layer["sentences"], books.frames, attribution=shared["attribution"],
+                         mentions=shared["mentions"])
     elapsed = time.perf_counter() - t0
     sent = passages(layer["sentences"], shared["mentions"])
     country = docs.set_index("doc_id")["country"]

@@ -8,8 +8,8 @@ Pearson r and 3-class P/R/F1 next to the published 0.492 / 0.55.
 
 import sys
 
-import analysis  # noqa: F401  (points NLTK at the project's data folder)
-from analysis.validation import SHARED_BENCHMARKS, vader_nyt_scores
+from analysis.evaluation.data import SHARED_BENCHMARKS
+from analysis.evaluation.tone import vader_nyt_scores
 
 
 def main() -> int:

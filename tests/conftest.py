@@ -4,11 +4,14 @@ from pathlib import Path
 
 import pytest
 
-import analysis  # noqa: F401  (points NLTK at the project's data folder)
+import analysis
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+
+# Tests call nltk.sent_tokenize and friends directly too: NLTK's data is the project's.
+analysis.activate_nltk_data()
 
 
 @pytest.fixture(scope="session")
@@ -24,6 +27,38 @@ def seed_documents():
 @pytest.fixture(scope="session")
 def seed_layer(seed_documents):
     return analysis.text_layer(seed_documents)
+
+
+@pytest.fixture(scope="session")
+def codebooks():
+    """The package's codebooks (a test that edits codebooks loads its own copy)."""
+    return analysis.load_codebooks()
+
+
+@pytest.fixture(scope="session")
+def seed_mentions(seed_documents, seed_layer, codebooks):
+    from analysis.stages.mentions import analyse_documents
+
+    return analyse_documents(seed_documents, seed_layer["sentences"], codebooks)
+
+
+def analyse_texts(*texts: str, published: str = "", codebooks=None) -> dict:
+    """Every per-document table of documents ``d0``, ``d1``, ... holding ``texts`` (events not
+    merged), with the package's codebooks unless given."""
+    import pandas as pd
+
+    from analysis.config import load_rules
+    from analysis.run.partition import analyse_partition
+    from analysis.text.corpus import documents_table
+
+    rules = load_rules()
+    if codebooks is not None:
+        rules = type(rules)(rules.corpus_config, codebooks)
+    records = [{"doc_id": f"d{i}", "text": t, "published": published, "_where": f"text {i}"}
+               for i, t in enumerate(texts)]
+    documents = documents_table(records, rules.corpus_config)
+    assert isinstance(documents, pd.DataFrame)
+    return analyse_partition(documents, rules)
 
 
 def shared_path(*parts: str) -> Path:

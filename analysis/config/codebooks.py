@@ -1,0 +1,500 @@
+"""The codebooks, validated on load and held in one :class:`Codebooks` object.
+
+Every coding rule is data in ``analysis/codebooks/``: actors and the words that make an
+unknown name a person (``actors.yaml``), countries with their names, demonyms and capitals
+(``places.yaml``), issues (``issues.yaml``), stance cues (``stance.yaml``), frames
+(``frames.yaml``) and dated public events (``anchor_events.yaml``). :func:`load_codebooks`
+reads them once (a researcher's copies where given, the package's otherwise), checks every
+entry (a bad one raises :class:`~analysis.errors.CodebookError` naming the file, the entry
+and the problem) and returns the object that is passed to every stage and every summary.
+
+Nothing is cached by path: loading again after an edit gives the edited rules. The stages
+compile their matchers from a :class:`Codebooks` once per object (:meth:`Codebooks.compiled`);
+its :meth:`~Codebooks.digest` is the hash of the files' contents, part of every cache key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..errors import CodebookError
+from .yamlfile import SourceFile, check, known_fields, listed, read_yaml, str_list
+
+CODEBOOK_DIR = Path(__file__).resolve().parent.parent / "codebooks"
+#: Codebook part -> file name. ``--codebooks DIR`` replaces the parts its folder holds.
+FILES = {"actors": "actors.yaml", "places": "places.yaml", "issues": "issues.yaml", "stance": "stance.yaml",
+         "frames": "frames.yaml", "anchor_events": "anchor_events.yaml"}
+#: The parts a ``--codebooks`` folder may replace (frames come from ``--frames``; anchor events from the package).
+FOLDER_PARTS = ("actors", "places", "issues", "stance")
+
+ACTOR_TYPES = ("state", "leader", "official", "organisation", "expert", "media", "group")
+PERSON_TYPES = ("leader", "official", "expert", "media")
+STANCES = ("support", "oppose", "neutral")
+TARGET_MODES = ("after", "before", "complement")
+PREFERENCES = ("any", "issue", "issue_only", "actor")
+
+
+# --------------------------------------------------------------------------- actors
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    type: str
+    affiliation: str = ""
+    roles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    gender: str = ""
+    source: str = "codebook"
+
+    @property
+    def is_person(self) -> bool:
+        return self.type in PERSON_TYPES
+
+
+@dataclass(frozen=True)
+class ActorBook:
+    """``actors.yaml``: named actors, role references ("the premier"), titles and apposition words."""
+
+    actors: tuple[Actor, ...]
+    role_references: dict[str, tuple[str, ...]]
+    titles: dict[str, tuple[str, ...]]
+    apposition_roles: dict[str, tuple[str, ...]]
+
+
+def _load_actors(path: Path) -> tuple[ActorBook, SourceFile]:
+    data, source = read_yaml(path)
+    actors, seen = [], set()
+    for i, entry in enumerate(listed(path, data, "actors")):
+        where = f"actors[{i}]"
+        check(isinstance(entry, dict), path, where, "must be a mapping with name, type, aliases")
+        name = entry.get("name")
+        check(isinstance(name, str) and name.strip(), path, where, "needs a 'name'")
+        where = f"actors[{i}] ({name})"
+        known_fields(path, where, entry, ("name", "type", "affiliation", "role", "aliases", "gender"))
+        check(name not in seen, path, where, "duplicate name")
+        seen.add(name)
+        check(entry.get("type") in ACTOR_TYPES, path, where,
+              f"type {entry.get('type')!r} is not one of {', '.join(ACTOR_TYPES)}")
+        affiliation = entry.get("affiliation") or ""
+        check(isinstance(affiliation, str), path, where, "affiliation must be a country name")
+        gender = entry.get("gender") or ""
+        check(gender in ("", "m", "f"), path, where, "gender must be m or f")
+        actors.append(Actor(name=name.strip(), type=entry["type"], affiliation=affiliation,
+                            roles=tuple(str_list(entry.get("role"), path, f"{where}.role")),
+                            aliases=tuple(str_list(entry.get("aliases"), path, f"{where}.aliases")),
+                            gender=gender))
+    roles = data.get("role_references") or {}
+    check(isinstance(roles, dict), path, "role_references", "must map phrases to role lists")
+    roles = {k.lower(): tuple(str_list(v, path, f"role_references.{k}", required=True)) for k, v in roles.items()}
+    titles = data.get("titles") or {}
+    check(isinstance(titles, dict) and set(titles) <= set(ACTOR_TYPES), path, "titles",
+          f"must map actor types ({', '.join(ACTOR_TYPES)}) to title lists")
+    titles = {k: tuple(str_list(v, path, f"titles.{k}")) for k, v in titles.items()}
+    appos = data.get("apposition_roles") or {}
+    check(isinstance(appos, dict) and set(appos) <= set(ACTOR_TYPES), path, "apposition_roles",
+          f"must map actor types ({', '.join(ACTOR_TYPES)}) to word lists")
+    appos = {k: tuple(w.lower() for w in str_list(v, path, f"apposition_roles.{k}")) for k, v in appos.items()}
+    return ActorBook(tuple(actors), roles, titles, appos), source
+
+
+# --------------------------------------------------------------------------- places
+
+@dataclass(frozen=True)
+class Country:
+    iso: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlaceBook:
+    """``places.yaml``: countries by canonical name; the words that make a capital a place."""
+
+    countries: dict[str, Country]
+    location_prepositions: frozenset[str]
+    demonym_heads: frozenset[str]
+
+
+def _load_places(path: Path) -> tuple[PlaceBook, SourceFile]:
+    import pycountry  # 60 ms to import; only a codebook load needs it
+
+    data, source = read_yaml(path)
+    check(isinstance(data, dict) and isinstance(data.get("countries"), dict), path, "countries",
+          "the file must hold a 'countries:' mapping")
+    countries = {}
+    for name, entry in data["countries"].items():
+        where = f"countries.{name}"
+        check(isinstance(entry, dict), path, where, "must be a mapping (iso, names, demonyms, capitals)")
+        known_fields(path, where, entry, ("iso", "names", "demonyms", "capitals"))
+        iso = entry.get("iso")
+        check(iso is None or (isinstance(iso, str) and pycountry.countries.get(alpha_3=iso) is not None),
+              path, where, f"iso {iso!r} is not an ISO 3166 alpha-3 code")
+        countries[name] = Country(iso=iso or "",
+                                  names=tuple(str_list(entry.get("names"), path, f"{where}.names")),
+                                  demonyms=tuple(str_list(entry.get("demonyms"), path, f"{where}.demonyms")),
+                                  capitals=tuple(str_list(entry.get("capitals"), path, f"{where}.capitals")))
+    preps = frozenset(w.lower() for w in str_list(data.get("location_prepositions"), path, "location_prepositions"))
+    heads = frozenset(w.lower() for w in str_list(data.get("demonym_heads"), path, "demonym_heads"))
+    return PlaceBook(countries, preps, heads), source
+
+
+# --------------------------------------------------------------------------- issues
+
+@dataclass(frozen=True)
+class Issue:
+    id: str
+    label: str
+    aliases: tuple[str, ...]
+    broader: str = ""
+
+
+_SNAKE_CASE = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def _load_issues(path: Path) -> tuple[tuple[Issue, ...], SourceFile]:
+    data, source = read_yaml(path)
+    issues, seen = [], set()
+    for i, entry in enumerate(listed(path, data, "issues")):
+        where = f"issues[{i}]"
+        check(isinstance(entry, dict), path, where, "must be a mapping with id, label, aliases")
+        iid = entry.get("id")
+        check(isinstance(iid, str) and _SNAKE_CASE.fullmatch(iid or "") is not None, path, where,
+              f"id {iid!r} must be snake_case (a-z, 0-9, _)")
+        where = f"issues[{i}] ({iid})"
+        check(iid not in seen, path, where, "duplicate id")
+        seen.add(iid)
+        known_fields(path, where, entry, ("id", "label", "aliases", "broader"))
+        label = entry.get("label") or iid.replace("_", " ")
+        issues.append(Issue(id=iid, label=str(label),
+                            aliases=tuple(str_list(entry.get("aliases"), path, f"{where}.aliases", required=True)),
+                            broader=str(entry.get("broader") or "")))
+    for i, issue in enumerate(issues):
+        check(not issue.broader or issue.broader in seen, path, f"issues[{i}] ({issue.id}).broader",
+              f"{issue.broader!r} is not an issue id")
+    return tuple(issues), source
+
+
+# --------------------------------------------------------------------------- stance
+
+@dataclass(frozen=True)
+class CueFamily:
+    id: str
+    patterns: tuple[str, ...]
+    stance: str
+    act: str
+    negated: tuple[str, str] | None  # (stance, act), or None: a negated cue is dropped
+    targets: str = "after"
+    prefer: str = "any"
+    only_negated: bool = False
+    negates_next: bool = False  # "refrain from": negates the next cue instead, when one follows closely
+
+
+@dataclass(frozen=True)
+class StanceBook:
+    """``stance.yaml``: cue families; negators, hedges, boosters, modals, conditionals; speech verbs."""
+
+    cues: tuple[CueFamily, ...]
+    negators: tuple[str, ...]
+    negation_scope: int
+    hedges: tuple[str, ...]
+    boosters: tuple[str, ...]
+    modals: tuple[str, ...]
+    speech_verbs: tuple[str, ...]
+    inverted_speech_verbs: tuple[str, ...]
+    neutral_default_target: str
+    neutral_targets: tuple[str, ...]
+    conditionals: tuple[str, ...]
+    addressee_issues: tuple[str, ...] = ()
+    neutrality_issues: tuple[str, ...] = ()
+
+
+_CUE_FIELDS = ("patterns", "stance", "act", "negated", "targets", "prefer", "only_negated", "negates_next")
+
+
+def _cue_family(fid: str, entry: object, path: Path) -> CueFamily:
+    where = f"cues.{fid}"
+    check(isinstance(entry, dict), path, where, "must be a mapping (patterns, stance, act, negated)")
+    known_fields(path, where, entry, _CUE_FIELDS)
+    check(entry.get("stance") in STANCES, path, where, f"stance must be one of {', '.join(STANCES)}")
+    act = entry.get("act")
+    check(isinstance(act, str) and act, path, where, "needs an 'act'")
+    neg = entry.get("negated", "drop")
+    if neg == "drop":
+        negated = None
+    else:
+        check(isinstance(neg, dict) and neg.get("stance") in STANCES and isinstance(neg.get("act"), str),
+              path, f"{where}.negated", "must be 'drop' or {stance: support|oppose|neutral, act: ...}")
+        negated = (neg["stance"], neg["act"])
+    targets = entry.get("targets", "after")
+    check(targets in TARGET_MODES, path, f"{where}.targets", f"must be one of {', '.join(TARGET_MODES)}")
+    prefer = entry.get("prefer", "any")
+    check(prefer in PREFERENCES, path, f"{where}.prefer", f"must be one of {', '.join(PREFERENCES)}")
+    for flag in ("only_negated", "negates_next"):
+        check(isinstance(entry.get(flag, False), bool), path, f"{where}.{flag}", "must be true or false")
+    return CueFamily(id=fid, patterns=tuple(str_list(entry.get("patterns"), path, f"{where}.patterns", required=True)),
+                     stance=entry["stance"], act=act, negated=negated, targets=targets, prefer=prefer,
+                     only_negated=entry.get("only_negated", False), negates_next=entry.get("negates_next", False))
+
+
+def _load_stance(path: Path, issue_ids: set[str]) -> tuple[StanceBook, SourceFile]:
+    data, source = read_yaml(path)
+    check(isinstance(data, dict) and isinstance(data.get("cues"), dict), path, "cues",
+          "the file must hold a 'cues:' mapping of cue families")
+    families = tuple(_cue_family(fid, entry, path) for fid, entry in data["cues"].items())
+    neg = data.get("negation") or {}
+    scope = neg.get("scope", 4)
+    check(isinstance(scope, int) and 1 <= scope <= 10, path, "negation.scope", "must be an integer from 1 to 10")
+    default = data.get("neutral_default_target", "")
+    check(not default or default in issue_ids, path, "neutral_default_target",
+          f"{default!r} is not an issue id in issues.yaml")
+
+    def issue_list(key: str) -> tuple[str, ...]:
+        ids = str_list(data.get(key), path, key)
+        for i, t in enumerate(ids):
+            check(t in issue_ids, path, f"{key}[{i}]", f"{t!r} is not an issue id in issues.yaml")
+        return tuple(ids)
+
+    book = StanceBook(
+        cues=families,
+        negators=tuple(str_list(neg.get("negators"), path, "negation.negators", required=True)),
+        negation_scope=scope,
+        hedges=tuple(str_list(data.get("hedges"), path, "hedges")),
+        boosters=tuple(str_list(data.get("boosters"), path, "boosters")),
+        modals=tuple(str_list(data.get("modals"), path, "modals")),
+        speech_verbs=tuple(str_list(data.get("speech_verbs"), path, "speech_verbs", required=True)),
+        inverted_speech_verbs=tuple(v.lower() for v in str_list(data.get("inverted_speech_verbs"), path,
+                                                                "inverted_speech_verbs")),
+        neutral_default_target=default,
+        neutral_targets=issue_list("neutral_targets"),
+        conditionals=tuple(str_list(data.get("conditionals"), path, "conditionals")),
+        addressee_issues=issue_list("addressee_issues"),
+        neutrality_issues=issue_list("neutrality_issues"),
+    )
+    return book, source
+
+
+# --------------------------------------------------------------------------- frames
+
+@dataclass(frozen=True)
+class Frame:
+    id: str
+    label: str
+    definition: str
+    include: str
+    exclude: str
+    pfc: tuple[str, ...]
+    indicators: tuple[tuple[str, float], ...]
+
+
+#: Defaults for a frames codebook without a ``negation:`` entry (older copies).
+FRAME_NEGATORS = ("not", "n't", "never", "no", "nor", "without", "neither")
+FRAME_NEGATION_SCOPE = 3
+
+
+@dataclass(frozen=True)
+class FrameCodebook:
+    """``frames.yaml``: frames with definitions and weighted indicators; the coding threshold;
+    the negators that keep an indicator from counting."""
+
+    frames: tuple[Frame, ...]
+    threshold: float
+    negators: tuple[str, ...] = FRAME_NEGATORS
+    negation_scope: int = FRAME_NEGATION_SCOPE
+
+    @property
+    def ids(self) -> list[str]:
+        """Frame ids in codebook order (the order every table and chart uses)."""
+        return [f.id for f in self.frames]
+
+
+_FRAME_FIELDS = ("label", "definition", "include", "exclude", "pfc", "indicators")
+
+
+def _frame(fid: object, entry: object, path: Path, dims: set[str]) -> Frame:
+    where = f"frames.{fid}"
+    check(isinstance(fid, str) and fid.replace("_", "").isalnum() and fid == fid.lower(), path, where,
+          "frame ids are snake_case")
+    check(isinstance(entry, dict), path, where, "must be a mapping")
+    known_fields(path, where, entry, _FRAME_FIELDS)
+    for key in ("label", "definition"):
+        check(isinstance(entry.get(key), str) and entry[key].strip(), path, f"{where}.{key}", "is required")
+    pfc = str_list(entry.get("pfc"), path, f"{where}.pfc", required=True)
+    for i, d in enumerate(pfc):
+        check(d in dims, path, f"{where}.pfc[{i}]", f"{d!r} is not one of the pfc_dimensions")
+    inds = entry.get("indicators")
+    check(isinstance(inds, list) and inds, path, f"{where}.indicators", "must be a non-empty list")
+    parsed = []
+    for i, ind in enumerate(inds):
+        w = f"{where}.indicators[{i}]"
+        check(isinstance(ind, dict) and isinstance(ind.get("pattern"), str) and ind["pattern"].strip(),
+              path, w, "must be {pattern: ..., weight: ...}")
+        weight = ind.get("weight", 1.0)
+        check(isinstance(weight, (int, float)) and 0 < weight <= 10, path, w, "weight must be in (0, 10]")
+        parsed.append((ind["pattern"], float(weight)))
+    return Frame(fid, entry["label"], " ".join(entry["definition"].split()),
+                 " ".join(str(entry.get("include", "")).split()),
+                 " ".join(str(entry.get("exclude", "")).split()), tuple(pfc), tuple(parsed))
+
+
+def _load_frames(path: Path) -> tuple[FrameCodebook, SourceFile]:
+    data, source = read_yaml(path)
+    check(isinstance(data, dict) and isinstance(data.get("frames"), dict), path, "frames",
+          "the file must hold a 'frames:' mapping of frame ids")
+    threshold = data.get("threshold", 1.0)
+    check(isinstance(threshold, (int, float)) and threshold > 0, path, "threshold", "must be a positive number")
+    dims = set(str_list(data.get("pfc_dimensions"), path, "pfc_dimensions", required=True))
+    frames = tuple(_frame(fid, entry, path, dims) for fid, entry in data["frames"].items())
+    if not frames:
+        raise CodebookError(f"{path}: entry 'frames': no frames defined")
+    neg = data.get("negation") or {}
+    check(isinstance(neg, dict), path, "negation", "must be a mapping with scope and negators")
+    scope = neg.get("scope", FRAME_NEGATION_SCOPE)
+    check(isinstance(scope, int) and 1 <= scope <= 10, path, "negation.scope", "must be an integer from 1 to 10")
+    negators = tuple(str_list(neg["negators"], path, "negation.negators", required=True)) if "negators" in neg \
+        else FRAME_NEGATORS
+    return FrameCodebook(frames, float(threshold), negators, scope), source
+
+
+# --------------------------------------------------------------------------- anchor events
+
+@dataclass(frozen=True)
+class AnchorEvent:
+    id: str
+    label: str
+    start: date
+    end: date
+    aliases: tuple[str, ...]
+    requires: tuple[str, ...] = ()
+
+
+def _anchor_event(i: int, e: object, path: Path, seen: set[str]) -> AnchorEvent:
+    where = f"events[{i}]"
+    check(isinstance(e, dict) and isinstance(e.get("id"), str), path, where, "needs an 'id'")
+    where = f"events[{i}] ({e['id']})"
+    check(e["id"] not in seen, path, where, "duplicate id")
+    seen.add(e["id"])
+    known_fields(path, where, e, ("id", "label", "start", "end", "aliases", "requires", "source"))
+    try:
+        start = e["start"] if isinstance(e.get("start"), date) else date.fromisoformat(str(e.get("start")))
+        end = e.get("end", start)
+        end = end if isinstance(end, date) else date.fromisoformat(str(end))
+    except ValueError:
+        raise CodebookError(f"{path}: entry '{where}': start and end must be dates (YYYY-MM-DD)") from None
+    check(end >= start, path, where, "end is before start")
+    return AnchorEvent(e["id"], str(e.get("label", e["id"])), start, end,
+                       tuple(str_list(e.get("aliases"), path, f"{where}.aliases", required=True)),
+                       tuple(str_list(e.get("requires"), path, f"{where}.requires")))
+
+
+def _load_anchor_events(path: Path) -> tuple[tuple[AnchorEvent, ...], SourceFile]:
+    data, source = read_yaml(path)
+    seen: set[str] = set()
+    return tuple(_anchor_event(i, e, path, seen) for i, e in enumerate(listed(path, data, "events"))), source
+
+
+# --------------------------------------------------------------------------- all of them
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Codebooks:
+    """Every codebook, validated; passed to the stages and to the summary functions.
+
+    ``files`` says where each part was read from (and the hash of what was read).
+    """
+
+    actors: ActorBook
+    places: PlaceBook
+    issues: tuple[Issue, ...]
+    stance: StanceBook
+    frames: FrameCodebook
+    anchor_events: tuple[AnchorEvent, ...]
+    files: dict[str, SourceFile]
+    _compiled: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def digest(self, parts: tuple[str, ...] | None = None) -> str:
+        """Hash of the contents of the given parts (default: all), for cache keys."""
+        h = hashlib.sha256()
+        for name in sorted(parts if parts is not None else self.files):
+            h.update(f"{name}\0{self.files[name].sha256}\0".encode())
+        return h.hexdigest()
+
+    def compiled(self, build: Callable[[Codebooks], T]) -> T:
+        """``build(self)``, made once per object: the stages' matchers, compiled from these rules.
+
+        >>> books = load_codebooks()
+        >>> books.compiled(lambda b: object()) is books.compiled(lambda b: object())
+        False
+        >>> def count(b): return len(b.issues)
+        >>> books.compiled(count) == books.compiled(count) == len(books.issues)
+        True
+        """
+        if build not in self._compiled:
+            self._compiled[build] = build(self)
+        return self._compiled[build]
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Workers get the rules, not the compiled matchers (they compile their own, once).
+        state = dict(self.__dict__)
+        state["_compiled"] = {}
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+
+def codebook_files(directory: str | Path | None = None, *, frames: str | Path | None = None) -> dict[str, Path]:
+    """Which file each part is read from: the researcher's folder for the parts it holds
+    (:data:`FOLDER_PARTS`), ``frames`` for the frames, the package's files for the rest."""
+    folder = Path(directory) if directory else CODEBOOK_DIR
+    if not folder.is_dir():
+        raise CodebookError(f"{folder}: codebook folder does not exist")
+    files = {part: CODEBOOK_DIR / name for part, name in FILES.items()}
+    for part in FOLDER_PARTS:
+        if (folder / FILES[part]).is_file():
+            files[part] = folder / FILES[part]
+    if frames:
+        files["frames"] = Path(frames)
+    return files
+
+
+def load_codebooks(directory: str | Path | None = None, *, frames: str | Path | None = None) -> Codebooks:
+    """Load and validate every codebook (see :func:`codebook_files` for which files).
+
+    >>> books = load_codebooks()
+    >>> books.frames.ids[0], books.stance.neutral_default_target
+    ('neutrality', 'conflict_parties')
+    """
+    paths = codebook_files(directory, frames=frames)
+    actors, f_actors = _load_actors(paths["actors"])
+    places, f_places = _load_places(paths["places"])
+    issues, f_issues = _load_issues(paths["issues"])
+    stance, f_stance = _load_stance(paths["stance"], {i.id for i in issues})
+    frame_book, f_frames = _load_frames(paths["frames"])
+    anchors, f_anchors = _load_anchor_events(paths["anchor_events"])
+    for a in actors.actors:
+        if a.affiliation and a.affiliation not in places.countries:
+            raise CodebookError(f"{paths['actors']}: entry '{a.name}': affiliation {a.affiliation!r} is not a "
+                                f"country in {paths['places'].name}")
+    return Codebooks(actors=actors, places=places, issues=issues, stance=stance, frames=frame_book,
+                     anchor_events=anchors,
+                     files={"actors": f_actors, "places": f_places, "issues": f_issues, "stance": f_stance,
+                            "frames": f_frames, "anchor_events": f_anchors})
+
+
+def load_frames(path: str | Path | None = None) -> FrameCodebook:
+    """Just a frames codebook (default: the package's ``frames.yaml``), validated."""
+    return _load_frames(Path(path) if path else CODEBOOK_DIR / FILES["frames"])[0]
+
+
+def load_anchor_events(path: str | Path | None = None) -> tuple[AnchorEvent, ...]:
+    """Just an anchor-events codebook (default: the package's), validated."""
+    return _load_anchor_events(Path(path) if path else CODEBOOK_DIR / FILES["anchor_events"])[0]

@@ -1,0 +1,44 @@
+"""English calendar and number words, listed once for every stage that reads them
+(datelines, temporal expressions, name guards).
+
+>>> MONTHS["sept"], WEEKDAYS["friday"], NUMBERS["twelve"]
+(9, 4, 12)
+>>> import re
+>>> re.fullmatch(MONTH_PATTERN, "Jan."), re.fullmatch(MONTH_PATTERN, "September") is not None
+(<re.Match object; span=(0, 4), match='Jan.'>, True)
+"""
+
+from __future__ import annotations
+
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: Month names and their abbreviations (lower case) -> month number.
+MONTHS = {**{name: i for i, name in enumerate(MONTH_NAMES, start=1)},
+          "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+          "nov": 11, "dec": 12}
+#: Weekday names (lower case) -> ``date.weekday()``.
+WEEKDAYS = {name: i for i, name in enumerate(WEEKDAY_NAMES)}
+#: Number words (lower case) -> value.
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+           "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+           "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+           "hundred": 100}
+
+#: Capitalised month and weekday names, as they start a date rather than a name.
+CALENDAR_NAMES = frozenset(name.capitalize() for name in (*MONTH_NAMES, *WEEKDAY_NAMES))
+
+#: A month as written in running text: a full name, or an abbreviation with an optional full stop.
+MONTH_PATTERN = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                 r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)")
+WEEKDAY_PATTERN = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+
+def month_number(word: str) -> int:
+    """The month a name or abbreviation stands for ("Sept." -> 9).
+
+    >>> month_number("Jan."), month_number("DECEMBER")
+    (1, 12)
+    """
+    return MONTHS[word.lower().rstrip(".")]

@@ -1,0 +1,133 @@
+"""The run's tables from its partitions: CSV and partitioned Parquet, events merged.
+
+Most CSV tables are the partitions' fragments concatenated (their rows were formatted in
+the workers). The timeline is the exception: merging events across articles needs every
+article, but only the timeline rows that may name an event; those are gathered first,
+merged, and the timeline is then streamed out with its ``event_id`` filled in, so memory
+holds the candidates, never the whole timeline.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from ..atomic import replace_dir, staging_dir
+from ..schema import DOCUMENT_COLUMNS, PARTITION_TABLES, PUBLICATION_COLUMNS, TIMELINE_COLUMNS
+from ..stages.events import event_candidates, merge_events
+from .partition import link_or_copy, parquet_safe, read_partition, write_csv_part
+from .tables import write_csv, write_tables
+
+
+def assemble(keys: list[str], *, cache_dir: str | Path, out_dir: str | Path) -> dict[str, int]:
+    """Write the tables from the partitions (all or nothing); returns rows per table."""
+    out_dir = Path(out_dir)
+    rows: dict[str, int] = {}
+    with staging_dir(out_dir.parent, out_dir.name) as staging:
+        for name in PARTITION_TABLES:
+            (staging / "parquet" / name).mkdir(parents=True)
+            if name != "timeline":
+                rows[name] = _concatenate(name, keys, Path(cache_dir), staging)
+        events, merges, rows["timeline"] = _timeline_with_events(keys, Path(cache_dir), staging)
+        write_tables({"events": events, "event_merges": merges}, staging / "csv")
+        for name, df in (("events", events), ("event_merges", merges)):
+            (staging / "parquet" / name).mkdir(parents=True, exist_ok=True)
+            parquet_safe(df).to_parquet(staging / "parquet" / name / "part-00000.parquet", index=False)
+            rows[name] = len(df)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for csv_file in sorted((staging / "csv").glob("*.csv")):
+            os.replace(csv_file, out_dir / csv_file.name)
+        replace_dir(staging / "parquet", out_dir / "parquet")
+    return rows
+
+
+def _concatenate(name: str, keys: list[str], cache_dir: Path, staging: Path) -> int:
+    """One table's CSV fragments appended, and its Parquet parts linked; returns its rows."""
+    # pyarrow takes 0.15 s to import; a warm run (nothing to assemble) never needs it.
+    import pyarrow.parquet as pq
+
+    (staging / "csv").mkdir(exist_ok=True)
+    target = staging / "csv" / f"{name}.csv"
+    doc_columns = _document_columns(cache_dir, keys) if name == "documents" else []
+    doc_header = _csv_line(doc_columns) if doc_columns else ""
+    n = 0
+    for i, key in enumerate(keys):
+        stored = cache_dir / key / f"{name}.parquet"
+        fragment = cache_dir / key / f"{name}.csv"
+        if name != "documents" or _csv_header(fragment) == doc_header:
+            _append_fragment(fragment, target, header=i == 0)
+            n += pq.read_metadata(stored).num_rows
+        else:  # documents with other columns than the run's (or from an older cache)
+            df = read_partition(cache_dir, key, name).reindex(columns=doc_columns)
+            write_csv_part(df, target, header=i == 0)
+            n += len(df)
+        link_or_copy(stored, staging / "parquet" / name / f"part-{i:05d}.parquet")
+    return n
+
+
+def _timeline_with_events(keys: list[str], cache_dir: Path, staging: Path) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """Events merged across partitions; the timeline written with their ids. Returns
+    (events, merge audit, timeline rows)."""
+    def timeline_parts() -> Iterator[tuple[int, pd.DataFrame]]:
+        offset = 0  # rows are numbered across partitions, as in one concatenated table
+        for i, key in enumerate(keys):
+            df = read_partition(cache_dir, key, "timeline")
+            df.index = pd.RangeIndex(offset, offset + len(df))
+            offset += len(df)
+            yield i, df
+
+    candidates = [df[event_candidates(df)] for _, df in timeline_parts()]
+    merged, events, merges = merge_events(pd.concat(candidates) if candidates
+                                           else pd.DataFrame(columns=TIMELINE_COLUMNS))
+    event_of = dict(zip(merged.index, merged["event_id"])) if len(merged) else {}
+    n = 0
+    for i, df in timeline_parts():
+        df["event_id"] = [event_of.get(j, old) for j, old in zip(df.index, df["event_id"].tolist())]
+        write_csv_part(df, staging / "csv" / "timeline.csv", header=i == 0)
+        parquet_safe(df).to_parquet(staging / "parquet" / "timeline" / f"part-{i:05d}.parquet", index=False)
+        n += len(df)
+    return events, merges, n
+
+
+def _append_fragment(fragment: Path, target: Path, *, header: bool) -> None:
+    """Append a partition's CSV fragment to a table (its header line only for the first)."""
+    with fragment.open("rb") as src, target.open("ab" if target.exists() else "wb") as dst:
+        first = src.readline()
+        if header:
+            dst.write(first)
+        shutil.copyfileobj(src, dst, 1 << 20)
+
+
+def _document_columns(cache_dir: Path, keys: list[str]) -> list[str]:
+    """The documents table's columns over all partitions, in the order build_tables gives."""
+    import pyarrow.parquet as pq  # see _concatenate
+
+    seen: list[str] = []
+    for key in keys:
+        for c in pq.read_schema(cache_dir / key / "documents.parquet").names:
+            if c not in seen:
+                seen.append(c)
+    tail = [*PUBLICATION_COLUMNS, "text"]
+    extra = sorted(c for c in seen if c not in DOCUMENT_COLUMNS and c not in tail)
+    return DOCUMENT_COLUMNS[:-1] + extra + [c for c in tail if c in seen]
+
+
+def _csv_line(cells: list[str]) -> str:
+    """The header line :func:`analysis.run.tables.write_csv` writes for these columns."""
+    out = io.StringIO()
+    write_csv(pd.DataFrame(columns=cells), out)
+    return out.getvalue()
+
+
+def _csv_header(path: Path) -> str | None:
+    """The first line of a CSV file, or None when there is no such file."""
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            return fh.readline()
+    except FileNotFoundError:
+        return None

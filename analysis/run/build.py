@@ -1,0 +1,123 @@
+"""Making the tables: in memory, at scale, or for a notebook.
+
+* :func:`build_tables`: every table of a corpus in memory (small corpora, tests);
+* :func:`run_tables`: the ``tables`` command: the corpus streamed in partitions through an
+  engine, with the partition cache; writes the CSV and Parquet tables and ``run.json``
+  (the run's inputs and the hashes of its rules);
+* :func:`load_or_build`: what a notebook starts from: the tables, and the codebooks they
+  were coded with (read from ``run.json``, so a summary never uses other codebooks than
+  the tables did).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ..atomic import write_atomic
+from ..config.codebooks import Codebooks
+from ..config.inputs import CorpusSource, Rules, RunInputs, load_rules
+from ..errors import UserError
+from ..stages.events import merge_events
+from ..text.corpus import iter_documents, iter_record_batches, validate_corpus
+from .assemble import assemble
+from .engines import RunStats, run_partitions
+from .partition import analyse_partition
+from .tables import read_tables
+
+#: The file in a tables folder that records the run's inputs.
+RUN_FILE = "run.json"
+
+
+def as_inputs(corpus: RunInputs | str | Path) -> RunInputs:
+    """A corpus path as run inputs with the package's rules (run inputs as they are)."""
+    return corpus if isinstance(corpus, RunInputs) else RunInputs(CorpusSource(Path(corpus)))
+
+
+def build_tables(corpus: RunInputs | str | Path, *, rules: Rules | None = None) -> dict[str, pd.DataFrame]:
+    """Load the corpus and compute every table in memory (nothing is written). For corpora
+    too large for memory use :func:`run_tables`, which gives the same tables."""
+    inputs = as_inputs(corpus)
+    rules = rules or load_rules(inputs)  # every rule validated before any work
+    documents = next(iter_documents(inputs.corpus, chunk_size=10 ** 9, config=rules.corpus_config))
+    tables = analyse_partition(documents, rules)
+    tables["timeline"], tables["events"], tables["event_merges"] = merge_events(tables["timeline"])
+    return tables
+
+
+def run_tables(inputs: RunInputs, out_dir: str | Path) -> tuple[dict[str, int], RunStats]:
+    """The ``tables`` command: stream the corpus in partitions, analyse them on the chosen
+    engine (reusing cached partitions), and write ``out_dir/<table>.csv``,
+    ``out_dir/parquet/<table>/part-NNNNN.parquet`` and ``out_dir/run.json``."""
+    out_dir = Path(out_dir)
+    rules = load_rules(inputs)  # every rule validated before any work
+    # A first streaming pass validates the whole corpus, so bad input fails before any output.
+    validate_corpus(inputs.corpus)
+    engine = inputs.engine
+    cache_dir = Path(engine.cache_dir) if engine.cache_dir else out_dir / ".cache" / "partitions"
+    # Raw records: each worker builds its partition's documents table, so a warm run
+    # (every partition cached) reads and hashes the corpus and builds nothing.
+    partitions = iter_record_batches(inputs.corpus, chunk_size=engine.partition_size,
+                                     chunk_chars=engine.partition_chars)
+    keys, stats = run_partitions(partitions, rules=rules, cache_dir=cache_dir, options=engine)
+    record = json.dumps({"inputs": inputs.to_dict(), "rules": rule_hashes(rules)}, indent=1, sort_keys=True) + "\n"
+    # Nothing changed since the tables in out_dir were assembled: keep them (a warm re-run).
+    stamp = out_dir / "parquet" / "_partitions.json"
+    if not engine.no_cache and stamp.exists():
+        previous = json.loads(stamp.read_text())
+        if previous.get("keys") == keys and all((out_dir / f"{n}.csv").exists() for n in previous["rows"]):
+            write_atomic(out_dir / RUN_FILE, record)
+            return previous["rows"], stats
+    rows = assemble(keys, cache_dir=cache_dir, out_dir=out_dir)
+    stamp.write_text(json.dumps({"keys": keys, "rows": rows}))
+    write_atomic(out_dir / RUN_FILE, record)
+    return rows, stats
+
+
+def rule_hashes(rules: Rules) -> dict[str, str]:
+    """SHA-256 of every rule file read, by part."""
+    return {"corpus_config": rules.corpus_config.source.sha256,
+            **{part: f.sha256 for part, f in rules.codebooks.files.items()}}
+
+
+# --------------------------------------------------------------------------- for notebooks
+
+@dataclass
+class RunTables:
+    """A notebook's starting point: the tables, the codebooks they were made with, the inputs."""
+
+    tables: Mapping[str, pd.DataFrame]
+    codebooks: Codebooks
+    inputs: RunInputs
+
+
+def load_or_build(*, corpus: str | Path = "", tables_dir: str | Path = "",
+                  frames_codebook: str | Path = "") -> RunTables:
+    """Tables for a notebook: read from ``tables_dir`` when the report runner made them
+    (with the codebooks recorded in its ``run.json``), otherwise computed from ``corpus``
+    (interactive use in JupyterLab), with ``frames_codebook`` when given."""
+    if not tables_dir:
+        inputs = RunInputs(CorpusSource(Path(corpus)), frames=Path(frames_codebook) if frames_codebook else None)
+        rules = load_rules(inputs)
+        return RunTables(build_tables(inputs, rules=rules), rules.codebooks, inputs)
+    tables = read_tables(tables_dir, lazy=True)
+    run_file = Path(tables_dir) / RUN_FILE
+    if not run_file.is_file():  # tables made by hand or by an older version: the rules are not known
+        inputs = RunInputs(CorpusSource(Path(corpus)), frames=Path(frames_codebook) if frames_codebook else None)
+        return RunTables(tables, load_rules(inputs).codebooks, inputs)
+    record = json.loads(run_file.read_text(encoding="utf-8"))
+    inputs = RunInputs.from_dict(record["inputs"])
+    if frames_codebook and (inputs.frames is None or Path(frames_codebook).resolve() != inputs.frames):
+        raise UserError(f"{frames_codebook}: the tables in {tables_dir} were coded with "
+                        f"{inputs.frames or 'the package frames codebook'}; to use another frames codebook, "
+                        "pass it to the run (--frames) instead of to the notebook")
+    rules = load_rules(inputs)
+    changed = sorted(part for part, sha in rule_hashes(rules).items() if record["rules"].get(part) != sha)
+    if changed:
+        raise UserError(f"{run_file}: the rules changed since these tables were made ({', '.join(changed)}); "
+                        "run the tables (or the report) again")
+    return RunTables(tables, rules.codebooks, inputs)

@@ -1,0 +1,193 @@
+"""Publication dates: bounded from what an undated article says, with the evidence.
+
+:func:`infer_publication` bounds an undated article's publication date from what it
+says: dated events it reports in the past tense (it was published after them), dates it
+announces for the future (before them), month-days without a year (news reports recent
+events: within ``NEWS_RECENCY_DAYS``), and public events from ``codebooks/anchor_events.yaml``
+("since Russia launched its offensive a week ago"). The result is an interval with its
+evidence, never a silent guess; :func:`apply_inference` writes it into the documents table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import pandas as pd
+
+from ..config.codebooks import AnchorEvent, Codebooks
+from ..lang.en import NUMBERS
+from ..schema import PUBLICATION_COLUMNS, Stage
+from .lexicon import PhraseMatcher
+from .timexes import Timex, find_timexes, tense
+
+#: An undated month-day reported in the past tense ("on January 26") is taken to lie at
+#: most this many days before publication: news reports recent events.
+NEWS_RECENCY_DAYS = 45
+#: Slack around "a week ago" and similar offsets, in days.
+RELATIVE_SLACK_DAYS = 2
+
+
+# --------------------------------------------------------------------------- anchor events
+
+def anchor_matcher(books: Codebooks) -> PhraseMatcher:
+    """The aliases of the anchor events, compiled once per :class:`Codebooks` object."""
+    return books.compiled(_compile_anchor_matcher)
+
+
+def _compile_anchor_matcher(books: Codebooks) -> PhraseMatcher:
+    return PhraseMatcher([(a, ev) for ev in books.anchor_events for a in ev.aliases], case="insensitive")
+
+
+def anchor_mentions(text: str, sentences: list[tuple[int, int, int]], actors_by_sentence: dict[int, set[str]],
+                    matcher: PhraseMatcher) -> list[tuple[int, int, int, AnchorEvent]]:
+    """(sentence_id, start, end, event) for every anchor event mentioned with its required actors."""
+    out = []
+    for sid, s, e in sentences:
+        for m in matcher.finditer(text, s, e):
+            ev = m.payload
+            if set(ev.requires) <= actors_by_sentence.get(sid, set()):
+                out.append((sid, m.start, m.end, ev))
+    return out
+
+
+@dataclass
+class Interval:
+    earliest: date | None = None
+    latest: date | None = None
+    evidence: list[str] = field(default_factory=list)
+
+    def after(self, d: date, why: str) -> None:
+        if self.earliest is None or d > self.earliest:
+            self.earliest = d
+        self.evidence.append(f"on or after {d.isoformat()}: {why}")
+
+    def before(self, d: date, why: str) -> None:
+        if self.latest is None or d < self.latest:
+            self.latest = d
+        self.evidence.append(f"on or before {d.isoformat()}: {why}")
+
+    @property
+    def consistent(self) -> bool:
+        return self.earliest is None or self.latest is None or self.earliest <= self.latest
+
+
+def value_bounds(value: str) -> tuple[date, date] | None:
+    """First and last day of a TIMEX3 DATE value with a known year."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
+    if not m:
+        return None
+    y = int(m.group(1))
+    if m.group(3):
+        d = date(y, int(m.group(2)), int(m.group(3)))
+        return d, d
+    if m.group(2):
+        mo = int(m.group(2))
+        last = (date(y + (mo == 12), mo % 12 + 1, 1) - timedelta(days=1))
+        return date(y, mo, 1), last
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+#: "a week ago", "3 days ago": an offset from publication that dates an event it is said next to.
+AGO = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<u>day|week|month)s?\s+ago\b", re.I)
+
+
+def infer_publication(text: str, sentences: list[tuple[int, int, int]],
+                      anchors: list[tuple[int, int, int, AnchorEvent]], *,
+                      undated: dict[int, list[Timex]] | None = None) -> Interval:
+    """Bounds on the publication date of an undated text (see the module docstring).
+    ``anchors``: its anchor-event mentions (:func:`anchor_mentions`); ``undated``: the
+    sentences' expressions tagged without a DCT, when already at hand."""
+    iv = Interval()
+    month_days: list[tuple[int, int, str]] = []
+    for sid, s, e in sentences:
+        sentence = text[s:e]
+        found = undated[sid] if undated is not None else find_timexes(sentence, dct=None, offset=s)
+        for t in found:
+            tns = tense(sentence, t.start - s, t.end - s)
+            if t.type == "DATE" and t.anchor == "explicit":
+                bounds = value_bounds(t.value)
+                if bounds is None:
+                    continue
+                if tns == "past":
+                    iv.after(bounds[0], f"'{t.text}' reported in the past tense")
+                elif tns == "future":
+                    iv.before(bounds[1], f"'{t.text}' announced for the future")
+            elif t.type == "DATE" and re.fullmatch(r"XXXX-\d\d-\d\d", t.value) and tns == "past":
+                month_days.append((int(t.value[5:7]), int(t.value[8:10]), t.text))
+    spans = {sid: (s, e) for sid, s, e in sentences}
+    for sid, _a, _b, ev in anchors:
+        s, e = spans[sid]
+        ago = AGO.search(text[s:e])
+        if ago:
+            n = NUMBERS.get(ago["n"].lower()) or int(ago["n"])
+            days = n * {"day": 1, "week": 7, "month": 30}[ago["u"].lower()]
+            centre = ev.start + timedelta(days=days)
+            iv.after(centre - timedelta(days=RELATIVE_SLACK_DAYS),
+                     f"'{ago.group(0)}' next to {ev.label} ({ev.start.isoformat()})")
+            iv.before(centre + timedelta(days=RELATIVE_SLACK_DAYS),
+                      f"'{ago.group(0)}' next to {ev.label} ({ev.start.isoformat()})")
+        else:
+            iv.after(ev.start, f"mentions {ev.label} ({ev.start.isoformat()})")
+    if month_days and iv.earliest is not None:
+        # The year of an undated "January 26": the first one on or after what we know, and publication
+        # within NEWS_RECENCY_DAYS of the latest such day.
+        latest_md = None
+        for month, day, words in month_days:
+            for y in range(iv.earliest.year - 1, iv.earliest.year + 3):
+                try:
+                    d = date(y, month, day)
+                except ValueError:
+                    continue
+                if d + timedelta(days=NEWS_RECENCY_DAYS) >= iv.earliest and (iv.latest is None or d <= iv.latest):
+                    if latest_md is None or d > latest_md[0]:
+                        latest_md = (d, words)
+                    break
+        if latest_md is not None:
+            d, words = latest_md
+            iv.after(d, f"'{words}' reported in the past tense")
+            iv.before(d + timedelta(days=NEWS_RECENCY_DAYS),
+                      f"'{words}' is recent news (within {NEWS_RECENCY_DAYS} days)")
+    return iv
+
+
+def interval_label(iv: Interval) -> str:
+    """The publication date at the precision the interval supports: a day, a month, a year, or ''."""
+    if iv.earliest is None or iv.latest is None or not iv.consistent:
+        return ""
+    a, b = iv.earliest, iv.latest
+    if a == b:
+        return a.isoformat()
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.year:04d}-{a.month:02d}"
+    if a.year == b.year:
+        return f"{a.year:04d}"
+    return ""
+
+
+def apply_inference(documents: pd.DataFrame, publication: pd.DataFrame) -> pd.DataFrame:
+    """Documents with ``published_earliest/latest/evidence``; an undated document whose interval
+    is bounded gets ``published`` at the precision the interval supports and basis ``inferred``."""
+    docs = documents.drop(columns=[c for c in PUBLICATION_COLUMNS if c in documents.columns])
+    docs = docs.merge(publication, on="doc_id", how="left").fillna(
+        {"published_earliest": "", "published_latest": "", "published_evidence": ""})
+    for i, row in docs.iterrows():
+        if row["published_basis"] == "unknown" and row["published_earliest"] and row["published_latest"]:
+            iv = Interval(date.fromisoformat(row["published_earliest"]), date.fromisoformat(row["published_latest"]))
+            docs.at[i, "published_basis"] = "inferred"
+            docs.at[i, "published"] = interval_label(iv)
+            label = interval_label(iv)
+            docs.at[i, "year"] = int(label[:4]) if label[:4].isdigit() else pd.NA
+    cols = [c for c in documents.columns if c != "text"] + [*PUBLICATION_COLUMNS, "text"]
+    docs = docs[list(dict.fromkeys(cols))]
+    docs["year"] = docs["year"].astype("Int64")
+    return docs
+
+
+def published_stage(tables: dict, rules) -> dict:
+    """The documents with their publication-date intervals (and inferred dates)."""
+    return {"documents": apply_inference(tables["documents"], tables["publication"])}
+
+
+PUBLISHED_STAGE = Stage("published", published_stage, requires=("publication",), updates=("documents",))

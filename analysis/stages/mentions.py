@@ -1,0 +1,557 @@
+"""Actors and issues in each sentence, pronouns and roles resolved, and who speaks.
+
+This is the shared stage the design calls for: stance, framing (speaker) and
+timelines (event actors) all read its two tables instead of re-detecting actors.
+
+* ``mentions``: one row per actor or issue mention, with its canonical name from
+  the codebooks (actors.yaml, places.yaml, issues.yaml). Actors not in the
+  codebook are still found: every ISO 3166 country (pycountry) with its demonyms
+  and capital, persons introduced with a title ("Deputy Minister Bogdan Drapiaty")
+  or an apposition ("Kin Phea, director of ..."), and later references to them
+  by a part of their name ("Phea"). "he"/"she" and role references ("the premier")
+  resolve to the most recent matching actor in the document; the row says so.
+* ``attribution``: one row per sentence: who speaks (``direct_quote`` when the
+  sentence is inside quotation marks, ``reported`` for "X said ...", "according to
+  X", otherwise ``author``), the speech verb and whether the speaker was resolved.
+
+Both are computed one document at a time by :func:`document_mentions` (pure), with the
+matchers compiled once per set of codebooks (:class:`ActorIndex`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from ..config.codebooks import Actor, Codebooks
+from ..lang.en import CALENDAR_NAMES
+from ..schema import ATTRIBUTION_COLUMNS, MENTION_COLUMNS, Stage
+from ..text.layer import quote_spans, rows_by_document
+from .lexicon import NameMatcher, PhraseMatcher, trie_regex
+
+_NAME_WORD = r"[A-Z][a-z’'\-]+(?:[A-Z][a-z]+)?"
+#: Words allowed between a speaker and the speech verb ("Hun Sen has also said").
+_FILLER = re.compile(r"^(?:\s|\b(?:has|have|had|also|further|then|later|recently|previously|once|again|"
+                     r"earlier|today|yesterday|last\s+week|on\s+\w+day|had\s+also|has\s+also)\b)*$", re.I)
+_PRONOUN = re.compile(r"(?<![\w’'])(he|him|his|she|her|hers)(?![\w’'])", re.I)
+#: Maximum characters between a quotation's closing mark and its speech tag (",” he said").
+TAG_WINDOW = 60
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: str  # actor | issue
+    canonical: str
+    actor: Actor | None = None
+    source: str = "codebook"
+    resolved: bool = False
+    resolved_from: str = ""
+    sentence_id: int = -1
+    roles: tuple[str, ...] = ()  # of a role reference ("the premier"): the roles it may stand for
+
+    @property
+    def is_person(self) -> bool:
+        return self.actor is not None and self.actor.is_person
+
+
+@dataclass
+class Attribution:
+    attribution: str = "author"
+    speaker: Actor | None = None
+    speech_verb: str = ""
+    resolved: bool = False
+    quote_id: object = pd.NA
+    verb_end: int = -1  # where the speech verb of reported speech ends: the reported content follows
+
+
+@dataclass
+class DocumentMentions:
+    mentions: list[Mention] = field(default_factory=list)
+    by_sentence: dict[int, list[Mention]] = field(default_factory=dict)
+    attribution: dict[int, Attribution] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- static index
+
+class ActorIndex:
+    """Compiled matchers for one set of codebooks (built once, reused for every document)."""
+
+    def __init__(self, books: Codebooks):
+        import pycountry  # only where the matchers are compiled
+
+        countries = books.places.countries
+        self.location_prepositions = books.places.location_prepositions
+        self.demonym_heads = books.places.demonym_heads
+        self.inverted_speech_verbs = books.stance.inverted_speech_verbs
+        self.by_name: dict[str, Actor] = {}
+        entries: list[tuple[str, tuple[Actor, str]]] = []
+        for name, info in countries.items():
+            state = Actor(name=name, type="state", source="country")
+            self.by_name[name] = state
+            entries.append((name, (state, "country")))
+            for n in info.names:
+                entries.append((n, (state, "country")))
+            for n in info.demonyms:
+                entries.append((n, (state, "demonym")))
+            for n in info.capitals:
+                entries.append((n, (state, "capital")))
+        known_iso = {info.iso for info in countries.values() if info.iso}
+        for c in pycountry.countries:
+            if c.alpha_3 in known_iso:
+                canonical = next(k for k, v in countries.items() if v.iso == c.alpha_3)
+                state = self.by_name[canonical]
+                forms = {c.name, getattr(c, "official_name", c.name)}
+            else:
+                short = getattr(c, "common_name", None) or c.name.split(",")[0].split(" (")[0]
+                state = Actor(name=short, type="state", source="country")
+                self.by_name.setdefault(short, state)
+                forms = {short, c.name, getattr(c, "official_name", c.name)}
+            for form in forms:
+                if form:
+                    entries.append((form, (state, "country")))
+        for actor in books.actors.actors:
+            if actor.type == "state" and actor.name in self.by_name:
+                # A codebook entry for a country adds aliases (e.g. "the Kingdom").
+                actor = self.by_name[actor.name]
+                for alias in next(a for a in books.actors.actors if a.name == actor.name).aliases:
+                    entries.append((alias, (actor, "codebook")))
+                continue
+            self.by_name[actor.name] = actor
+            for alias in (actor.name, *actor.aliases):
+                entries.append((alias, (actor, "codebook")))
+        self.actors = PhraseMatcher(entries, case="auto")
+        self.issues = PhraseMatcher([(a, issue) for issue in books.issues for a in issue.aliases], case="acronyms")
+        self.issue_labels = {i.id: i.label for i in books.issues}
+        self.narrower: dict[str, set[str]] = {}
+        for i in books.issues:
+            if i.broader:
+                self.narrower.setdefault(i.broader, set()).add(i.id)
+        self.roles = PhraseMatcher([(phrase, roles) for phrase, roles in books.actors.role_references.items()],
+                                   case="insensitive")
+        self.speech = PhraseMatcher([(v, v) for v in books.stance.speech_verbs], case="insensitive")
+        titles = sorted(((t, typ) for typ, ts in books.actors.titles.items() for t in ts), key=lambda x: -len(x[0]))
+        self.title_type = {t: typ for t, typ in titles}
+        demonyms = sorted({d for info in countries.values() for d in [*info.demonyms, *info.names]}
+                          | set(countries), key=len, reverse=True)
+        self.state_of = {d: name for name, info in countries.items()
+                         for d in [name, *info.demonyms, *info.names]}
+        # Prefix-shared alternations: the title pattern runs over every sentence of a corpus.
+        title_alt = trie_regex([t for t, _ in titles], lowered=False)
+        dem_alt = trie_regex(demonyms, lowered=False)
+        self.titled = re.compile(
+            rf"(?<![\w-])(?:(?P<dem>{dem_alt})(?:['’]s)?\s+)?(?P<title>(?i:{title_alt}))(?![\w-])"
+            rf"(?:\s+of\s+(?:the\s+)?(?P<of>{_NAME_WORD}(?:\s+{_NAME_WORD})*?))?"
+            rf"\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})")
+        self.apposition = re.compile(
+            rf"(?<![\w’'-])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+"
+            rf"(?P<role>(?:a|an|the)?\s*[a-z][^,.;:“”\"]{{2,120}}?)(?:,|\.(?:\s|$))")
+        # Country names and demonyms, longest first, for the affiliation named in an apposition.
+        self.state_rx = re.compile(r"(?<!\w)(" + "|".join(re.escape(d) for d in sorted(self.state_of, key=len,
+                                                                                      reverse=True)) + r")(?!\w)")
+        self.places = {c for info in countries.values() for c in info.capitals}
+        self.leading_title = re.compile(rf"^(?:(?:{title_alt})\s+)+")
+        self.appos_words = {w: typ for typ, ws in books.actors.apposition_roles.items() for w in ws}
+
+
+def actor_index(books: Codebooks) -> ActorIndex:
+    """The matchers for these codebooks, compiled once per :class:`Codebooks` object."""
+    return books.compiled(ActorIndex)
+
+
+# --------------------------------------------------------------------------- persons in a text
+
+def _clean_name(name: str) -> str:
+    words = name.split()
+    while words and (words[-1] in CALENDAR_NAMES or words[-1] in {"The", "A", "An", "In", "On", "At"}):
+        words.pop()
+    return " ".join(words)
+
+
+def discover_persons(text: str, spans: list[tuple[int, int]], index: ActorIndex) -> list[Actor]:
+    """Persons introduced in the text with a title or an apposition, in order of first mention."""
+    found: dict[str, Actor] = {}
+    for s, e in spans:
+        chunk = text[s:e]
+        for m in index.titled.finditer(chunk):
+            name = _clean_name(m.group("name"))
+            if not name or name in index.by_name or any(w in CALENDAR_NAMES for w in name.split()):
+                continue
+            if name in index.state_of or name in index.places:
+                continue
+            title = next((t for t in index.title_type if t.lower() == m.group("title").lower()), m.group("title"))
+            affiliation = index.state_of.get(m.group("dem") or "", "") or index.state_of.get(m.group("of") or "", "")
+            role = title + (f" of {m.group('of')}" if m.group("of") else "")
+            found.setdefault(name, Actor(name=name, type=index.title_type[title], affiliation=affiliation,
+                                         roles=(title, role), source="title"))
+        for m in index.apposition.finditer(chunk):
+            name = _clean_name(index.leading_title.sub("", m.group("name")))
+            role = m.group("role").strip()
+            if not name or name in index.by_name or name in index.state_of or name in index.places \
+                    or len(name.split()) < 2:
+                continue
+            words = re.findall(r"[a-z][a-z\-]+", role.lower())
+            joined = " ".join(words)
+            # An analyst at an institute is an expert even if titled "director": expert words win.
+            typ = next((t for t in ("expert", "media", "official", "leader", "organisation", "group", "state")
+                        if any((w in words) if " " not in w else (w in joined)
+                               for w, wt in index.appos_words.items() if wt == t)), None)
+            if typ is None:
+                continue
+            hit = index.state_rx.search(role)
+            affiliation = index.state_of[hit.group(1)] if hit else ""
+            found.setdefault(name, Actor(name=name, type=typ, affiliation=affiliation,
+                                         roles=(re.sub(r"^(a|an|the)\s+", "", role),), source="apposition"))
+    # "Minister Thuch" after "Minister Ly Thuch": a single name that is part of a fuller one is that person.
+    full = [n for n in found if len(n.split()) > 1]
+    return [a for n, a in found.items() if len(n.split()) > 1 or not any(n in f.split() for f in full)]
+
+
+def _person_matcher(persons: list[Actor], index: ActorIndex) -> NameMatcher | PhraseMatcher:
+    """Full names, plus each name part ("Phea" for Kin Phea) not already meaning something else."""
+    entries = []
+    parts: dict[str, list[Actor]] = {}
+    for p in persons:
+        entries.append((p.name, (p, p.source)))
+        for part in p.name.split():
+            if len(part) >= 3 and part not in index.by_name and part not in index.state_of:
+                parts.setdefault(part, []).append(p)
+    for part, owners in parts.items():
+        if len(owners) == 1:  # an ambiguous name part is left alone
+            entries.append((part, (owners[0], "name_part")))
+    if all(NameMatcher.accepts(phrase) for phrase, _ in entries):
+        return NameMatcher(entries)
+    return PhraseMatcher(entries, case="auto")
+
+
+# --------------------------------------------------------------------------- per document
+
+def _select(cands: list[Mention]) -> list[Mention]:
+    """Non-overlapping mentions, longest first; ties: persons, then other actors, then issues."""
+    rank = {"title": 0, "apposition": 0, "name_part": 1, "codebook": 1, "country": 2, "capital": 2,
+            "demonym": 3, "issue": 4, "role_reference": 1, "pronoun": 5}
+    cands.sort(key=lambda m: (-(m.end - m.start), rank.get(m.source, 9), m.start))
+    taken: list[Mention] = []
+    for m in cands:
+        if all(m.end <= t.start or m.start >= t.end for t in taken):
+            taken.append(m)
+    return sorted(taken, key=lambda m: m.start)
+
+
+_CALENDAR_AFTER = re.compile(r",\s+(?:" + "|".join(sorted(CALENDAR_NAMES)) + r")\b")
+
+
+def _is_location(text: str, m: Mention, index: ActorIndex) -> bool:
+    before = re.findall(r"[\w’']+", text[max(0, m.start - 30):m.start])
+    after = text[m.end:m.end + 12]
+    return (bool(before) and before[-1].lower() in index.location_prepositions) or \
+        _CALENDAR_AFTER.match(after) is not None
+
+
+def _candidates(text: str, s: int, e: int, index: ActorIndex, persons: NameMatcher | PhraseMatcher) -> list[Mention]:
+    """Every mention any matcher finds in ``text[s:e]``, overlapping ones included."""
+    cands: list[Mention] = []
+    for matcher in (index.actors, persons):
+        for m in matcher.finditer(text, s, e):
+            actor, source = m.payload
+            cands.append(Mention(m.start, m.end, m.text, "actor", actor.name, actor, source))
+    for m in index.issues.finditer(text, s, e):
+        cands.append(Mention(m.start, m.end, m.text, "issue", m.payload.id, None, "issue"))
+    for m in index.roles.finditer(text, s, e):
+        cands.append(Mention(m.start, m.end, m.text, "actor", "", None, "role_reference", resolved_from=m.text,
+                             roles=m.payload))
+    for m in _PRONOUN.finditer(text, s, e):
+        cands.append(Mention(m.start(), m.end(), m.group(), "actor", "", None, "pronoun", resolved_from=m.group()))
+    return cands
+
+
+@dataclass
+class _Seen:
+    """What resolution looks back on while a document is read: the quotations, the actor
+    mentions so far, the issue mentions so far."""
+
+    quotes: list[tuple[int, int]]
+    actors: list[Mention] = field(default_factory=list)
+    issues: list[Mention] = field(default_factory=list)
+
+
+def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], seen: _Seen,
+             index: ActorIndex) -> Mention | None:
+    """A selected mention as it stands in the table, or None when it is dropped:
+
+    1. a capital after a preposition of place ("in Kyiv") is a place, not the government;
+    2. a demonym before a head noun ("the Ukrainian delegation") stands for the state;
+    3. "he"/"she" takes the person it most likely refers to (:func:`resolve_pronoun`);
+    4. a role reference ("the premier", "the country") takes the latest actor with that
+       role, or the nearest subject-like actor of that type;
+    5. a demonstrative issue ("these weapons") after a narrower one ("cluster bombs")
+       takes the narrower issue.
+    Unresolvable pronouns and role references are dropped: no finding rests on a guess.
+    """
+    if m.source == "capital" and _is_location(text, m, index):
+        return None
+    if m.source == "demonym":
+        head = re.match(r"\s+([a-z]+)", text[m.end:m.end + 20])
+        if head and head.group(1) in index.demonym_heads:
+            m = replace(m, end=m.end + head.end(), text=text[m.start:m.end + head.end()], source="country")
+    if m.source == "pronoun":
+        target = resolve_pronoun(text, m, seen.actors, chosen, seen.quotes)
+        if target is None:
+            return None
+        return replace(m, canonical=target.canonical, actor=target.actor, resolved=True)
+    if m.source == "role_reference":
+        wanted = {r.lower() for r in m.roles}
+        types = {w[5:] for w in wanted if w.startswith("type:")}
+        if types:
+            target = resolve_by_type(text, m, seen.actors, chosen, types)
+        else:
+            target = next((h for h in reversed(seen.actors) if h.actor is not None and
+                           any(r.lower() in wanted for r in h.actor.roles)), None)
+        if target is None:
+            return None
+        return replace(m, canonical=target.canonical, actor=target.actor, resolved=True)
+    if m.kind == "issue" and m.canonical in index.narrower and _DEMONSTRATIVE.search(
+            text[max(sentence_start, m.start - 40):m.start]):
+        narrower = index.narrower[m.canonical]
+        earlier = next((h for h in reversed(seen.issues) if h.canonical in narrower), None)
+        if earlier is not None:
+            return replace(m, canonical=earlier.canonical, resolved=True, resolved_from=m.text)
+    return m
+
+
+def document_mentions(text: str, sentences: list[tuple[int, int, int, object]], *,
+                      index: ActorIndex) -> DocumentMentions:
+    """Mentions and attribution for one document.
+
+    ``sentences`` are ``(sentence_id, char_start, char_end, quote_id)`` in text order.
+    """
+    out = DocumentMentions()
+    persons = _person_matcher(discover_persons(text, [(s, e) for _, s, e, _ in sentences], index), index)
+    seen = _Seen(quote_spans(text))
+    for sid, s, e, _ in sentences:
+        chosen: list[Mention] = []
+        for m in _select(_candidates(text, s, e, index, persons)):
+            m.sentence_id = sid
+            m = _resolve(text, m, s, chosen, seen, index)
+            if m is None:
+                continue
+            m.sentence_id = sid
+            chosen.append(m)
+            if m.kind == "actor" and m.source != "demonym":
+                seen.actors.append(m)
+            elif m.kind == "issue":
+                seen.issues.append(m)
+        out.by_sentence[sid] = chosen
+        out.mentions.extend(chosen)
+    out.attribution = attribute(text, sentences, out.by_sentence, index)
+    return out
+
+
+_DEMONSTRATIVE = re.compile(r"\b(?:these|those|such|this|that|the same)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_PREPOSITIONS = {"with", "to", "by", "for", "of", "from", "at", "on", "in", "during", "against", "about",
+                 "between", "toward", "towards", "upon", "into", "than", "like"}
+
+
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+
+
+def is_subject_candidate(text: str, m: Mention) -> bool:
+    """A mention not governed by a preposition ("with Hun Sen", "at the Institute" are objects)."""
+    before = [w.lower() for w in re.findall(r"[\w’']+", text[max(0, m.start - 40):m.start])]
+    while before and before[-1] in _DETERMINERS:
+        before.pop()
+    return not before or before[-1] not in _PREPOSITIONS
+
+
+def resolve_pronoun(text: str, pronoun: Mention, history: list[Mention], current: list[Mention],
+                    quotes: list[tuple[int, int]] = ()) -> Mention | None:
+    """The person "he"/"she" most likely refers to.
+
+    Preference: the nearest subject-like person earlier in the same sentence; else the
+    first subject-like person of the most recent sentence that has one (the subject of
+    the previous sentence, not its objects); else the most recent person of the right
+    gender. Gender is used only when the codebook gives it.
+    """
+    female = pronoun.text.lower() in ("she", "her", "hers")
+
+    def fits(h: Mention) -> bool:
+        return h.is_person and (h.actor.gender in ("", "f") if female else h.actor.gender in ("", "m"))
+
+    def quoted(pos: int) -> bool:
+        return any(qs <= pos < qe for qs, qe in quotes)
+
+    # Outside a quotation, persons named inside one are what was said, not who says it.
+    outside = not quoted(pronoun.start)
+    same = [h for h in current if fits(h) and is_subject_candidate(text, h) and not (outside and quoted(h.start))]
+    if same:
+        return same[-1]
+    by_sentence: dict[int, list[Mention]] = {}
+    for h in history:
+        if h.sentence_id != pronoun.sentence_id:
+            by_sentence.setdefault(h.sentence_id, []).append(h)
+    for sid in sorted(by_sentence, reverse=True):
+        subjects = [h for h in by_sentence[sid] if fits(h) and is_subject_candidate(text, h)]
+        if subjects:
+            return subjects[0]
+    return next((h for h in reversed(history) if fits(h)), None)
+
+
+def resolve_by_type(text: str, ref: Mention, history: list[Mention], current: list[Mention],
+                    types: set[str]) -> Mention | None:
+    """"the country": the nearest subject-like actor of that type in this sentence, else the first
+    subject-like one of the most recent sentence that has one."""
+    same = [h for h in current if h.actor is not None and h.actor.type in types and is_subject_candidate(text, h)]
+    if same:
+        return same[-1]
+    by_sentence: dict[int, list[Mention]] = {}
+    for h in history:
+        if h.sentence_id != ref.sentence_id and h.actor is not None and h.actor.type in types:
+            by_sentence.setdefault(h.sentence_id, []).append(h)
+    for sid in sorted(by_sentence, reverse=True):
+        subjects = [h for h in by_sentence[sid] if is_subject_candidate(text, h)]
+        if subjects:
+            return subjects[0]
+    return None
+
+
+# --------------------------------------------------------------------------- attribution
+
+def _speaker_near_verb(text: str, verb_start: int, verb_end: int, mentions: list[Mention],
+                       lo: int, hi: int, inverted: tuple[str, ...] = ()) -> Mention | None:
+    """The actor that says: right before the verb ("Hun Sen said", "X, a fellow at Y, said"),
+    or right after it ("said Hun Sen", "according to X", "said a statement from the Ministry")."""
+    actors = [m for m in mentions if m.kind == "actor" and m.actor is not None]
+    before = [m for m in actors if m.end <= verb_start and m.start >= lo]
+    if before:
+        # Apposition: "Name, a research fellow at ..., said" -> the person the apposition describes.
+        for m in before:
+            gap = text[m.end:verb_start]
+            if m.is_person and gap.startswith(",") and gap.rstrip().endswith(",") and len(gap) < 160 \
+                    and "“" not in gap:
+                return m
+        last = before[-1]
+        if _FILLER.match(text[last.end:verb_start]):
+            return last
+    after = [m for m in actors if m.start >= verb_end and m.end <= hi]
+    if after and " ".join(text[verb_start:verb_end].lower().split()) in inverted:
+        # "said Iran's Foreign Minister X": the person, not the state that qualifies them.
+        first = next((m for m in after if m.is_person and m.start - verb_end < 60), after[0])
+        gap = text[verb_end:first.start]
+        if re.fullmatch(r"\s*(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){0,3}?(?:(?:from|by|of)\s+(?:the\s+)?)?", gap):
+            return first
+    return None
+
+
+def attribute(text: str, sentences: list[tuple[int, int, int, object]], by_sentence: dict[int, list[Mention]],
+              index: ActorIndex) -> dict[int, Attribution]:
+    """Speaker and attribution type of every sentence (see the module docstring)."""
+    quotes = quote_spans(text)
+    result: dict[int, Attribution] = {}
+    quote_speaker: dict[int, Attribution] = {}
+    last_reported: Attribution | None = None
+
+    def in_any_quote(pos: int) -> bool:
+        return any(qs <= pos < qe for qs, qe in quotes)
+
+    # Quotations first: each quotation gets one speaker from its tag.
+    for qid, (qs, qe) in enumerate(quotes):
+        owner = [(sid, s, e) for sid, s, e, _ in sentences if s < qe and e > qs]
+        if not owner:
+            continue
+        found = None
+        # Tag after the closing mark (",” he said", "” said a press statement from ...").
+        sid_end, s_end, e_end = owner[-1]
+        for v in index.speech.finditer(text, qe, min(e_end, qe + TAG_WINDOW)):
+            who = _speaker_near_verb(text, v.start, v.end, by_sentence.get(sid_end, []), qe, e_end,
+                                     index.inverted_speech_verbs)
+            if who:
+                found = Attribution("direct_quote", who.actor, v.text.lower(), who.resolved, qid)
+                break
+        if found is None:
+            # Tag before the opening mark ("Hun Sen said: “...").
+            sid0, s0, _ = owner[0]
+            for v in index.speech.finditer(text, s0, qs):
+                who = _speaker_near_verb(text, v.start, v.end, by_sentence.get(sid0, []), s0, qs,
+                                         index.inverted_speech_verbs)
+                if who and re.search(r"[:,]\s*$", text[s0:qs]):
+                    found = Attribution("direct_quote", who.actor, v.text.lower(), who.resolved, qid)
+        quote_speaker[qid] = found or Attribution("direct_quote", None, "", False, qid)
+
+    for sid, s, e, quote_id in sentences:
+        mentions = by_sentence.get(sid, [])
+        att = None
+        quoted_chars = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in quotes)
+        starts_inside = any(qs <= s < qe for qs, qe in quotes)
+        if not pd.isna(quote_id) and (quoted_chars >= 0.5 * (e - s) or starts_inside):
+            att = quote_speaker.get(int(quote_id))
+            if att is not None and att.speaker is None and last_reported is not None:
+                # An untagged quotation continues the most recent speaker (news convention).
+                att = Attribution("direct_quote", last_reported.speaker, last_reported.speech_verb, True,
+                                  int(quote_id))
+        if att is None:
+            for v in index.speech.finditer(text, s, e):
+                if in_any_quote(v.start):
+                    continue
+                who = _speaker_near_verb(text, v.start, v.end, mentions, s, e, index.inverted_speech_verbs)
+                if who:
+                    att = Attribution("reported", who.actor, v.text.lower(), who.resolved, verb_end=v.end)
+                    break
+        att = att or Attribution()
+        result[sid] = att
+        if att.speaker is not None:
+            last_reported = att
+    return result
+
+
+# --------------------------------------------------------------------------- tables
+
+def analyse_documents(documents: pd.DataFrame, sentences: pd.DataFrame,
+                      codebooks: Codebooks) -> dict[str, DocumentMentions]:
+    """Mentions and attribution of every document, computed once and shared by the
+    mention tables, stance, framing and timelines."""
+    index = actor_index(codebooks)
+    by_doc = rows_by_document(sentences, ["sentence_id", "char_start", "char_end", "quote_id"])
+    out = {}
+    for doc_id, text in zip(documents["doc_id"], documents["text"]):
+        sents = by_doc.get(doc_id)
+        if sents is not None:
+            out[doc_id] = document_mentions(text, sents, index=index)
+    return out
+
+
+def mention_tables(documents: pd.DataFrame, analysed: dict[str, DocumentMentions]) -> dict[str, pd.DataFrame]:
+    """The ``mentions`` and ``attribution`` tables from :func:`analyse_documents`."""
+    m_rows, a_rows = [], []
+    for doc_id in documents["doc_id"]:
+        dm = analysed.get(doc_id)
+        if dm is None:
+            continue
+        for i, m in enumerate(dm.mentions):
+            a = m.actor
+            m_rows.append((doc_id, m.sentence_id, i, m.start, m.end, m.text, m.kind, m.canonical,
+                           a.type if a else "", a.affiliation if a else "", "; ".join(a.roles) if a else "",
+                           m.source, m.resolved, m.resolved_from))
+        for sid, att in dm.attribution.items():
+            sp = att.speaker
+            a_rows.append((doc_id, sid, att.attribution, sp.name if sp else "", sp.type if sp else "",
+                           (sp.affiliation or (sp.name if sp.type == "state" else "")) if sp else "",
+                           att.speech_verb, att.resolved, att.quote_id))
+    mentions = pd.DataFrame(m_rows, columns=MENTION_COLUMNS)
+    attribution = pd.DataFrame(a_rows, columns=ATTRIBUTION_COLUMNS)
+    attribution["quote_id"] = attribution["quote_id"].astype("Int64")
+    return {"mentions": mentions, "attribution": attribution}
+
+
+def mentions_stage(tables: dict, rules) -> dict:
+    """Mentions and attribution of a partition; the mentions as objects too, for the later stages."""
+    analysed = analyse_documents(tables["documents"], tables["sentences"], rules.codebooks)
+    return {"document_mentions": analysed, **mention_tables(tables["documents"], analysed)}
+
+
+STAGE = Stage("mentions", mentions_stage, requires=("documents", "sentences"),
+              provides=("document_mentions", "mentions", "attribution"),
+              reads=("actors", "places", "issues", "stance"))

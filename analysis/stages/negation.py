@@ -1,0 +1,37 @@
+"""Negation scope, one rule for every stage: a negator negates what follows it closely.
+
+A word or phrase at ``pos`` is negated when a negator ends before it, no more than
+``scope`` words away, with no comma in between (a comma starts another clause or an
+aside: "Chile, not Peru, supports"). Stance cues and frame indicators both use it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .lexicon import Match
+
+#: What counts as a word when the distance to a negator is measured.
+WORD = re.compile(r"[\w’'-]+")
+
+
+def is_negated(text: str, pos: int, negators: Iterable[Match], scope: int, *, floor: int = 0) -> bool:
+    """Whether one of ``negators`` (matches in ``text``), starting at or after ``floor``,
+    negates what starts at ``pos``.
+
+    >>> from analysis.stages.lexicon import PhraseMatcher
+    >>> def negated(text, word, scope=3):
+    ...     negators = PhraseMatcher([("not", "not")], case="insensitive").finditer(text)
+    ...     return is_negated(text, text.index(word), negators, scope)
+    >>> negated("We do not really support it.", "support"), negated("We do not really support it.", "it", 1)
+    (True, False)
+    >>> negated("Chile, not Peru, supports it.", "supports")
+    False
+    """
+    for n in negators:
+        if n.end <= pos and n.start >= floor:
+            gap = text[n.end:pos]
+            if "," not in gap and len(WORD.findall(gap)) <= scope:
+                return True
+    return False

@@ -1,0 +1,492 @@
+"""Stance: who takes which position toward which actor or issue, with the evidence.
+
+Rules, all driven by ``codebooks/stance.yaml``:
+
+1. **Cues.** Each match of a cue family (support, side_with, oppose, reject, deny,
+   urge, welcome, thank, neutral, refrain, stop, ...) is a candidate position. A cue
+   inside a named issue ("military supporter" contains "support") or an actor name
+   ("Non-Aligned Movement") is part of that name, not a cue.
+2. **Negation.** A negator within ``negation.scope`` words before a cue, with no
+   clause boundary between, turns the cue into its ``negated`` form ("does not side
+   with" is a neutral declaration; "don't support" is opposition) or drops it
+   ("did not urge" expresses nothing).
+3. **Holder.** The actor right before the cue with only auxiliaries or adverbs
+   between ("Cambodia strictly adheres", "Hun Sen has dismissed"), or a possessive
+   ("Cambodia's support for"); "I" is the speaker and "we" the speaker's state;
+   otherwise the speaker of the sentence (quotation or reported speech); otherwise
+   the first actor of the sentence before the cue.
+4. **Target.** The first actor or issue after the cue in its clause, with
+   coordinated ones ("Russia and Ukraine"); "X's Y" gives the issue Y. An appeal
+   (``targets: complement``) is about what the addressee is asked to do: a cue
+   inside its complement ("urge X to discontinue weapon supplies") becomes that
+   finding with act ``urge``; otherwise the first issue of the complement is
+   supported. A neutral declaration without a named target is about
+   ``neutral_default_target`` (the parties to the conflict).
+5. **Qualifiers.** ``hedged`` and ``boosted`` when a hedge or booster occurs in the
+   sentence; ``modality`` is the nearest modal verb before the cue in its clause.
+
+One row per (sentence, holder, target, cue).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from ..config.codebooks import Actor, Codebooks, CueFamily
+from ..schema import STANCE_COLUMNS, Stage
+from ..text.layer import rows_by_document
+from .lexicon import Match, PhraseMatcher
+from .mentions import ActorIndex, Attribution, DocumentMentions, Mention, actor_index, is_subject_candidate
+from .negation import WORD as _GAP_WORDS
+from .negation import is_negated
+
+#: Words allowed between a holder and its cue ("Cambodia has always strictly adhered").
+_AUX = re.compile(
+    r"^(?:\s+|\b(?:has|have|had|is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|"
+    r"do|does|did|not|n[’']t|never|also|still|always|often|again|further|now|previously|once|already|"
+    r"reportedly|officially|publicly|repeatedly|then|later|too|thus|therefore|however|ostensibly|"
+    r"to|would\s+be|\w+ly|\w+n[’']t|from|refrain|refrains|refrained|\w+ing)\b|[’']s\b|[’']d\b|[’']ll\b)*$", re.I)
+#: Possessive holder: "Cambodia's (continued|principled position in) support for".
+_POSSESSIVE = re.compile(r"^[’']s?(?:\s+(?!(?:is|are|was|were|has|have|had|will|would|be)\b)[\w-]+){0,3}\s+$", re.I)
+#: A subject pronoun we do not resolve ("it would provide"): better no holder than a guessed one.
+_OPAQUE_SUBJECT = re.compile(r"\b(?:it|they|which|that|who)\s*$", re.I)
+_BOUNDARY = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bbecause\b|\bas\s+he\b|"
+                       r"\bas\s+she\b", re.I)
+_RELATIVE = re.compile(r"^,\s+(?:who|which|a|an|the)\b[^,;:]{0,150},\s*(?:\w+ly\s+)?$")
+_ITS = re.compile(r"\b(?:its|their)(?:\s+[\w-]+){0,2}\s+$", re.I)
+_COORD = re.compile(r"^(?:\s*(?:,|and|or|as well as|&|nor)\s*)+$", re.I)
+_FIRST_PERSON = re.compile(r"(?<![\w’'])(I|we|We|us|our|Our)(?![\w’'])")
+#: A second cue coordinated with the first shares its holder: "rejects X and does not side with Y".
+_COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|but|as well as)\s+)?(?:(?:has|have|had|is|are|was|were|will|"
+                          r"would|do|does|did|also|still|always|then|\w+ly)\s+)*$", re.I)
+
+
+@dataclass
+class Lexicon:
+    """The stance codebook compiled to matchers (once per :class:`Codebooks`)."""
+
+    cues: PhraseMatcher
+    negators: PhraseMatcher
+    hedges: PhraseMatcher
+    boosters: PhraseMatcher
+    modals: PhraseMatcher
+    conditionals: PhraseMatcher
+    scope: int
+    neutral_target: str
+    neutral_targets: tuple[str, ...]
+    addressee_issues: tuple[str, ...]
+    neutrality_issues: tuple[str, ...]
+
+
+
+def _compile_lexicon(books: Codebooks) -> Lexicon:
+    st = books.stance
+
+    def words(phrases):
+        return PhraseMatcher([(p, p) for p in phrases], case="insensitive")
+
+    return Lexicon(cues=PhraseMatcher([(p, fam) for fam in st.cues for p in fam.patterns], case="insensitive"),
+                   negators=words(st.negators), hedges=words(st.hedges), boosters=words(st.boosters),
+                   modals=words(st.modals), conditionals=words(st.conditionals), scope=st.negation_scope,
+                   neutral_target=st.neutral_default_target, neutral_targets=st.neutral_targets,
+                   addressee_issues=st.addressee_issues, neutrality_issues=st.neutrality_issues)
+
+
+def stance_lexicon(books: Codebooks) -> Lexicon:
+    """The stance lexicon of these codebooks, compiled once per :class:`Codebooks` object."""
+    return books.compiled(_compile_lexicon)
+
+
+@dataclass
+class Finding:
+    holder: Actor | None
+    holder_resolved: bool
+    target: Mention | str
+    stance: str
+    act: str
+    cue_start: int
+    cue_end: int
+    cue: str
+    negated: bool
+    modality: str
+    addressee: str = ""
+
+
+def _clause(text: str, s: int, e: int, pos: int) -> tuple[int, int]:
+    """The clause around ``pos``: between the nearest boundaries inside the sentence."""
+    start, end = s, e
+    for m in _BOUNDARY.finditer(text, s, e):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end
+
+
+def _speaker_state(att: Attribution) -> Actor | None:
+    sp = att.speaker
+    if sp is None:
+        return None
+    if sp.type in ("state", "organisation") or not sp.affiliation:
+        return sp
+    return Actor(name=sp.affiliation, type="state", source="country")
+
+
+def _strip_aux(before: str) -> str:
+    """``before`` without the auxiliaries and adverbs that end it ("it would " -> "it")."""
+    words = before.rstrip().split()
+    while words and _AUX.match(" " + words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
+def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, mentions: list[Mention],
+            att: Attribution, quoted: bool) -> tuple[Actor | None, bool, Mention | None]:
+    actors = [m for m in mentions if m.kind == "actor" and m.actor is not None and m.end <= cue_start]
+    in_clause = [m for m in actors if m.start >= clause_start]
+    # First person right before the cue, inside a quotation: the speaker or the speaker's state.
+    fp = [m for m in _FIRST_PERSON.finditer(text, clause_start, cue_start)]
+    if fp and quoted:
+        last = fp[-1]
+        if not in_clause or in_clause[-1].end <= last.start():
+            word = last.group(1).lower()
+            who = att.speaker if word == "i" else _speaker_state(att)
+            if who is not None:
+                return who, True, None
+    if in_clause:
+        last = in_clause[-1]
+        gap = text[last.end:cue_start]
+        if _AUX.match(gap) or _POSSESSIVE.match(gap):
+            return last.actor, last.resolved, last
+        for m in in_clause:  # "Minister Thuch, who also serves as ..., welcomed"
+            gap = text[m.end:cue_start]
+            if _RELATIVE.match(gap) and m.is_person:
+                return m.actor, m.resolved, m
+        opaque = _OPAQUE_SUBJECT.search(_strip_aux(text[max(clause_start, cue_start - 60):cue_start]))
+        if opaque:
+            if opaque.group(0).strip().lower() == "it":
+                owner = next((m for m in reversed(actors) if m.start >= sent_start and m.end <= opaque.start() +
+                              max(clause_start, cue_start - 60) and m.actor.type in ("state", "organisation")
+                              and is_subject_candidate(text, m)), None)
+                if owner is not None:  # "Cambodia demonstrates ... that it adheres to"
+                    return owner.actor, True, owner
+            return None, False, None
+        if _ITS.search(text[max(clause_start, cue_start - 30):cue_start]):
+            owner = next((m for m in reversed(in_clause) if m.actor.type in ("state", "organisation")), None)
+            if owner is not None:  # "Cambodia for its support": the state it refers to
+                return owner.actor, True, owner
+    if not in_clause and clause_start > sent_start and _AUX.match(text[clause_start:cue_start]):
+        # A clause without a subject ("... but would welcome") shares the previous clause's.
+        prior = [m for m in actors if sent_start <= m.start and m.end <= clause_start and is_subject_candidate(text, m)]
+        if prior:
+            return prior[-1].actor, prior[-1].resolved, prior[-1]
+    if att.attribution == "reported" and 0 <= att.verb_end <= cue_start:
+        # "X said the Kingdom played a role in supporting Ukraine": the content's own subject holds it.
+        content = [m for m in actors if att.verb_end <= m.start and is_subject_candidate(text, m)
+                   and m.source != "demonym" and m.start >= clause_start]
+        if content:
+            return content[0].actor, content[0].resolved, content[0]
+    if att.speaker is not None:
+        return att.speaker, att.resolved, None
+    subjects = [m for m in actors if m.start >= sent_start and m.source != "demonym" and is_subject_candidate(text, m)]
+    if subjects:
+        return subjects[0].actor, subjects[0].resolved, subjects[0]
+    return None, False, None
+
+
+def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: Actor | None,
+             prefer: str = "any") -> list[Mention]:
+    after = [m for m in mentions if m.start >= start and m.end <= end and m.source != "demonym"
+             and not (holder is not None and m.canonical == holder.name)]
+    if not after:
+        return []
+    if prefer == "issue_only":
+        after = [m for m in after if m.kind == "issue"]
+        if not after:
+            return []
+        prefer = "issue"
+    first = after[0]
+    preferred = [m for m in after if m.kind == prefer]
+    if preferred:
+        first = preferred[0]
+    elif prefer == "actor":
+        first = after[0]
+    if prefer == "any" and first.kind == "actor":
+        # "Ukraine's bid to become an ASEAN partner": the issue, not the possessor.
+        nxt = next((m for m in after if m.start > first.end), None)
+        if nxt is not None and nxt.kind == "issue" and re.match(r"^[’']s?\b", text[first.end:first.end + 2]) \
+                and nxt.start - first.end < 40:
+            first = nxt
+    chosen = [first]
+    for m in after[after.index(first) + 1:]:
+        if m.kind == first.kind and _COORD.match(text[chosen[-1].end:m.start]):
+            chosen.append(m)
+        else:
+            break
+    return chosen
+
+
+def _appeal_addressee(text: str, cue_end: int, mentions: list[Mention], lex: Lexicon) -> Mention | None:
+    """Who an appeal is addressed to: the mention right after the cue ("urged all sides to")."""
+    nxt = next((m for m in mentions if m.start >= cue_end), None)
+    if nxt is None or len(_GAP_WORDS.findall(text[cue_end:nxt.start])) > 3:
+        return None
+    if nxt.kind == "actor" or nxt.canonical in lex.addressee_issues:
+        return nxt
+    return None
+
+
+@dataclass
+class _Sentence:
+    """One sentence with what its cues are read against."""
+
+    text: str
+    start: int
+    end: int
+    mentions: list[Mention]
+    att: Attribution
+    quoted: bool
+    lex: Lexicon
+    negators: list[Match] = field(default_factory=list)
+    modals: list[Match] = field(default_factory=list)
+    conditionals: list[Match] = field(default_factory=list)
+
+
+@dataclass
+class _Appeal:
+    """An appeal (a cue with ``targets: complement``), kept until the sentence is read: it is
+    about what it asks for (its targets), unless a cue inside its complement says that."""
+
+    finding: Finding
+    targets: list[Mention]
+    start: int
+    end: int
+    inner: int  # where the first cue inside the complement starts (the sentence's end if none)
+
+
+def _cues(text: str, s: int, e: int, mentions: list[Mention], lex: Lexicon) -> list[Match]:
+    """Rule 1: the cues of a sentence, except those inside a named issue or actor."""
+    names = [m for m in mentions if m.kind == "issue" or m.source in ("codebook", "country")]
+    return [c for c in lex.cues.finditer(text, s, e)
+            if not any(m.start <= c.start and c.end <= m.end and (m.end - m.start) > (c.end - c.start)
+                       for m in names)]
+
+
+def _position(sent: _Sentence, cues: list[Match], i: int) -> tuple[str, str, bool, int, int] | None:
+    """Rules 1 and 2 for the ``i``-th cue: (stance, act, negated, clause start, clause end),
+    or None when the cue states no position here."""
+    text, c, lex = sent.text, cues[i], sent.lex
+    fam: CueFamily = c.payload
+    if re.match(r"\s+from\b", text[c.end:c.end + 6]) and fam.stance == "support" and fam.targets != "complement":
+        return None  # "support from international partners": the holder follows, the target is unnamed
+    clause_start, clause_end = _clause(text, sent.start, sent.end, c.start)
+    commas = [clause_start + m.end() for m in re.finditer(",", text[clause_start:c.start])]
+    segment_start = commas[-1] if commas else clause_start
+    if any(segment_start <= k.start < c.start for k in sent.conditionals):
+        return None  # hypothetical: "if we show support to any side"
+    negated = is_negated(text, c.start, sent.negators, lex.scope, floor=clause_start)
+    if fam.negates_next:
+        nxt = cues[i + 1] if i + 1 < len(cues) else None
+        if nxt is not None and len(_GAP_WORDS.findall(text[c.end:nxt.start])) <= lex.scope \
+                and "," not in text[c.end:nxt.start]:
+            return None  # only the negator of the next cue ("refrain from expressing support")
+    if fam.only_negated and not negated:
+        return None
+    if negated and fam.negated is None:
+        return None
+    stance, act = fam.negated if negated else (fam.stance, fam.act)
+    return stance, act, negated, clause_start, clause_end
+
+
+def _open_appeal(sent: _Sentence, c: Match, finding: Finding, clause_end: int) -> _Appeal:
+    """Rule 4 for an appeal: its addressee, and the issues of what it asks for."""
+    text, mentions = sent.text, sent.mentions
+    addressee = _appeal_addressee(text, c.end, mentions, sent.lex)
+    comp_start = addressee.end if addressee is not None else c.end
+    direct = next((m for m in mentions if m.start >= c.end and m.kind == "issue"), None)
+    if addressee is not None or direct is None or len(_GAP_WORDS.findall(text[c.end:direct.start])) > 2:
+        # The request proper starts at "to"/"for": "urge NATO ... to inhibit", "called for a dialogue".
+        comp = re.search(r"\b(?:to|for)\b", text[comp_start:clause_end])
+        comp_start = comp_start + comp.start() if comp else clause_end
+    finding.addressee = addressee.canonical if addressee is not None else ""
+    targets = [t for t in _targets(text, comp_start, clause_end, mentions, finding.holder, "issue")
+               if t.kind == "issue"]
+    return _Appeal(finding, targets, c.end, clause_end, sent.end)
+
+
+def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Mention | None, prefer: str,
+                 clause_start: int, clause_end: int) -> list[Mention]:
+    """Rule 4: the targets of a cue, after it in its clause or, for a judged claim, before it."""
+    fam: CueFamily = c.payload
+    if fam.targets == "before":
+        targets = [m for m in sent.mentions if clause_start <= m.start and m.end <= c.start and m is not holder_m
+                   and m.source != "demonym" and not (holder is not None and m.canonical == holder.name)]
+        issues = [m for m in targets if m.kind == "issue"]
+        targets = (issues if prefer == "issue" and issues else targets)[-1:]
+    else:
+        targets = _targets(sent.text, c.end, clause_end, sent.mentions, holder, prefer)
+    speaker = sent.att.speaker
+    if speaker is not None:  # ", Foreign Minister X said": the speaker is not the target
+        targets = [t for t in targets if t.canonical != speaker.name]
+    return targets
+
+
+def _neutrality(lex: Lexicon, targets: list, stance: str, act: str, negated: bool) -> tuple[str, str, list]:
+    """A declared neutrality is about the parties named, or the default target; not supporting
+    the parties, or supporting neutrality itself, is declaring neutrality."""
+    if act == "neutral_declaration":
+        named = [t for t in targets if t.kind == "issue" and t.canonical in lex.neutral_targets] or \
+                [t for t in targets if t.kind == "actor"]
+        targets = named or [lex.neutral_target]
+    elif negated and targets and all(t.kind == "issue" and t.canonical in lex.neutral_targets for t in targets):
+        stance, act = "neutral", "neutral_declaration"
+    if stance == "support" and targets and all(_target_key(t) in lex.neutrality_issues for t in targets):
+        stance, act, targets = "neutral", "neutral_declaration", [lex.neutral_target]
+    return stance, act, targets
+
+
+def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: Attribution, quoted: bool,
+                      lex: Lexicon) -> list[Finding]:
+    """The stance findings of one sentence (see the module docstring for the rules)."""
+    cues = _cues(text, s, e, mentions, lex)
+    if not cues:
+        return []  # every finding starts at a cue: most sentences end here
+    sent = _Sentence(text, s, e, mentions, att, quoted, lex, list(lex.negators.finditer(text, s, e)),
+                     list(lex.modals.finditer(text, s, e)), list(lex.conditionals.finditer(text, s, e)))
+    findings: list[Finding] = []
+    appeals: list[_Appeal] = []
+    consumed: list[tuple[int, int]] = []  # targets taken: a cue inside one is part of it
+    previous: tuple[int, int, Actor, bool] | None = None  # (last cue end, last target end, holder, resolved)
+    for i, c in enumerate(cues):
+        if any(a <= c.start < b for a, b in consumed):
+            continue  # part of another cue's target ("support ... providing assistance")
+        position = _position(sent, cues, i)
+        if position is None:
+            continue
+        stance, act, negated, clause_start, clause_end = position
+        fam: CueFamily = c.payload
+        # Rule 3: the holder.
+        if previous is not None and any(p <= c.start and _COORDINATED.match(text[p:c.start]) for p in previous[:2]):
+            holder, resolved, holder_m = previous[2], previous[3], None  # "rejects X and does not side with Y"
+        else:
+            holder, resolved, holder_m = _holder(text, c.start, clause_start, s, mentions, att, quoted)
+        # Rule 5: modality (hedges and boosters are read per sentence, in document_stance).
+        modality = next((m.text.lower() for m in reversed(sent.modals) if clause_start <= m.start < c.start), "")
+        containing = [a for a in appeals if a.start <= c.start < a.end]
+        appeal = containing[0] if containing else None
+        if appeal is not None:  # a cue inside an appeal's complement is what the appeal asks for
+            act = "urge"
+            holder, resolved = appeal.finding.holder, appeal.finding.holder_resolved
+            for a in containing:
+                a.inner = min(a.inner, c.start)
+        if fam.targets == "complement":
+            finding = Finding(holder, resolved, "", stance, act, c.start, c.end, c.text, negated, modality)
+            appeals.append(_open_appeal(sent, c, finding, clause_end))
+            previous = (c.end, c.end, holder, resolved) if holder is not None else previous
+            continue
+        if fam.targets == "before" and att.speaker is not None:
+            # The claim is the subject; who judges it speaks.
+            holder, resolved, holder_m = att.speaker, att.resolved, None
+        prefer = "issue" if appeal is not None else fam.prefer
+        targets = _cue_targets(sent, c, holder, holder_m, prefer, clause_start, clause_end)
+        stance, act, targets = _neutrality(lex, targets, stance, act, negated)
+        for t in targets:
+            findings.append(Finding(holder, resolved, t, stance, act, c.start, c.end, c.text, negated, modality,
+                                    appeal.finding.addressee if appeal is not None else ""))
+            if isinstance(t, Mention):
+                consumed.append((t.start, t.end))
+        if holder is not None:
+            last_end = max([c.end] + [t.end for t in targets if isinstance(t, Mention)])
+            previous = (c.end, last_end, holder, resolved)
+    for a in appeals:
+        # An appeal is about what it asks for: its own targets before any cue in its complement;
+        # with a cue in the complement and nothing before it, that cue's finding says it all.
+        findings += [replace(a.finding, target=t) for t in a.targets if t.start < a.inner]
+    return _merge([f for f in findings if f.holder is not None and f.target != ""
+                   and not (isinstance(f.target, Mention) and f.target.canonical == f.holder.name)])
+
+
+def _target_key(t: Mention | str) -> str:
+    return t.canonical if isinstance(t, Mention) else t
+
+
+def _merge(findings: list[Finding]) -> list[Finding]:
+    """One finding per (holder, target): a declared neutrality outranks a support for the same
+    target in the same sentence ("support for any party would violate our neutrality");
+    otherwise the first cue is kept and later cues are listed with it."""
+    out: dict[tuple, Finding] = {}
+    for f in findings:
+        key = (f.holder.name, _target_key(f.target), f.stance)
+        neutral_key = (f.holder.name, _target_key(f.target), "neutral")
+        if f.stance == "support" and neutral_key in out:
+            continue
+        if f.stance == "neutral":
+            out.pop((f.holder.name, _target_key(f.target), "support"), None)
+        if key in out:
+            first = out[key]
+            if f.cue.lower() not in first.cue.lower().split("; "):
+                first.cue = f"{first.cue}; {f.cue}"
+            continue
+        out[key] = f
+    return list(out.values())
+
+
+def document_stance(doc_id: str, text: str, sentences: list[tuple[int, int, int, bool]], dm: DocumentMentions, *,
+                    index: ActorIndex, lex: Lexicon) -> list[tuple]:
+    """Stance rows of one document; ``sentences``: (sentence_id, char_start, char_end, in_quote)."""
+    rows = []
+    issue_labels = index.issue_labels
+    for sid, s, e, in_quote in sentences:
+        mentions = dm.by_sentence.get(sid, [])
+        att = dm.attribution.get(sid, Attribution())
+        quoted = att.attribution == "direct_quote" or bool(in_quote)
+        found = sentence_findings(text, s, e, mentions, att, quoted, lex)
+        if not found:
+            continue
+        hedged = any(True for _ in lex.hedges.finditer(text, s, e))
+        boosted = any(True for _ in lex.boosters.finditer(text, s, e))
+        seen = set()
+        for f in found:
+            if isinstance(f.target, Mention):
+                target = f.target.canonical if f.target.kind == "actor" else issue_labels[f.target.canonical]
+                target_type = f.target.actor.type if f.target.kind == "actor" else "issue"
+            else:
+                target, target_type = issue_labels.get(f.target, f.target), "issue"
+            key = (f.holder.name, target, f.stance, f.act, f.cue_start)
+            if key in seen:
+                continue
+            seen.add(key)
+            h = f.holder
+            rows.append((doc_id, sid, s, e, h.name, h.affiliation or (h.name if h.type == "state" else ""), h.type,
+                         target, target_type, f.stance, f.act, f.cue, f.cue_start, f.cue_end, f.negated, hedged,
+                         boosted, f.modality, att.attribution,
+                         att.speaker.name if att.speaker is not None else "", f.holder_resolved, f.addressee,
+                         text[s:e]))
+    return rows
+
+
+def stance_table(documents: pd.DataFrame, sentences: pd.DataFrame, codebooks: Codebooks, *,
+                 analysed: dict[str, DocumentMentions]) -> pd.DataFrame:
+    """``stance.csv``: one row per (sentence, holder, target) finding.
+    ``analysed``: the mentions of every document (:func:`analysis.stages.mentions.analyse_documents`)."""
+    index = actor_index(codebooks)
+    lex = stance_lexicon(codebooks)
+    by_doc = rows_by_document(sentences, ["sentence_id", "char_start", "char_end", "in_quote"])
+    rows = []
+    for doc_id, text in zip(documents["doc_id"], documents["text"]):
+        if doc_id in by_doc:
+            rows.extend(document_stance(doc_id, text, by_doc[doc_id], analysed[doc_id], index=index, lex=lex))
+    return pd.DataFrame(rows, columns=STANCE_COLUMNS)
+
+
+def stance_stage(tables: dict, rules) -> dict:
+    return {"stance": stance_table(tables["documents"], tables["sentences"], rules.codebooks,
+                                   analysed=tables["document_mentions"])}
+
+
+STAGE = Stage("stance", stance_stage, requires=("documents", "sentences", "document_mentions"), provides=("stance",),
+              reads=("actors", "places", "issues", "stance"))

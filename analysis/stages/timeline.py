@@ -1,0 +1,167 @@
+"""Timelines: every temporal expression, resolved against the publication date and tied to
+the event it dates.
+
+:func:`timeline_table` finds every temporal expression (:mod:`.timexes`), resolves it
+against the publication date (or the inferred interval, when both ends agree; see
+:mod:`.dating`), and ties it to its clause: the event trigger, the actors in it, and
+whether the date is when something was said (a statement date). Events are lined up
+across articles afterwards (:mod:`.events`), since that needs every document.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+
+from ..config.codebooks import Codebooks
+from ..schema import TIMELINE_COLUMNS, Stage
+from ..text.layer import rows_by_document
+from .dating import AGO, Interval, anchor_matcher, anchor_mentions, infer_publication
+from .lexicon import ASCII_LOWER
+from .timexes import Timex, find_timexes, parse_dct
+
+NEWS_RECENCY_DAYS = 45
+#: Slack around "a week ago" and similar offsets, in days.
+RELATIVE_SLACK_DAYS = 2
+
+STATEMENT_TRIGGERS = re.compile(
+    r"\b(?:said|says|stated|declared|noted|added|stressed|emphasi[sz]ed|affirmed|reaffirmed|underlined|underscored|"
+    r"observed|remarked|suggested|reiterated|announced|told|warned|insisted|tweeted|wrote|posted|urged|implored|"
+    r"called|statement|tweet|post|appeal|plea|speech|remarks|address(?:ed|ing)?)\b", re.I)
+EVENT_NOUNS = re.compile(
+    r"\b(?:meeting|call|conversation|visit|summit|ceremony|inauguration|training|course|talks|negotiations|"
+    r"invasion|offensive|attack|war|conflict|election|vote|resolution|announcement|accession|agreement|treaty|"
+    r"statement|appeal|plea|graduation|conference|session|deployment|delivery|decision)\b", re.I)
+_VERB = re.compile(r"\b(?:\w{3,}ed|said|told|met|sent|spoke|took|gave|made|held|signed|began|launched|ran|"
+                   r"will\s+\w+)\b",
+                   re.I)
+# The same three, case-sensitive, for text lowered with ASCII_LOWER (which keeps offsets):
+# re's case-insensitive matching is several times slower, and these run on every dated clause.
+_EVENT_WORDS_LOWER = tuple(re.compile(rx.pattern) for rx in (STATEMENT_TRIGGERS, EVENT_NOUNS, _VERB))
+
+
+def _clause_span(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of the sentence a date belongs to: between the commas or semicolons around
+    it; the whole sentence when that stretch names no event ("On July 9, Hun Sen called ...")."""
+    left = max([0] + [m.end() for m in re.finditer(r"[;:]|,\s+(?=\w)", sentence[:start])])
+    right_m = re.search(r"[;:,]", sentence[end:])
+    right = end + right_m.start() if right_m else len(sentence)
+    clause = (sentence[left:start] + " " + sentence[end:right]).translate(ASCII_LOWER)
+    if not any(rx.search(clause) for rx in _EVENT_WORDS_LOWER):
+        return 0, len(sentence)
+    return left, right
+
+
+def _trigger(sentence: str, left: int, right: int, start: int, end: int) -> str:
+    """The word that names the event a date belongs to: the nearest statement word, event
+    noun or verb in the clause (statement words first: a date on "said" dates the saying)."""
+    clause = sentence[left:right].translate(ASCII_LOWER)
+    best = None
+    for rx in _EVENT_WORDS_LOWER:
+        for m in rx.finditer(clause):
+            a, b = left + m.start(), left + m.end()
+            if start <= a < end:
+                continue
+            dist = start - b if b <= start else a - end
+            if best is None or dist < best[0]:
+                best = (dist, m.group().lower())
+        if best is not None and best[0] < 60:
+            return best[1]
+    return best[1] if best else ""
+
+
+def document_timeline(doc_id: str, text: str, sentences: list[tuple[int, int, int]], *, dct: date | None,
+                      interval: Interval | None, mentions_by_sentence: dict[int, list],
+                      anchors: list | None = None, undated: dict[int, list[Timex]] | None = None) -> list[tuple]:
+    """Timeline rows of one document. With only an inferred interval, a relative value is
+    kept when both ends of the interval give the same value; otherwise it keeps its
+    unknown parts. An expression like "a week ago" next to an anchor event ("since Russia
+    launched its offensive a week ago") dates that event: anchor ``event``."""
+    rows = []
+    anchor_by_sentence = {}
+    for sid, _a, _b, ev in anchors or []:
+        anchor_by_sentence.setdefault(sid, ev)
+    for sid, s, e in sentences:
+        sentence = text[s:e]
+        if dct is not None:
+            found = find_timexes(sentence, dct=dct, offset=s)
+        else:
+            found = list(undated[sid]) if undated is not None else find_timexes(sentence, dct=None, offset=s)
+            needs_dct = any(t.anchor == "none" and t.type in ("DATE", "TIME") for t in found)
+            if needs_dct and interval is not None and interval.earliest and interval.latest and interval.consistent:
+                lo = {(t.start, t.end): t for t in find_timexes(sentence, dct=interval.earliest, offset=s)}
+                hi = {(t.start, t.end): t for t in find_timexes(sentence, dct=interval.latest, offset=s)}
+                for i, t in enumerate(found):
+                    a, b = lo.get((t.start, t.end)), hi.get((t.start, t.end))
+                    if t.anchor == "none" and t.type in ("DATE", "TIME") and a is not None and b is not None \
+                            and a.value == b.value:
+                        a.anchor = "dct"
+                        found[i] = a
+        previous: Timex | None = None
+        for t in found:
+            ev = anchor_by_sentence.get(sid)
+            if ev is not None and AGO.fullmatch(t.text):
+                t.value, t.granularity, t.anchor = ev.start.isoformat(), "day", "event"
+            if t.anchor == "none" and previous is not None and previous.anchor == "explicit" \
+                    and re.fullmatch(r"XXXX-\d\d-\d\d", t.value) and re.fullmatch(r"\d{4}-\d\d-\d\d", previous.value):
+                # "on May 29, after their first call in November": keep the year of a date in the same sentence
+                t.value = previous.value[:4] + t.value[4:]
+                t.anchor = "previous"
+            left, right = _clause_span(sentence, t.start - s, t.end - s)
+            trig = _trigger(sentence, left, right, t.start - s, t.end - s)
+            clause_mentions = [m for m in mentions_by_sentence.get(sid, [])
+                               if s + left <= m.start and m.end <= s + right]
+            actors = sorted({m.canonical for m in clause_mentions if m.kind == "actor" and m.source != "demonym"})
+            issues = sorted({m.canonical for m in clause_mentions if m.kind == "issue"})
+            statement = bool(STATEMENT_TRIGGERS.fullmatch(trig)) if trig else False
+            rows.append((doc_id, sid, t.start, t.end, t.text, t.type, t.value, t.granularity, t.anchor, t.mod, trig,
+                         s + left, s + right, ";".join(actors), ";".join(issues), statement, ""))
+            if t.anchor == "explicit":
+                previous = t
+    return rows
+
+
+def timeline_table(documents: pd.DataFrame, sentences: pd.DataFrame, analysed: dict,
+                   codebooks: Codebooks) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(timeline rows, publication-date inference per document)."""
+    rows, inferred = [], []
+    matcher = anchor_matcher(codebooks)
+    by_doc = rows_by_document(sentences, ["sentence_id", "char_start", "char_end"])
+    for doc_id, text, published, basis in zip(*(documents[c].tolist() for c in ("doc_id", "text", "published",
+                                                                                "published_basis"))):
+        sents = by_doc.get(doc_id)
+        if sents is None:
+            inferred.append((doc_id, "", "", ""))
+            continue
+        dm = analysed.get(doc_id)
+        by_sentence = dm.by_sentence if dm is not None else {}
+        actors = {sid: {m.canonical for m in ms if m.kind == "actor"} for sid, ms in by_sentence.items()}
+        anchors = anchor_mentions(text, sents, actors, matcher)
+        dct = parse_dct(published)
+        iv = None
+        undated = None
+        if dct is None:
+            # Tagged once without a DCT: the inference and the timeline both read these.
+            undated = {sid: find_timexes(text[s:e], dct=None, offset=s) for sid, s, e in sents}
+            iv = infer_publication(text, sents, anchors, undated=undated)
+            inferred.append((doc_id, iv.earliest.isoformat() if iv.earliest else "",
+                             iv.latest.isoformat() if iv.latest else "", " | ".join(iv.evidence)))
+        else:
+            inferred.append((doc_id, dct.isoformat(), dct.isoformat(), f"{basis}: {published}"))
+        rows += document_timeline(doc_id, text, sents, dct=dct, interval=iv, mentions_by_sentence=by_sentence,
+                                  anchors=anchors, undated=undated)
+    timeline = pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
+    pub = pd.DataFrame(inferred, columns=["doc_id", "published_earliest", "published_latest", "published_evidence"])
+    return timeline, pub
+
+
+def timeline_stage(tables: dict, rules) -> dict:
+    timeline, publication = timeline_table(tables["documents"], tables["sentences"], tables["document_mentions"],
+                                           rules.codebooks)
+    return {"timeline": timeline, "publication": publication}
+
+
+STAGE = Stage("timeline", timeline_stage, requires=("documents", "sentences", "document_mentions"),
+              provides=("timeline", "publication"), reads=("anchor_events",))

@@ -1,0 +1,141 @@
+"""The layout of one text: paragraphs, page debris, the headline and the dateline.
+
+Scraped pages carry navigation strips (``Headline A | Headline B |``) and footers
+(``Related News``); these paragraphs are marked ``debris`` and left out of every analysis,
+while the text itself is never changed, so offsets never shift. The markers come from
+the corpus configuration (:class:`~analysis.config.CorpusConfig`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..config.corpus import CorpusConfig, normalise_marker
+from ..lang.en import MONTH_PATTERN, month_number
+
+#: A document without a title or headline is labelled by this many words of its lead.
+LEAD_WORDS = 12
+
+# "PHNOM PENH, Nov 2 (Reuters) -", "Phnom Penh, April 3, 2024 –", "Phnom Penh (FN), Jan. 26 –",
+# "WASHINGTON, March 3, 2022 (AFP) —". The place is 1-5 capitalised words.
+DATELINE = re.compile(
+    r"(?P<place>[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4})"
+    r"(?:\s*\((?P<agency1>[^)\n]{1,40})\))?,?\s+"
+    r"(?P<month>" + MONTH_PATTERN + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    r"(?:\s*\((?P<agency2>[^)\n]{1,40})\))?"
+    r"\s*[-–—]+\s",
+)
+
+
+def find_dateline(text: str, start: int = 0) -> tuple[str, str] | None:
+    """The dateline at ``text[start:]`` as (raw dateline, ISO date); ``XXXX`` for a missing year.
+
+    >>> find_dateline("PHNOM PENH, Nov 2 (Reuters) - Cambodia said")
+    ('PHNOM PENH, Nov 2 (Reuters) -', 'XXXX-11-02')
+    >>> find_dateline("Phnom Penh, April 3, 2024 – Minister Ly Thuch met")
+    ('Phnom Penh, April 3, 2024 –', '2024-04-03')
+    """
+    m = DATELINE.match(text, start)
+    if not m:
+        return None
+    month = month_number(m.group("month"))
+    day = int(m.group("day"))
+    year = m.group("year")
+    try:
+        date(int(year) if year else 2000, month, day)  # 2000 is a leap year: Feb 29 stays valid
+    except ValueError:
+        return None
+    iso = f"{year or 'XXXX'}-{month:02d}-{day:02d}"
+    return m.group(0).rstrip(), iso
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+    kind: str  # body | headline | debris
+
+
+#: A paragraph break: a run of whitespace holding at least two line breaks.
+_PARAGRAPH_BREAK = re.compile(r"\s*\n\s*\n\s*")
+#: A headline does not end like a sentence.
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of blank-line separated paragraphs, trimmed of surrounding whitespace.
+
+    >>> paragraph_spans("A b.\\n\\n  C d.\\n")
+    [(0, 4), (8, 12)]
+    >>> paragraph_spans("*\\n\\nA one-character paragraph stays apart.")
+    [(0, 1), (3, 41)]
+    """
+    spans = []
+    at = 0
+    for brk in (*_PARAGRAPH_BREAK.finditer(text), None):
+        end = brk.start() if brk else len(text)
+        chunk = text[at:end]
+        body = chunk.strip()
+        if body:
+            start = at + len(chunk) - len(chunk.lstrip())
+            spans.append((start, start + len(body)))
+        if brk:
+            at = brk.end()
+    return spans
+
+
+def _is_navigation(chunk: str, config: CorpusConfig) -> bool:
+    """A navigation strip: one line holding the separators between short items. A sentence
+    that merely contains two pipes ("A | B | C" in a table) has long items."""
+    if sum(chunk.count(sep) for sep in config.separators) < config.min_separators or "\n" in chunk.strip():
+        return False
+    items = [x for x in re.split("|".join(map(re.escape, config.separators)), chunk) if x.strip()]
+    return bool(items) and max(len(x.split()) for x in items) <= 20
+
+
+def classify_paragraphs(text: str, config: CorpusConfig) -> list[Paragraph]:
+    """Mark navigation strips and footers as debris, and a leading short line as the headline."""
+    spans = paragraph_spans(text)
+    kinds = ["body"] * len(spans)
+    for i, (s, e) in enumerate(spans):
+        chunk = text[s:e]
+        if _is_navigation(chunk, config):
+            kinds[i] = "debris"
+        if normalise_marker(chunk) in config.footer_markers:
+            kinds[i:] = ["debris"] * (len(spans) - i)  # everything after a footer marker is footer
+            break
+    body = [i for i, k in enumerate(kinds) if k == "body"]
+    if len(body) >= 2:
+        s, e = spans[body[0]]
+        line = text[s:e]
+        if len(line.split()) <= config.headline_max_words and not _SENTENCE_END.search(line) and "\n" not in line:
+            kinds[body[0]] = "headline"
+    return [Paragraph(s, e, k) for (s, e), k in zip(spans, kinds)]
+
+
+def describe_document(text: str, config: CorpusConfig) -> dict:
+    """Body span, headline, lead and dateline of one text (pure)."""
+    paras = classify_paragraphs(text, config)
+    kept = [p for p in paras if p.kind != "debris"]
+    headline = next((text[p.start:p.end] for p in kept if p.kind == "headline"), "")
+    body = [p for p in kept if p.kind == "body"]
+    dateline = None
+    for p in body[:2]:
+        dateline = find_dateline(text, p.start)
+        if dateline:
+            break
+    lead = ""
+    if body:
+        words = text[body[0].start:body[0].end].split()
+        lead = " ".join(words[:LEAD_WORDS]) + ("…" if len(words) > LEAD_WORDS else "")
+    return {
+        "lead": lead,
+        "body_start": kept[0].start if kept else 0,
+        "body_end": kept[-1].end if kept else 0,
+        "headline": headline,
+        "dateline": dateline[0] if dateline else "",
+        "dateline_date": dateline[1] if dateline else "",
+    }

@@ -1,0 +1,127 @@
+"""The codebooks: validated on load with errors naming file and entry, loaded fresh every
+time (an edit is used at once), and hashed by content."""
+
+import shutil
+
+import pytest
+from conftest import write
+
+import analysis
+from analysis.config import CODEBOOK_DIR, load_codebooks
+from analysis.config.codebooks import FILES, load_anchor_events, load_frames
+from analysis.errors import CodebookError
+
+
+def test_package_codebooks_load():
+    books = load_codebooks()
+    assert books.frames.ids[:2] == ["neutrality", "sovereignty_law"]
+    assert {"Hun Sen", "NATO"} <= {a.name for a in books.actors.actors}
+    assert "Cambodia" in books.places.countries and books.issues and books.stance.cues and books.anchor_events
+    assert set(books.files) == set(FILES)
+
+
+# One bad entry per codebook file: (file, what to replace, with what, the message it gives).
+BAD_ENTRIES = [
+    ("actors.yaml", "type: leader", "type: king", "entry 'actors[1] (Hun Sen)': type 'king' is not one of"),
+    ("actors.yaml", "    role: [", "    colour: red\n    role: [", "unknown field(s) colour"),
+    ("actors.yaml", "gender: m", "gender: x", "gender must be m or f"),
+    ("places.yaml", "iso: KHM", "iso: XYZ", "entry 'countries.Cambodia': iso 'XYZ' is not an ISO 3166 alpha-3 code"),
+    ("issues.yaml", "id: military_aid", "id: Military Aid", "id 'Military Aid' must be snake_case"),
+    ("issues.yaml", "broader: weapons_supplies", "broader: nothing", "'nothing' is not an issue id"),
+    ("stance.yaml", "    stance: support\n    act: support\n    negated: {stance: oppose",
+     "    stance: maybe\n    act: support\n    negated: {stance: oppose",
+     "entry 'cues.support': stance must be one of"),
+    ("stance.yaml", "negates_next: true", "negates_next: perhaps", "entry 'cues.refrain.negates_next': must be true"),
+    ("stance.yaml", "neutrality_issues: [neutrality]", "neutrality_issues: [calm]",
+     "entry 'neutrality_issues[0]': 'calm' is not an issue id"),
+    ("stance.yaml", "  scope: 4", "  scope: 40", "entry 'negation.scope': must be an integer from 1 to 10"),
+    ("frames.yaml", "threshold: 1.0", "threshold: -1", "entry 'threshold': must be a positive number"),
+    ("frames.yaml", "  scope: 3", "  scope: zero", "entry 'negation.scope': must be an integer from 1 to 10"),
+    ("frames.yaml", '      - {pattern: "neutral*", weight: 1.0}', '      - {pattern: "neutral*", weight: 11}',
+     "entry 'frames.neutrality.indicators[0]': weight must be in (0, 10]"),
+    ("anchor_events.yaml", "start: 2022-02-24", "start: 2022-13-40", "invalid value"),
+    ("anchor_events.yaml", "    source: widely reported", "    when: yesterday\n    source: widely reported",
+     "entry 'events[0] (russia_full_scale_invasion)': unknown field(s) when"),
+]
+
+
+def _copy_with(tmp_path, name: str, old: str, new: str):
+    folder = tmp_path / "codebooks"
+    shutil.copytree(CODEBOOK_DIR, folder)
+    text = (folder / name).read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {name}: update the test"
+    (folder / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder
+
+
+def _load(folder, name):
+    if name == "frames.yaml":
+        return load_frames(folder / name)
+    if name == "anchor_events.yaml":
+        return load_anchor_events(folder / name)
+    return load_codebooks(folder)
+
+
+@pytest.mark.parametrize("name, old, new, message", BAD_ENTRIES, ids=[f"{b[0]}:{b[3][:30]}" for b in BAD_ENTRIES])
+def test_bad_entries_name_the_file_and_the_entry(tmp_path, name, old, new, message):
+    folder = _copy_with(tmp_path, name, old, new)
+    with pytest.raises(CodebookError) as err:
+        _load(folder, name)
+    assert str(folder / name) in str(err.value) and message in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize("name", sorted(FILES.values()))
+def test_broken_yaml_names_the_line(tmp_path, name):
+    folder = _copy_with(tmp_path, name, "\n", "\n  bad: [unclosed\n")
+    with pytest.raises(CodebookError, match=r"line \d+: invalid YAML"):
+        _load(folder, name)
+
+
+def test_an_edited_codebook_is_used_at_once(tmp_path):
+    """No cache by path: loading again after an edit, in the same process, gives the edit."""
+    folder = tmp_path / "mine"
+    shutil.copytree(CODEBOOK_DIR, folder)
+    before = load_codebooks(folder, frames=folder / "frames.yaml")
+    frames = folder / "frames.yaml"
+    frames.write_text(frames.read_text(encoding="utf-8").replace("threshold: 1.0", "threshold: 2.5"), encoding="utf-8")
+    issues = folder / "issues.yaml"
+    issues.write_text(issues.read_text(encoding="utf-8").replace("- id: sanctions", "- id: penalties"),
+                      encoding="utf-8")
+    after = load_codebooks(folder, frames=frames)
+    assert (before.frames.threshold, after.frames.threshold) == (1.0, 2.5)
+    assert "penalties" in {i.id for i in after.issues} and "penalties" not in {i.id for i in before.issues}
+    assert before.digest() != after.digest()
+    assert before.digest(("actors",)) == after.digest(("actors",))
+
+
+def test_compiled_matchers_belong_to_one_codebooks_object(tmp_path):
+    """The stages' matchers are made once per object and never shared with another one."""
+    from analysis.stages.mentions import actor_index
+
+    a, b = load_codebooks(), load_codebooks()
+    assert actor_index(a) is actor_index(a) and actor_index(a) is not actor_index(b)
+
+
+def test_codebooks_go_to_workers_without_their_compiled_matchers():
+    import pickle
+
+    from analysis.stages.mentions import actor_index
+
+    books = load_codebooks()
+    actor_index(books)
+    copy = pickle.loads(pickle.dumps(books))
+    assert copy == books and copy._compiled == {} and books._compiled
+
+
+def test_a_folder_may_hold_only_some_files(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    write(folder / "issues.yaml", "issues:\n  - id: conflict_parties\n    aliases: [all sides]\n"
+                                  "  - id: neutrality\n    aliases: [neutrality]\n"
+                                  "  - id: drones\n    aliases: [drone*]\n")
+    books = load_codebooks(folder)
+    assert books.files["issues"].path == folder / "issues.yaml"
+    assert books.files["actors"].path == CODEBOOK_DIR / "actors.yaml"
+    assert [i.id for i in books.issues] == ["conflict_parties", "neutrality", "drones"]
+    assert analysis.load_codebooks(folder).digest() == books.digest()

@@ -1,0 +1,188 @@
+"""The report runner: parameters checked before anything runs, notebooks through papermill."""
+
+import json
+import re
+
+import nbformat
+import pytest
+from conftest import ROOT
+
+from analysis.cli import main
+from analysis.errors import ParameterError
+from analysis.report import notebooks as report
+from analysis.report.render import kernel_name
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_are_stored_without_outputs(path):
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, f"{path.name}: run `make strip`"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_are_thin(path):
+    """Exactly one parameters cell of literals; no function or class definitions."""
+    nb = nbformat.read(path, as_version=4)
+    tagged = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    assert len(tagged) == 1
+    params = report.declared_parameters(path)
+    assert {"corpus", "tables_dir"} <= set(params)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert not re.search(r"^\s*(def|class) ", cell.source, re.M), f"{path.name}: logic belongs in analysis/"
+
+
+@pytest.mark.parametrize("raw, default, expected", [
+    ("15", 20, 15), ("0123", "abc", "0123"), ("true", False, True), ("no", True, False),
+    ('["a", "b c"]', ["x"], ["a", "b c"]), ("a, b", ["x"], ["a", "b"]), ("2.5", 1.0, 2.5),
+])
+def test_parameters_keep_their_declared_type(raw, default, expected):
+    assert report.coerce_parameter("p", raw, default, notebook="n.ipynb", valid=["p"]) == expected
+
+
+@pytest.mark.parametrize("override, message", [
+    ({"nonsense": "1"}, "-P nonsense: unknown parameter (valid: "),
+    ({"top_n": "many"}, "parameter top_n='many' is not an integer (valid parameters: "),
+    ({"corpus": "x"}, "set by the runner"),
+])
+def test_bad_parameters_are_rejected_before_running(override, message):
+    books = report.discover(only=["00_corpus_overview"])
+    with pytest.raises(ParameterError) as err:
+        report.resolve_parameters(books, override)
+    assert message in str(err.value)
+
+
+def test_unknown_notebook_name():
+    with pytest.raises(ParameterError, match="unknown notebook"):
+        report.discover(only=["99_nothing"])
+
+
+def test_bad_parameter_on_the_command_line_writes_nothing(tmp_path, capsys, seeds_dir):
+    out = tmp_path / "r"
+    assert main(["report", "--corpus", str(seeds_dir), "--out", str(out), "-P", "kwic_term=x", "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown parameter" in err and "kwic_terms" in err
+    assert not out.exists()
+
+
+@pytest.fixture(scope="module")
+def seed_reports(tmp_path_factory, seeds_dir):
+    out = tmp_path_factory.mktemp("reports") / "reports"
+    code = main(["report", "--corpus", str(seeds_dir), "--out", str(out), "--quiet", "--jobs", "2",
+                 "-P", 'kwic_terms=["cluster munitions", "neutral*"]', "-P", "top_n=8"])
+    assert code == 0
+    return out
+
+
+@pytest.mark.notebook
+def test_report_runs_the_suite_on_the_seeds(seed_reports):
+    out = seed_reports
+    assert (out / "index.html").is_file() and (out / "00_corpus_overview.html").is_file()
+    assert {"documents.csv", "sentences.csv", "stance.csv"} <= {p.name for p in (out / "tables").iterdir()}
+    for book in NOTEBOOKS:
+        names = [book.stem] if book.stem != "04_article" else [f"04_article__{d.stem}" for d in
+                                                                 sorted((ROOT / "seeds").glob("*.txt"))]
+        for name in names:
+            executed = nbformat.read(out / "notebooks" / f"{name}.ipynb", as_version=4)
+            errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+            assert not errors, (name, errors[:1])
+            assert (out / f"{name}.html").is_file()
+    # The executed notebook used the parameters it was given.
+    nb = nbformat.read(out / "notebooks" / "00_corpus_overview.ipynb", as_version=4)
+    assert nb.metadata.papermill.parameters["top_n"] == 8
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    text = json.dumps([o.get("data", {}).get("text/plain", "") for o in outputs])
+    assert "cluster munitions" in text and "doc_id" in text
+    assert sum("image/png" in o.get("data", {}) for o in outputs) >= 3
+    html = (out / "00_corpus_overview.html").read_text()
+    index = (out / "index.html").read_text()
+    # Self-contained: nothing fetched from the network, no scripts at all; navigable.
+    for page in (html, index):
+        assert "<script" not in page.lower()
+        assert not re.search(r"""(src|href)=["']https?://""", page)
+        assert "Content-Security-Policy" in page
+    assert 'href="index.html"' in html and "Contents:" in html and 'href="tables/stance.csv"' in html
+    assert 'href="00_corpus_overview.html"' in index and "5 documents" in index
+    assert 'href="04_article__000_2a8fb597ad36a283.html"' in index
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert set(manifest) >= {"inputs", "codebooks", "parameters", "versions", "git_commit", "reports"}
+    assert all(r["status"] == "ok" for r in manifest["reports"]) and len(manifest["reports"]) == 10
+
+
+@pytest.mark.notebook
+def test_second_run_is_byte_identical_and_reuses_everything(seed_reports, seeds_dir, tmp_path):
+    import hashlib
+
+    def digest(folder):
+        return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(folder.rglob("*")) if p.suffix in (".html", ".csv")}
+
+    first = digest(seed_reports)
+    # Warm re-run in place: nothing is executed again.
+    assert main(["report", "--corpus", str(seeds_dir), "--out", str(seed_reports), "--quiet",
+                 "-P", 'kwic_terms=["cluster munitions", "neutral*"]', "-P", "top_n=8"]) == 0
+    manifest = json.loads((seed_reports / "manifest.json").read_text())
+    assert manifest["tables"]["cached"] and all(r["cached"] for r in manifest["reports"])
+    assert digest(seed_reports) == first
+    # A cold run elsewhere gives the same bytes.
+    other = tmp_path / "elsewhere"
+    assert main(["report", "--corpus", str(seeds_dir), "--out", str(other), "--quiet", "--no-cache",
+                 "-P", 'kwic_terms=["cluster munitions", "neutral*"]', "-P", "top_n=8"]) == 0
+    assert digest(other) == first
+
+
+@pytest.mark.notebook
+def test_changing_one_article_reruns_only_what_depends_on_it(seeds_dir, tmp_path):
+    import shutil
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir, corpus)
+    out = tmp_path / "out"
+    assert main(["report", "--corpus", str(corpus), "--out", str(out), "--quiet", "--only", "04_article",
+                 "00_corpus_overview"]) == 0
+    path = corpus / "004_8ccc33888f31d3ad.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\n\nA new closing paragraph.\n", encoding="utf-8")
+    assert main(["report", "--corpus", str(corpus), "--out", str(out), "--quiet", "--only", "04_article",
+                 "00_corpus_overview"]) == 0
+    rerun = {r["name"] for r in json.loads((out / "manifest.json").read_text())["reports"] if not r["cached"]}
+    assert rerun == {"00_corpus_overview", "04_article__004_8ccc33888f31d3ad"}
+
+
+@pytest.mark.notebook
+def test_a_failing_notebook_does_not_stop_the_others(tmp_path, seeds_dir, capsys):
+    import shutil
+
+    books = tmp_path / "books"
+    books.mkdir()
+    shutil.copy(ROOT / "notebooks" / "00_corpus_overview.ipynb", books)
+    bad = nbformat.read(ROOT / "notebooks" / "00_corpus_overview.ipynb", as_version=4)
+    bad.cells.insert(3, nbformat.v4.new_code_cell("raise RuntimeError('deliberate failure')"))
+    nbformat.write(bad, books / "01_broken.ipynb")
+    out = tmp_path / "out"
+    code = main(["report", "--corpus", str(seeds_dir), "--out", str(out), "--quiet", "--notebooks", str(books)])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "notebook 01_broken failed at cell" in err and "deliberate failure" in err
+    index = (out / "index.html").read_text()
+    assert 'class="failed"' in index and 'class="ok"' in index
+    broken = (out / "01_broken.html").read_text()
+    assert "deliberate failure" in broken  # rendered with papermill's error cells
+    assert (out / "00_corpus_overview.html").is_file()
+    assert not list(out.glob(".*.html")) and not list((out / "notebooks").glob(".*"))  # no half-written files
+
+
+@pytest.mark.notebook
+def test_notebook_runs_unchanged_as_in_jupyterlab(tmp_path):
+    """No parameters injected: the notebook computes the tables from its default corpus."""
+    import papermill as pm
+
+    book = ROOT / "notebooks" / "00_corpus_overview.ipynb"
+    out = tmp_path / "out.ipynb"
+    pm.execute_notebook(str(book), str(out), kernel_name=kernel_name(), cwd=str(book.parent),
+                        progress_bar=False)
+    nb = nbformat.read(out, as_version=4)
+    assert not [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]

@@ -1,0 +1,106 @@
+"""The shared actor/issue layer: codebook actors, unknown actors, resolution, attribution."""
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.stages.mentions import analyse_documents, mention_tables
+
+
+def _tables(*texts):
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": list(texts)})
+    layer = analysis.text_layer(docs)
+    return mention_tables(docs, analyse_documents(docs, layer["sentences"], analysis.load_codebooks()))
+
+
+def _actors(text):
+    m = _tables(text)["mentions"]
+    return m[m["kind"] == "actor"][["text", "canonical", "actor_type", "affiliation", "source"]] \
+        .values.tolist()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Countries not in the codebook come from pycountry; official names map to short ones.
+    ("Kazakhstan and the Russian Federation signed.", [("Kazakhstan", "Kazakhstan"), ("Russian Federation", "Russia")]),
+    # Demonyms alone describe; with a head noun they stand for the state.
+    ("The Ukrainian delegation arrived.", [("Ukrainian delegation", "Ukraine")]),
+    # A capital is the government, except after a location preposition.
+    ("Moscow rejected the claim made in Kyiv.", [("Moscow", "Russia")]),
+    # Codebook aliases, including the forms news uses.
+    ("The Kingdom and Samdech Techo agreed.", [("The Kingdom", "Cambodia"), ("Samdech Techo", "Hun Sen")]),
+    ("NATO and the UN met.", [("NATO", "NATO"), ("the UN", "United Nations")]),
+    # A title inside a word is no title: "linking Phnom Penh" is a road, not King Phnom Penh.
+    ("The road linking Phnom Penh to Kampot opened.", []),
+])
+def test_actor_recognition(text, expected):
+    got = [(t, c) for t, c, *_ in _actors(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, name, typ, affiliation, role_part", [
+    ("Deputy Minister of the Interior Bogdan Drapiaty arrived.", "Bogdan Drapiaty", "official", "", "Deputy Minister"),
+    ("Malaysian Prime Minister Ismail Sabri Yaakob spoke.", "Ismail Sabri Yaakob", "leader", "Malaysia",
+     "Prime Minister"),
+    ("Maria Lopez, a research fellow at a Manila think tank, said so.", "Maria Lopez", "expert", "", "research fellow"),
+    # An analyst at an institute is coded expert, whatever the title ("director").
+    ("Kin Phea, director of the Royal Academy of Cambodia's institute, said so.", "Kin Phea", "expert", "Cambodia",
+     "director"),
+    ("“No,” said Don Pramudwinai, the Thai foreign minister.", "Don Pramudwinai", "official", "Thailand",
+     "foreign minister"),
+])
+def test_unknown_persons_are_recognised_with_their_role(text, name, typ, affiliation, role_part):
+    m = _tables(text)["mentions"]
+    row = m[m["canonical"] == name].iloc[0]
+    assert (row.actor_type, row.affiliation) == (typ, affiliation)
+    assert role_part in row.role
+
+
+def test_name_parts_pronouns_and_roles_resolve_to_the_right_actor():
+    text = ("Maria Lopez, a lecturer in law, said the vote mattered. Lopez added that talks were needed. "
+            "During a call with Joe Biden, Zelenskyy thanked him. He said the premier was absent. "
+            "Prime Minister Hun Sen spoke later. The premier urged calm.")
+    m = _tables(text)["mentions"]
+    pairs = m[m["kind"] == "actor"][["sentence_id", "text", "canonical", "resolved"]].values.tolist()
+    assert [1, "Lopez", "Maria Lopez", False] in pairs
+    assert [3, "He", "Volodymyr Zelenskyy", True] in pairs  # the subject of the previous sentence, not the object
+    assert [5, "The premier", "Hun Sen", True] in pairs
+
+
+@pytest.mark.parametrize("text, attribution, speaker", [
+    ("“We will not take sides,” the Thai foreign minister Don Pramudwinai said.", "direct_quote", "Don Pramudwinai"),
+    ("“We will not take sides,” said Don Pramudwinai, the Thai foreign minister.", "direct_quote", "Don Pramudwinai"),
+    ("President Joe Biden said that aid would continue.", "reported", "Joe Biden"),
+    ("Aid will continue, according to NATO.", "reported", "NATO"),
+    ("Aid will continue.", "author", ""),
+])
+def test_attribution(text, attribution, speaker):
+    a = _tables(text)["attribution"].iloc[0]
+    assert (a.attribution, a.speaker) == (attribution, speaker)
+
+
+def test_quotation_across_sentences_keeps_its_speaker():
+    text = "“We reject force. We want talks. We stay neutral,” Foreign Minister Prak Sokhonn said."
+    a = _tables(text)["attribution"]
+    assert a["attribution"].tolist() == ["direct_quote"] * 3
+    assert set(a["speaker"]) == {"Prak Sokhonn"}
+
+
+def test_untagged_quote_continues_the_previous_speaker():
+    text = "Joe Biden said aid would continue.\n\n“We stand with Ukraine.”"
+    a = _tables(text)["attribution"]
+    assert a.iloc[1][["attribution", "speaker", "speaker_resolved"]].tolist() == ["direct_quote", "Joe Biden", True]
+
+
+def test_demonstratives_resolve_to_the_specific_issue():
+    text = "The US will send cluster bombs. Critics say these weapons kill civilians."
+    m = _tables(text)["mentions"]
+    row = m[(m["sentence_id"] == 1) & (m["kind"] == "issue")].iloc[0]
+    assert (row.canonical, row.resolved) == ("cluster_munitions", True)
+
+
+def test_seed_mentions_carry_offsets(seed_documents, seed_mentions):
+    m = mention_tables(seed_documents, seed_mentions)["mentions"]
+    texts = dict(zip(seed_documents["doc_id"], seed_documents["text"]))
+    for r in m.itertuples():
+        assert texts[r.doc_id][r.char_start:r.char_end] == r.text
+    assert {"Hun Sen", "Volodymyr Zelenskyy", "Kin Phea", "Ly Thuch"} <= set(m["canonical"])

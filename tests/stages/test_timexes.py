@@ -1,0 +1,180 @@
+"""Temporal expressions: one table per expression family, anchoring by tense, unknown DCT,
+the hand-checked seed expressions, and the benchmark figures."""
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import analysis.stages.timexes as tx
+from analysis.stages.timeline import timeline_table
+from analysis.stages.timexes import find_timexes
+
+DCT = date(2023, 3, 22)  # a Wednesday
+
+
+def tag(text, dct=DCT):
+    return [(t.text, t.type, t.value) for t in find_timexes(text, dct=dct)]
+
+
+FAMILIES = [
+    # absolute
+    ("The deal was signed on April 3, 2024.", [("April 3, 2024", "DATE", "2024-04-03")]),
+    ("It opened on 3 April 2024.", [("3 April 2024", "DATE", "2024-04-03")]),
+    ("Filed 2013-03-21 in Paris.", [("2013-03-21", "DATE", "2013-03-21")]),
+    ("The summit is scheduled for November 2024.", [("November 2024", "DATE", "2024-11")]),
+    ("Talks began in early August 2012.", [("early August 2012", "DATE", "2012-08")]),
+    ("They met in 2009 and 2010.", [("2009", "DATE", "2009"), ("2010", "DATE", "2010")]),
+    # numbers that are not years
+    ("About 2,031 minefields and 3,000 students; 1999 troops.", []),
+    # decades and centuries, ranges
+    ("Wars raged from the 1960s to the late 1990s.",
+     [("the 1960s", "DATE", "196X"), ("the late 1990s", "DATE", "199X")]),
+    ("It shaped the 20th century.", [("the 20th century", "DATE", "19")]),
+    # month-day without a year: year from the DCT and tense
+    ("He spoke on March 20.", [("March 20", "DATE", "2023-03-20")]),
+    ("The vote was held on December 12.", [("December 12", "DATE", "2022-12-12")]),
+    ("The vote will be held on January 5.", [("January 5", "DATE", "2024-01-05")]),
+    # month only
+    ("They met last January.", [("last January", "DATE", "2023-01")]),
+    ("Their first call was in November.", [("November", "DATE", "2022-11")]),
+    ("The report will come out in November.", [("November", "DATE", "2023-11")]),
+    ("He may attend.", []),  # "may" the verb
+    # weekdays, by tense
+    ("He said on Monday that talks failed.", [("Monday", "DATE", "2023-03-20")]),
+    ("Talks will resume on Friday.", [("Friday", "DATE", "2023-03-24")]),
+    ("He spoke on Wednesday.", [("Wednesday", "DATE", "2023-03-22")]),
+    ("They met on Sunday night.", [("Sunday night", "TIME", "2023-03-19TNI")]),
+    # relative to the DCT
+    ("Today is calm but yesterday was not.", [("Today", "DATE", "2023-03-22"), ("yesterday", "DATE", "2023-03-21")]),
+    ("It happened last night.", [("last night", "TIME", "2023-03-21TNI")]),
+    ("Last month prices rose; next year they may fall.",
+     [("Last month", "DATE", "2023-02"), ("next year", "DATE", "2024")]),
+    ("This week the talks resumed.", [("This week", "DATE", "2023-W12")]),
+    ("Earlier this month the talks resumed.", [("Earlier this month", "DATE", "2023-03")]),
+    ("The offensive began a week ago.", [("a week ago", "DATE", "2023-03-15")]),
+    ("He left two years ago.", [("two years ago", "DATE", "2021")]),
+    ("Profits rose in the first quarter.", [("the first quarter", "DATE", "2023-Q1")]),
+    ("It is quiet now, but recently it was not.", [("now", "DATE", "PRESENT_REF"), ("recently", "DATE", "PAST_REF")]),
+    # durations
+    ("It has taken more than 30 years.", [("30 years", "DURATION", "P30Y")]),
+    ("A one-week course and a 24 hour strike.", [("one-week", "DURATION", "P1W"), ("24 hour", "DURATION", "PT24H")]),
+    ("A five-decade struggle.", [("five-decade", "DURATION", "P50Y")]),
+    ("It lasted for years.", [("years", "DURATION", "PXY")]),
+    ("A 22-year-old man.", []),
+    # sets and clock times
+    ("The report is published annually and the board meets every week.",
+     [("annually", "SET", "XXXX"), ("every week", "SET", "XXXX-WXX")]),
+    ("The meeting starts at 3 p.m.", [("3 p.m.", "TIME", "2023-03-22T15:00")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", FAMILIES)
+def test_expression_families(text, expected):
+    assert tag(text) == expected
+
+
+UNKNOWN_DCT = [
+    ("He spoke on March 20.", "XXXX-03-20"),
+    ("They met last January.", "XXXX-01"),
+    ("He said on Monday that talks failed.", "XXXX-WXX-1"),
+    ("It happened last year.", "XXXX"),
+    ("The deal was signed on April 3, 2024.", "2024-04-03"),  # explicit values need no DCT
+]
+
+
+@pytest.mark.parametrize("text, expected", UNKNOWN_DCT)
+def test_unknown_publication_date_keeps_unknown_parts(text, expected):
+    assert [t.value for t in find_timexes(text, dct=None)] == [expected]
+
+
+def test_seed_expressions_match_the_hand_check(seed_documents, seed_layer, seed_mentions, codebooks):
+    gold = pd.read_csv(Path(__file__).parents[1] / "gold" / "timex_seeds.csv")
+    timeline, _ = timeline_table(seed_documents, seed_layer["sentences"], seed_mentions, codebooks)
+    got = set(map(tuple, timeline[["doc_id", "sentence_id", "expression", "type", "value"]].astype(str).to_numpy()))
+    want = set(map(tuple, gold[["doc_id", "sentence_id", "expression", "type", "value"]].astype(str).to_numpy()))
+    # Every hand-checked expression is found with its value, and nothing else is found.
+    assert want - got == set(), sorted(want - got)
+    assert got - want == set(), sorted(got - want)
+
+
+# TempEval-3 platinum and MEANTIME figures reported in the note (2026-11-23); may rise, must not fall.
+@pytest.mark.parametrize("corpus, measure, floor", [
+    ("tempeval3", "value", 0.84), ("tempeval3", "relaxed", 0.90), ("tempeval3", "strict", 0.81),
+    ("meantime", "value", 0.67), ("meantime", "relaxed", 0.84),
+])
+def test_benchmark_figures_do_not_fall(corpus, measure, floor):
+    from conftest import shared_path
+
+    from analysis.evaluation import timeml
+
+    if corpus == "tempeval3":
+        scores = timeml.tempeval3_scores(shared_path("benchmarks", "tempeval3", "te3-platinum"))
+    else:
+        scores = timeml.meantime_scores(shared_path("benchmarks", "meantime", "intra-doc_annotation"))
+    assert scores[measure]["f1"] >= floor, scores
+
+
+@pytest.mark.parametrize("phrase", [
+    "the previous year", "early this month", "last night", "every week", "more than three years", "the end of 2022",
+    "late last July", "next Friday morning", "the first quarter", "two weeks ago", "3 p.m.", "earlier this year",
+])
+def test_line_breaks_inside_expressions_are_spaces(phrase):
+    """Wire copy breaks lines anywhere; an expression split over lines is still read."""
+    one = [(t.type, t.value) for t in find_timexes(f"It happened {phrase} here.", dct=DCT)]
+    split = [(t.type, t.value) for t in find_timexes(f"It happened {phrase.replace(' ', chr(10))} here.", dct=DCT)]
+    assert split == one and one
+
+
+def _every_sentence_of_the_tables():
+    """The expression-family sentences above plus sentences that stress each gate."""
+    return [text for text, _ in FAMILIES + UNKNOWN_DCT] + [
+        "He arrived at 9 a.m. and left at 21:30 GMT Monday.", "It grew in the 1990's and the 2010s.",
+        "The 21st Century began.", "Profits rose in the first quarter of 2024.", "Every morning, daily, annually.",
+        "Five-year plan; a 3-day visit; two centuries ago; several weeks ago.", "LAST WEEK and NEXT YEAR",
+        "She said so Earlier This Month.", "In recent years, over the past decades.", "Sept. 3 and Jan 12th",
+        "Nowadays, at present, these days, at the moment, formerly, in the future, to this day.",
+    ]
+
+
+@pytest.mark.parametrize("dct", [DCT, None])
+def test_rule_gates_never_hide_an_expression(monkeypatch, seed_layer, dct):
+    """The per-sentence gates only skip rules that could not match: with every rule run on
+    every sentence the expressions are the same."""
+    sentences = _every_sentence_of_the_tables() + seed_layer["sentences"]["text"].tolist()
+    gated = [tag(s, dct) for s in sentences]
+    monkeypatch.setattr(tx, "_open_rules", lambda sentence: tx._COMPILED)
+    assert [tag(s, dct) for s in sentences] == gated
+
+
+FOLD_CASES = ["More Than Three Years", "ABOUT TWO WEEKS", "the Past Five Days", "Today and YESTERDAY",
+              "Next Year, Last Weekend", "Every Day, WEEKLY", "10 P.M. and 9 am", "the First Quarter of 2023",
+              "ſome ſeven Weeks", "ſix \u212aM", "\u0130N THE PAST, \u0131n recent years", "Years Ago, 3 DAYS AGO",
+              "for SEVERAL years and decades", "Earlier This Month"]
+
+
+@pytest.mark.parametrize("text", FOLD_CASES)
+def test_caseless_rules_find_on_folded_text_what_re_ignorecase_finds(text):
+    for name, rx, _fn in tx._COMPILED:
+        if name in tx._FOLDED:
+            expected = [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+            got = [(m.span(), m.groupdict()) for m in
+                   (rx.match(text, hit.start()) for hit in tx._FOLDED[name].finditer(text.translate(tx.CASE_FOLD)))]
+            assert got == expected, name
+
+
+@pytest.mark.parametrize("dct", [DCT, None])
+def test_folded_scanning_gives_the_same_expressions(monkeypatch, seed_layer, dct):
+    sentences = _every_sentence_of_the_tables() + seed_layer["sentences"]["text"].tolist() + FOLD_CASES
+    folded = [tag(s, dct) for s in sentences]
+    monkeypatch.setattr(tx, "_FOLDED", {})
+    assert [tag(s, dct) for s in sentences] == folded
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\u0130N THE PAST, they agreed.", [("\u0130N THE PAST", "PAST_REF")]),  # crashed with KeyError before
+    ("For \u017feven Weeks.", [("\u017feven Weeks", "P7W")]),
+])
+def test_letters_that_re_ignorecase_equates_with_ascii_are_read_as_such(text, expected):
+    assert [(t.text, t.value) for t in find_timexes(text, dct=None)] == expected
