@@ -59,16 +59,24 @@ def replaced_dir(target: str | Path) -> Iterator[Path]:
         replace_dir(staging, target)
 
 
-def write_atomic(path: str | Path, data: str | bytes) -> None:
-    """Write one file under a temporary name beside it, then rename it into place."""
+@contextmanager
+def replaced_file(path: str | Path, *, suffix: str = "") -> Iterator[Path]:
+    """Write one file: yields a temporary path beside ``path`` (an empty file) that is renamed
+    onto ``path`` when the block ends without an error, and removed when it does not."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
+    os.close(fd)
+    tmp = Path(name)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+        yield tmp
         os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def write_atomic(path: str | Path, data: str | bytes) -> None:
+    """Write one file under a temporary name beside it, then rename it into place."""
+    with replaced_file(path) as tmp:
+        tmp.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)

@@ -26,7 +26,7 @@ def _classes(values: pd.Series) -> pd.Series:
 
 
 def vader_nyt_scores(path: Path | None = None) -> dict:
-    """Score the project's VADER (:mod:`analysis.tone`, NLTK's scores) on the human-rated NYT editorial sentences.
+    """Score the project's VADER (:mod:`analysis.text.tone`, NLTK's scores) on the human-rated NYT editorial sentences.
 
     Returns Pearson r against the mean rating, and precision/recall/F1 over the three
     classes (ratings divided by 4 and compound scores both cut at +-0.05), macro and

@@ -7,14 +7,12 @@ temporary names and renamed when complete.
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..atomic import write_atomic
+from ..atomic import replaced_file, write_atomic
 from .notebooks import notebook_summary
 from .render import render_html
 
@@ -54,14 +52,11 @@ def execute_task(task: Task, out_dir: str, kernel: str, with_code: bool, tables:
     result = NotebookResult(name=task.name, title=title, summary=summary, parameters=task.parameters,
                             doc_id=task.doc_id)
     executed = out / "notebooks" / f"{task.name}.ipynb"
-    executed.parent.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    fd, tmp = tempfile.mkstemp(prefix=f".{task.name}.", suffix=".ipynb", dir=executed.parent)
-    os.close(fd)
-    try:
+    with replaced_file(executed, suffix=".ipynb") as tmp:
         for attempt in (1, 2):
             try:
-                pm.execute_notebook(str(book), tmp, parameters=task.parameters, kernel_name=kernel,
+                pm.execute_notebook(str(book), str(tmp), parameters=task.parameters, kernel_name=kernel,
                                     cwd=str(book.parent), progress_bar=False, log_output=False)
                 break
             except pm.PapermillExecutionError as exc:
@@ -70,11 +65,8 @@ def execute_task(task: Task, out_dir: str, kernel: str, with_code: bool, tables:
             except Exception as exc:  # the kernel did not start or died: retry once
                 if attempt == 2:
                     result.status, result.error = "failed", f"kernel: {type(exc).__name__}: {exc}"
-                    if not Path(tmp).stat().st_size:
+                    if not tmp.stat().st_size:
                         shutil.copyfile(book, tmp)
-        os.replace(tmp, executed)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
     write_atomic(out / f"{task.name}.html", render_html(executed, with_code=with_code, tables=tables))
     result.seconds = round(time.perf_counter() - start, 3)
     return result

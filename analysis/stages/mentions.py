@@ -82,13 +82,28 @@ class ActorIndex:
     """Compiled matchers for one set of codebooks (built once, reused for every document)."""
 
     def __init__(self, books: Codebooks):
-        import pycountry  # only where the matchers are compiled
-
-        countries = books.places.countries
         self.location_prepositions = books.places.location_prepositions
         self.demonym_heads = books.places.demonym_heads
         self.inverted_speech_verbs = books.stance.inverted_speech_verbs
         self.by_name: dict[str, Actor] = {}
+        self.actors = PhraseMatcher(self._state_entries(books) + self._codebook_entries(books), case="auto")
+        self.issues = PhraseMatcher([(a, issue) for issue in books.issues for a in issue.aliases], case="acronyms")
+        self.issue_labels = {i.id: i.label for i in books.issues}
+        self.narrower: dict[str, set[str]] = {}
+        for i in books.issues:
+            if i.broader:
+                self.narrower.setdefault(i.broader, set()).add(i.id)
+        self.roles = PhraseMatcher([(phrase, roles) for phrase, roles in books.actors.role_references.items()],
+                                   case="insensitive")
+        self.speech = PhraseMatcher([(v, v) for v in books.stance.speech_verbs], case="insensitive")
+        self._person_patterns(books)
+
+    def _state_entries(self, books: Codebooks) -> list[tuple[str, tuple[Actor, str]]]:
+        """Every country by its names, demonyms and capitals: the codebook's, then every other
+        ISO 3166 country (pycountry) by its short, full and official names."""
+        import pycountry  # only where the matchers are compiled
+
+        countries = books.places.countries
         entries: list[tuple[str, tuple[Actor, str]]] = []
         for name, info in countries.items():
             state = Actor(name=name, type="state", source="country")
@@ -114,6 +129,11 @@ class ActorIndex:
             for form in forms:
                 if form:
                     entries.append((form, (state, "country")))
+        return entries
+
+    def _codebook_entries(self, books: Codebooks) -> list[tuple[str, tuple[Actor, str]]]:
+        """The codebook's actors by name and aliases (a country's entry adds aliases to the state)."""
+        entries: list[tuple[str, tuple[Actor, str]]] = []
         for actor in books.actors.actors:
             if actor.type == "state" and actor.name in self.by_name:
                 # A codebook entry for a country adds aliases (e.g. "the Kingdom").
@@ -124,16 +144,12 @@ class ActorIndex:
             self.by_name[actor.name] = actor
             for alias in (actor.name, *actor.aliases):
                 entries.append((alias, (actor, "codebook")))
-        self.actors = PhraseMatcher(entries, case="auto")
-        self.issues = PhraseMatcher([(a, issue) for issue in books.issues for a in issue.aliases], case="acronyms")
-        self.issue_labels = {i.id: i.label for i in books.issues}
-        self.narrower: dict[str, set[str]] = {}
-        for i in books.issues:
-            if i.broader:
-                self.narrower.setdefault(i.broader, set()).add(i.id)
-        self.roles = PhraseMatcher([(phrase, roles) for phrase, roles in books.actors.role_references.items()],
-                                   case="insensitive")
-        self.speech = PhraseMatcher([(v, v) for v in books.stance.speech_verbs], case="insensitive")
+        return entries
+
+    def _person_patterns(self, books: Codebooks) -> None:
+        """The patterns that introduce a person no codebook lists: a title ("Deputy Minister X")
+        or an apposition ("X, director of ..."), and the state a demonym or name stands for."""
+        countries = books.places.countries
         titles = sorted(((t, typ) for typ, ts in books.actors.titles.items() for t in ts), key=lambda x: -len(x[0]))
         self.title_type = {t: typ for t, typ in titles}
         demonyms = sorted({d for info in countries.values() for d in [*info.demonyms, *info.names]}
