@@ -35,8 +35,14 @@ reports: setup
 tables: setup
 	$(BIN)/python -m analysis tables --corpus $(CORPUS) --out $(OUT)/tables
 
+# JupyterLab at the repository root (seeds/, the codebooks and reports/ in reach), the notebooks'
+# folder open first. As root (containers, CI images) Jupyter needs --allow-root; more flags:
+# make lab LAB_ARGS="--no-browser --port 8899"
+LAB_ARGS ?=
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
 lab: setup
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks $(ROOT_FLAG) $(LAB_ARGS)
 
 benchmark: setup
 	$(BIN)/python benchmarks/text_layer.py

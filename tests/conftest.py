@@ -61,6 +61,18 @@ def analyse_texts(*texts: str, published: str = "", codebooks=None) -> dict:
     return analyse_partition(documents, rules)
 
 
+@pytest.fixture(scope="session")
+def seed_reports(tmp_path_factory, seeds_dir):
+    """The report suite rendered once on the seeds (read by several test modules)."""
+    from analysis.cli import main
+
+    out = tmp_path_factory.mktemp("reports") / "reports"
+    code = main(["report", "--corpus", str(seeds_dir), "--out", str(out), "--quiet", "--jobs", "2",
+                 "-P", 'kwic_terms=["cluster munitions", "neutral*"]', "-P", "top_n=8"])
+    assert code == 0
+    return out
+
+
 def shared_path(*parts: str) -> Path:
     """A path under ../shared, or skip the test with a message saying what is missing."""
     path = SHARED.joinpath(*parts)

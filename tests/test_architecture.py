@@ -12,7 +12,7 @@ from analysis.stages import STAGES
 
 #: Each package may import only from itself and the packages listed before it.
 LAYERS = [
-    {"analysis.errors", "analysis.schema", "analysis.atomic"},
+    {"analysis.errors", "analysis.schema", "analysis.atomic", "analysis.paths"},
     {"analysis.lang"},
     {"analysis.config"},
     {"analysis.text"},

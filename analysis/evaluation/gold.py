@@ -11,10 +11,11 @@ import pandas as pd
 
 from ..config.codebooks import FrameCodebook
 from ..config.inputs import CorpusSource, RunInputs
+from ..paths import SEEDS_DIR, project_path
 from ..run.build import build_tables
 from ..run.tables import read_tables
 from ..stages.frames import coded
-from .data import GOLD_DIR, SEEDS_DIR
+from .data import GOLD_DIR
 from .metrics import krippendorff_alpha_nominal, match_sets, prf, score
 
 STANCE_KEYS = ["doc_id", "sentence_id", "holder", "target", "stance"]
@@ -76,6 +77,6 @@ def frame_agreement(frames: pd.DataFrame, book: FrameCodebook,
 def seed_tables(corpus: str | Path = "", tables_dir: str | Path = "") -> dict:
     """The tables of the seed articles, which the gold data describe: read from ``tables_dir``
     when the report is being made for the seeds, computed otherwise."""
-    if tables_dir and corpus and Path(corpus).resolve() == SEEDS_DIR.resolve():
-        return read_tables(tables_dir, lazy=True)
+    if tables_dir and corpus and project_path(corpus) == SEEDS_DIR.resolve():
+        return read_tables(project_path(tables_dir), lazy=True)
     return build_tables(RunInputs(CorpusSource(SEEDS_DIR)))

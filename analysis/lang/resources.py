@@ -27,8 +27,8 @@ from pathlib import Path
 
 from ..atomic import replaced_dir
 from ..errors import UserError
+from ..paths import PROJECT_ROOT
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 #: Override with ANALYSIS_NLTK_DATA, e.g. when the package is installed read-only.
 DATA_DIR = Path(os.environ.get("ANALYSIS_NLTK_DATA", PROJECT_ROOT / ".nltk_data"))
 BUILD_COMMAND = "python -m analysis setup   (or: make setup)"

@@ -8,22 +8,57 @@ class names, and ``title`` attributes whose values are escaped).
 from __future__ import annotations
 
 import html
+from urllib.parse import urlsplit
 
 import pandas as pd
 
+from ..views.choices import pick_one
+
+# The legend uses the same classes as the marks, so its swatches are the marks' colours.
 STYLE = """
 <style>
 .article { font-family: Georgia, serif; line-height: 1.6; max-width: 46rem; }
 .article p.debris { color: #888; font-size: 0.85em; }
-.article mark { padding: 0 2px; border-radius: 2px; }
-.article mark.support { background: #c7e9c0; }
-.article mark.oppose { background: #fcbba1; }
-.article mark.neutral { background: #d9d9d9; }
-.article mark.timex { background: #c6dbef; }
-.article span.framed { border-bottom: 2px dotted #9e9ac8; }
+.article mark, .legend mark { padding: 0 2px; border-radius: 2px; }
+.article mark.support, .legend mark.support { background: #c7e9c0; }
+.article mark.oppose, .legend mark.oppose { background: #fcbba1; }
+.article mark.neutral, .legend mark.neutral { background: #d9d9d9; }
+.article mark.timex, .legend mark.timex { background: #c6dbef; }
+.article span.framed, .legend span.framed { border-bottom: 2px dotted #9e9ac8; }
 .legend mark { padding: 0 4px; }
 </style>
 """
+
+
+def document(documents: pd.DataFrame, doc_id: str = "") -> pd.Series:
+    """One document's row: ``doc_id`` (checked, with the closest ids suggested) or the first."""
+    if documents.empty:
+        raise ValueError("the documents table is empty")
+    doc_id = pick_one(doc_id, documents["doc_id"], what="doc_id") if doc_id else documents["doc_id"].iloc[0]
+    return documents.set_index("doc_id", drop=False).loc[doc_id]
+
+
+def link(url: str) -> str:
+    """A document's URL as the one link a report may carry: http(s) only, shown by its host;
+    anything else is shown as text."""
+    parts = urlsplit(str(url).strip())
+    if parts.scheme in ("http", "https") and parts.hostname:
+        return (f'<a href="{html.escape(parts.geturl(), quote=True)}" rel="noopener noreferrer nofollow">'
+                f"{html.escape(parts.hostname)}</a>")
+    return html.escape(str(url))
+
+
+def header_html(doc: pd.Series) -> str:
+    """What the article is: title, id, source, date and its basis, where it is from."""
+    esc = html.escape
+    facts = [f"<strong>{esc(str(doc['title'] or doc['doc_id']))}</strong>", f"id {esc(str(doc['doc_id']))}",
+             f"source: {esc(str(doc['source'] or 'not given'))}",
+             f"published: {esc(str(doc['published'] or 'unknown'))} ({esc(str(doc['published_basis']))})"]
+    if str(doc.get("file", "") or ""):
+        facts.append(f"file: {esc(str(doc['file']))}")
+    if str(doc.get("url", "") or ""):
+        facts.append(f"url: {link(doc['url'])}")
+    return '<p class="article-header">' + " · ".join(facts) + "</p>"
 
 
 def _spans(doc_id: str, stance: pd.DataFrame, timeline: pd.DataFrame) -> list[tuple[int, int, str, str]]:

@@ -10,7 +10,6 @@ afterwards, because a notebook draws a figure only after the function has return
 from __future__ import annotations
 
 import functools
-from datetime import date
 
 import matplotlib
 import matplotlib.dates as mdates
@@ -44,13 +43,30 @@ def short_label(doc_id: str, title: str, width: int = 38) -> str:
     return label if len(label) <= width else label[: width - 1].rstrip() + "…"
 
 
+#: Figures are made at most this wide (inches): a report's column is about 10 inches at 96 dpi,
+#: and a wider figure would be shrunk, its labels with it.
+MAX_WIDTH = 10.0
+#: A bar chart with one bar per document draws at most this many; more get a histogram.
+MAX_BARS = 40
+
+
 @_styled
 def document_sizes(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: pd.DataFrame):
-    """Horizontal bars: sentences and word tokens per document."""
+    """Sentences and word tokens per document: a bar each, or histograms for a large corpus."""
     n_sent = sentences.groupby("doc_id").size()
     n_tok = tokens[tokens["is_alpha"]].groupby("doc_id").size()
+    if len(documents) > MAX_BARS:
+        fig, axes = plt.subplots(1, 2, figsize=(MAX_WIDTH, 3.2))
+        for ax, counts, label, colour in ((axes[0], n_sent, "sentences", "#4c72b0"),
+                                          (axes[1], n_tok, "word tokens", "#55a868")):
+            ax.hist([counts.get(d, 0) for d in documents["doc_id"]], bins=30, color=colour)
+            ax.set_xlabel(f"{label} per document")
+            ax.set_ylabel("documents")
+        fig.suptitle(f"{len(documents)} documents")
+        fig.tight_layout()
+        return fig
     labels = [short_label(d, t) for d, t in zip(documents["doc_id"], documents["title"])]
-    fig, axes = plt.subplots(1, 2, figsize=(10, 0.45 * len(documents) + 1.2), sharey=True)
+    fig, axes = plt.subplots(1, 2, figsize=(MAX_WIDTH, 0.45 * len(documents) + 1.2), sharey=True)
     axes[0].barh(labels, [n_sent.get(d, 0) for d in documents["doc_id"]], color="#4c72b0")
     axes[0].set_xlabel("sentences")
     axes[1].barh(labels, [n_tok.get(d, 0) for d in documents["doc_id"]], color="#55a868")
@@ -91,31 +107,39 @@ STANCE_COLOURS = {"support": "#4c9a5b", "oppose": "#c44e52", "neutral": "#8c8c8c
 
 
 @_styled
-def stance_heatmap(matrix: pd.DataFrame, *, max_rows: int = 25, max_cols: int = 15):
-    """Holder x target heatmap of net stance (support minus oppose); each cell is annotated
-    with its counts as "+support −oppose ○neutral"."""
-    holders = list(dict.fromkeys(matrix.sort_values("sentences", ascending=False)["holder"]))[:max_rows]
-    targets = list(dict.fromkeys(matrix.sort_values("sentences", ascending=False)["target"]))[:max_cols]
+def stance_heatmap(matrix: pd.DataFrame):
+    """Holder x target heatmap of net stance (support minus oppose), one row and column for
+    every holder and target in ``matrix`` (:func:`analysis.views.stance.heatmap_cells` keeps it
+    to a size whose labels stay readable); each cell is annotated with its counts as
+    "+support −oppose ○neutral". None when there is nothing to draw."""
+    if matrix.empty:
+        return None
+    holders = list(dict.fromkeys(matrix["holder"]))
+    targets = list(dict.fromkeys(matrix["target"]))
     grid = np.full((len(holders), len(targets)), np.nan)
-    fig, ax = plt.subplots(figsize=(1.1 * len(targets) + 3, 0.5 * len(holders) + 2))
+    width = min(MAX_WIDTH, 0.55 * len(targets) + 3.8)
+    fig, ax = plt.subplots(figsize=(width, 0.42 * len(holders) + 2.4))
     for r in matrix.itertuples():
-        if r.holder in holders and r.target in targets:
-            i, j = holders.index(r.holder), targets.index(r.target)
-            grid[i, j] = r.net
-            label = " ".join(f"{sym}{n}" for sym, n in (("+", r.support), ("−", r.oppose), ("○", r.neutral)) if n)
-            ax.text(j, i, label, ha="center", va="center", fontsize=8)
+        i, j = holders.index(r.holder), targets.index(r.target)
+        grid[i, j] = r.net
+        label = " ".join(f"{sym}{n}" for sym, n in (("+", r.support), ("−", r.oppose), ("○", r.neutral)) if n)
+        ax.text(j, i, label, ha="center", va="center", fontsize=8)
     limit = max(1, np.nanmax(np.abs(grid)) if np.isfinite(grid).any() else 1)
     im = ax.imshow(grid, cmap="RdYlGn", vmin=-limit, vmax=limit, aspect="auto")
-    ax.set_xticks(range(len(targets)), targets, rotation=40, ha="right")
-    ax.set_yticks(range(len(holders)), holders)
-    fig.colorbar(im, ax=ax, label="support − oppose (neutral shown as ○)")
+    ax.set_xticks(range(len(targets)), targets, rotation=90, fontsize=9)
+    ax.set_yticks(range(len(holders)), holders, fontsize=9)
+    ax.set_xlabel("target")
+    ax.set_ylabel("holder")
+    fig.colorbar(im, ax=ax, label="support − oppose (neutral: ○)", shrink=0.8)
     fig.tight_layout()
     return fig
 
 
 @_styled
 def stacked_bars(table: pd.DataFrame, *, title: str = "", colours: dict | None = None):
-    """Stacked bars of a period x category count table."""
+    """Stacked bars of a period x category count table; None when it is empty."""
+    if table.empty:
+        return None
     fig, ax = plt.subplots(figsize=(max(4, 0.9 * len(table) + 2), 3.5))
     bottom = None
     for col in table.columns:
@@ -131,17 +155,25 @@ def stacked_bars(table: pd.DataFrame, *, title: str = "", colours: dict | None =
 
 
 @_styled
-def stacked_shares(table: pd.DataFrame, *, title: str = "", ylabel: str = "share of sentences"):
-    """Stacked horizontal bars: one bar per row of ``table`` (e.g. a document), one segment per column."""
-    cmap = plt.get_cmap("tab10")
-    fig, ax = plt.subplots(figsize=(9, 0.5 * len(table) + 1.8))
-    left = None
-    for i, col in enumerate(table.columns):
-        ax.barh(table.index.astype(str), table[col], left=left, label=col, color=cmap(i % 10))
-        left = table[col] if left is None else left + table[col]
-    ax.invert_yaxis()
-    ax.set_xlabel(ylabel)
-    ax.legend(frameon=False, bbox_to_anchor=(1.01, 1), loc="upper left", fontsize=8)
+def share_heatmap(table: pd.DataFrame, *, title: str = ""):
+    """Rows (documents, periods, groups) x columns (frames) of shares, each cell annotated as
+    a percentage. A sentence may carry several frames, so a row need not add up to 100%.
+    None when the table is empty."""
+    if table.empty:
+        return None
+    labels = [short_label(str(i), "", width=48) for i in table.index]
+    width = min(MAX_WIDTH, 0.8 * len(table.columns) + 4.2)
+    fig, ax = plt.subplots(figsize=(width, 0.36 * len(table) + 2.0))
+    values = table.to_numpy(dtype=float) * 100
+    im = ax.imshow(values, cmap="Purples", vmin=0, vmax=max(1.0, float(np.nanmax(values))), aspect="auto")
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            v = values[i, j]
+            ax.text(j, i, "" if np.isnan(v) else f"{v:.0f}%", ha="center", va="center", fontsize=8,
+                    color="white" if v > 0.6 * np.nanmax(values) else "black")
+    ax.set_xticks(range(len(table.columns)), table.columns, rotation=40, ha="right", fontsize=9)
+    ax.set_yticks(range(len(labels)), labels, fontsize=9)
+    fig.colorbar(im, ax=ax, label="% of sentences", shrink=0.8)
     if title:
         ax.set_title(title)
     fig.tight_layout()
@@ -166,31 +198,42 @@ def matrix_heatmap(matrix: pd.DataFrame, *, title: str = "", cmap: str = "Blues"
 
 
 @_styled
-def timeline_chart(rows: pd.DataFrame, documents: pd.DataFrame, *, title: str = ""):
-    """Events on a date axis, one lane per actor: a dot for a day, a bar for a month or year
-    (an uncertain date drawn as its range); publication dates as dashed lines, inferred
-    publication intervals as shaded bands."""
-    lanes = list(dict.fromkeys(rows["lane"]))
-    fig, ax = plt.subplots(figsize=(11, 0.45 * len(lanes) + 2))
+def timeline_chart(layout, *, title: str = ""):
+    """Events on a date axis, one lane per actor (``layout``: :func:`analysis.views.timeline.
+    timeline_layout`): a dot for a day, a bar for a month or year (an uncertain date drawn as
+    its range), an arrow at the edge for a range that reaches beyond the axis; publication
+    dates as dashed lines, inferred publication intervals as shaded bands."""
+    lanes = layout.lanes
+    fig, ax = plt.subplots(figsize=(MAX_WIDTH, 0.42 * len(lanes) + 2.2))
+    lo, hi = layout.start, layout.end
     for i, lane in enumerate(lanes):
-        sub = rows[rows["lane"] == lane]
-        for r in sub.itertuples():
-            if r.start == r.end:
+        for r in layout.rows[layout.rows["lane"] == lane].itertuples():
+            a, b = max(r.start, lo), min(r.end, hi)
+            if r.end < lo or r.start > hi:  # wholly outside: an arrow on the side it lies
+                ax.annotate("", xy=(lo if r.end < lo else hi, i), xytext=(10 if r.end < lo else -10, 0),
+                            textcoords="offset points", arrowprops={"arrowstyle": "->", "color": "#dd8452"})
+            elif r.start == r.end:
                 ax.plot(r.start, i, "o", color="#4c72b0", ms=6)
             else:
-                ax.plot([r.start, r.end], [i, i], "-", color="#dd8452", lw=5, alpha=0.6, solid_capstyle="butt")
-    for r in documents.itertuples():
-        a, b = getattr(r, "published_earliest", ""), getattr(r, "published_latest", "")
-        if a and b:
-            a, b = date.fromisoformat(a), date.fromisoformat(b)
-            if a == b:
-                ax.axvline(a, color="grey", ls="--", lw=0.8)
-            else:
-                ax.axvspan(a, b, color="grey", alpha=0.12)
-    ax.set_yticks(range(len(lanes)), lanes)
-    ax.invert_yaxis()
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
-    fig.autofmt_xdate()
-    ax.set_title(title or "dated events by actor (dot: a day; bar: a month or year; dashed/grey: publication)")
+                ax.plot([a, b], [i, i], "-", color="#dd8452", lw=5, alpha=0.6, solid_capstyle="butt")
+                for edge, outward in ((r.start < lo, lo), (r.end > hi, hi)):
+                    if edge:
+                        ax.annotate("", xy=(outward, i), xytext=(12 if outward == lo else -12, 0),
+                                    textcoords="offset points", arrowprops={"arrowstyle": "->", "color": "#dd8452"})
+    for a, b in layout.publication:
+        if b < lo or a > hi:
+            continue
+        if a == b:
+            ax.axvline(a, color="grey", ls="--", lw=0.8)
+        else:
+            ax.axvspan(max(a, lo), min(b, hi), color="grey", alpha=0.12)
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(len(lanes) - 0.5, -0.5)
+    ax.set_yticks(range(len(lanes)), lanes, fontsize=9)
+    locator = mdates.AutoDateLocator(maxticks=10)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.set_title(title or f"{layout.drawn} dated expressions by actor (dot: a day; bar: a month or year; "
+                          "dashed line or grey band: publication)", fontsize=10)
     fig.tight_layout()
     return fig

@@ -14,13 +14,14 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from ..paths import PROJECT_ROOT
 from .execute import NotebookResult
 
 
 def git_commit() -> str:
     """The project's git commit, or '' outside a checkout."""
     try:
-        out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=Path(__file__).resolve().parents[2],
+        out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=PROJECT_ROOT,
                              capture_output=True, text=True, timeout=10)
         return out.stdout.strip() if out.returncode == 0 else ""
     except (OSError, subprocess.SubprocessError):
@@ -44,7 +45,7 @@ def index_html(results: list[NotebookResult], documents, *, corpus: str, overrid
     """The report index: every report, its summary and status, the corpus and parameters."""
     e = html.escape
     dates = sorted(d for d in documents["published"] if d and not d.startswith("X"))
-    span = f"{dates[0]} to {dates[-1]}" if dates else "unknown"
+    span = f"publication dates from {dates[0]} to {dates[-1]}" if dates else "no publication date known"
     bases = documents["published_basis"].value_counts().to_dict()
 
     def row(r: NotebookResult, label: str) -> str:
@@ -69,7 +70,7 @@ def index_html(results: list[NotebookResult], documents, *, corpus: str, overrid
 table{{border-collapse:collapse;margin-bottom:1.5rem}}td,th{{border:1px solid #ccc;padding:.4rem;vertical-align:top}}
 .failed{{color:#a00;font-weight:bold}}.ok{{color:#060}}</style></head>
 <body><h1>Reports</h1>
-<p>Corpus <code>{e(Path(corpus).name)}</code>: {len(documents)} documents; publication dates from {e(span)}
+<p>Corpus <code>{e(Path(corpus).name)}</code>: {len(documents)} documents; {e(span)}
 (date basis: {basis}). {len(results)} reports, {failed} failed. Tables behind the reports:
 <a href="tables/">tables/</a>; inputs, versions and timings: <a href="manifest.json">manifest.json</a>.</p>
 <h2>Corpus reports</h2>

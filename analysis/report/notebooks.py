@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 from pathlib import Path
 
 from ..errors import ParameterError, UserError
+from ..paths import NOTEBOOK_DIR
 
-NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 #: Parameters the runner itself supplies to every notebook.
 RUNNER_PARAMETERS = ("corpus", "tables_dir")
 
@@ -122,6 +123,15 @@ def resolve_parameters(books: list[Path], overrides: dict[str, str]) -> dict[Pat
         resolved[book] = {name: coerce_parameter(name, raw, params[name], notebook=book.name, valid=valid)
                           for name, raw in overrides.items() if name in params}
     return resolved
+
+
+_TABLE_USE = re.compile(r"""tables\[\s*["'](\w+)["']\s*\]""")
+
+
+def tables_used(path: Path) -> list[str]:
+    """The tables a notebook reads (``tables["stance"]`` in its code), in first-use order."""
+    names = [m.group(1) for c in _cells(path) if c["cell_type"] == "code" for m in _TABLE_USE.finditer(c["source"])]
+    return list(dict.fromkeys(names))
 
 
 def notebook_summary(path: Path) -> tuple[str, str]:

@@ -15,6 +15,8 @@ import json
 import sys
 from pathlib import Path
 
+from ..present.safe import md
+
 TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "templates"
 KERNEL_NAME = "diplomatic-news"
 
@@ -52,10 +54,11 @@ def _slug(heading: str) -> str:
     return heading.strip().replace(" ", "-")
 
 
-def prepare_for_reading(nb, *, tables: list[str]) -> None:
+def prepare_for_reading(nb, *, tables: list[str], title: str = "", heading: str = "") -> None:
     """Make an executed notebook reproducible and navigable before rendering: cell ids
-    and volatile metadata fixed, a table of contents after the title, the CSV tables
-    behind the report linked at the end."""
+    and volatile metadata fixed, the page's title (``<title>``) and, for a page about one
+    document, its heading (the first ``# `` line) set, a table of contents after the heading,
+    the CSV tables behind the report linked at the end."""
     import nbformat
 
     for i, cell in enumerate(nb.cells):
@@ -70,6 +73,16 @@ def prepare_for_reading(nb, *, tables: list[str]) -> None:
             if isinstance(output.get("text"), str) and "\x00" in output["text"]:
                 output["text"] = output["text"].replace("\x00", "\ufffd")
     nb.metadata.pop("papermill", None)
+    if title:
+        nb.metadata["title"] = title
+    if heading:
+        first = next((c for c in nb.cells if c.cell_type == "markdown"), None)
+        if first is not None:
+            lines = first.source.splitlines()
+            at = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+            if at is not None:
+                lines[at] = f"# {md(heading)}"
+                first.source = "\n".join(lines)
     headings = [line[3:].strip() for c in nb.cells if c.cell_type == "markdown"
                 for line in c.source.splitlines() if line.startswith("## ")]
     if headings:
@@ -83,13 +96,13 @@ def prepare_for_reading(nb, *, tables: list[str]) -> None:
             "[All reports](index.html).", id="cell-tables"))
 
 
-def render_html(nb_path: Path, *, with_code: bool, tables: list[str] = ()) -> str:
+def render_html(nb_path: Path, *, with_code: bool, tables: list[str] = (), title: str = "", heading: str = "") -> str:
     """An executed notebook as one self-contained HTML page (the offline template)."""
     import nbformat
     from nbconvert import HTMLExporter
 
     nb = nbformat.read(nb_path, as_version=4)
-    prepare_for_reading(nb, tables=list(tables))
+    prepare_for_reading(nb, tables=list(tables), title=title, heading=heading)
     exporter = HTMLExporter(extra_template_basedirs=[str(TEMPLATE_DIR)], template_name="offline")
     exporter.exclude_input = not with_code
     exporter.exclude_input_prompt = True

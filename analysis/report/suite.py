@@ -24,7 +24,7 @@ import json
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -34,12 +34,13 @@ from ..atomic import write_atomic
 from ..config.codebooks import CODEBOOK_DIR
 from ..config.inputs import RunInputs
 from ..errors import UserError
-from ..run.build import run_tables
+from ..paths import NOTEBOOK_DIR, relative_to_project
+from ..run.build import RUN_FILE, run_tables
 from ..run.hashing import digest, package_digest
 from ..run.tables import read_tables
 from .execute import NotebookResult, Task, execute_task
 from .index import git_commit, index_html, versions
-from .notebooks import NOTEBOOK_DIR, declared_parameters, discover, resolve_parameters
+from .notebooks import declared_parameters, discover, notebook_summary, resolve_parameters, tables_used
 from .render import KERNEL_NAME, kernel_name
 
 
@@ -64,6 +65,11 @@ class _Tables:
     cached: bool
     seconds: float
     inputs: dict[str, str]  # input file -> sha256
+    rules: str  # hash of the rules the tables were made with
+
+    @property
+    def corpus_name(self) -> str:
+        return Path(json.loads((self.folder / RUN_FILE).read_text())["inputs"]["corpus"]["path"]).name
 
     @property
     def files(self) -> list[str]:
@@ -95,7 +101,8 @@ def run_suite(inputs: RunInputs, out_dir: str | Path, options: SuiteOptions | No
         print(f"running {len(todo)} notebook(s) ({len(tasks) - len(todo)} reused) with {jobs} worker(s) ...",
               file=sys.stderr)
     kernel = kernel_name() if todo else KERNEL_NAME
-    for task, r in zip(todo, _execute_all(todo, out_dir, kernel, options.with_code, tables.files, jobs)):
+    for task, r in zip(todo, _execute_all(todo, out_dir, kernel, options.with_code, jobs,
+                                          progress=inputs.engine.progress)):
         results.append(r)
         if r.status == "ok":
             write_atomic(cache_dir / f"{task.name}.json", json.dumps({"key": task.key, "result": asdict(r)},
@@ -140,20 +147,16 @@ def _tables(inputs: RunInputs, out_dir: Path, cache_dir: Path, version: str) -> 
     cached = (not inputs.engine.no_cache and key_file.exists() and key_file.read_text() == key and folder.is_dir())
     if not cached:
         # Streams the corpus in partitions on a process pool; validates it before any output.
-        engine = replace(inputs.engine, cache_dir=cache_dir / "partitions", engine="local")
-        run_tables(replace(inputs, engine=engine), folder)
+        # One line when done instead of a progress bar: the report's log is a line per step.
+        engine = replace(inputs.engine, cache_dir=cache_dir / "partitions", engine="local", progress=False)
+        _, stats = run_tables(replace(inputs, engine=engine), folder)
         write_atomic(key_file, key)
+        if inputs.engine.progress:
+            print(f"tables: {stats.documents} documents in {stats.partitions} partition(s) "
+                  f"({stats.cached_partitions} from the cache) in {stats.seconds:.1f} s", file=sys.stderr)
     documents = read_tables(folder, ("documents",))["documents"]
-    return _Tables(folder, documents, key, cached, round(time.perf_counter() - start, 3), files)
-
-
-def _relative(path: Path, start: Path) -> str:
-    """A path as the notebooks see it (relative to their folder), so reports do not depend on where
-    the project or the output folder lies."""
-    try:
-        return os.path.relpath(path.resolve(), start.resolve())
-    except ValueError:
-        return str(path.resolve())
+    rules = digest(json.dumps(json.loads((folder / RUN_FILE).read_text())["rules"], sort_keys=True))
+    return _Tables(folder, documents, key, cached, round(time.perf_counter() - start, 3), files, rules)
 
 
 def _plan(books: list[Path], per_book: dict[Path, dict], tables: _Tables, version: str, options: SuiteOptions, *,
@@ -161,26 +164,36 @@ def _plan(books: list[Path], per_book: dict[Path, dict], tables: _Tables, versio
     """Every notebook run, with its parameters and the key of what it depends on: a corpus
     report on the tables, an article report on its own text."""
     documents = tables.documents
-    base_params = {"corpus": _relative(corpus, options.notebook_dir),
-                   "tables_dir": _relative(tables.folder, options.notebook_dir)}
-    doc_hash = {d: hashlib.sha256(t.encode("utf-8")).hexdigest()
-                for d, t in zip(documents["doc_id"], documents["text"])}
+    # Relative to the project folder, as notebooks read them: reports do not depend on where it lies.
+    base_params = {"corpus": relative_to_project(corpus), "tables_dir": relative_to_project(tables.folder)}
+    # An article's page depends on its own text and title and on the rules, not on the other articles.
+    doc_hash = {d: digest(t, title) for d, t, title in zip(documents["doc_id"], documents["text"], documents["title"])}
+    titles = dict(zip(documents["doc_id"], documents["title"]))
+    available = set(tables.files)
     tasks: list[Task] = []
     for book in books:
         declared = declared_parameters(book)
         base = {k: v for k, v in {**base_params, **per_book[book]}.items() if k in declared}
         nb_hash = hashlib.sha256(book.read_bytes()).hexdigest()
-        if "doc_id" in declared and "doc_id" not in per_book[book]:
+        nb_title, _ = notebook_summary(book)
+        used = tuple(f"{t}.csv" for t in tables_used(book) if f"{t}.csv" in available)
+        if "doc_id" in declared:
             # One report per article, for the first max_articles of them (a large corpus would
             # otherwise get thousands of pages); -P doc_id=... picks one.
-            for doc_id in documents["doc_id"].head(options.max_articles):
+            chosen = [per_book[book]["doc_id"]] if "doc_id" in per_book[book] else \
+                list(documents["doc_id"].head(options.max_articles))
+            for doc_id in chosen:
                 params = {**base, "doc_id": doc_id}
-                key = digest(version, nb_hash, json.dumps(params, sort_keys=True), doc_hash[doc_id],
-                             str(options.with_code))
-                tasks.append(Task(str(book), f"{book.stem}__{doc_id}", params, key, doc_id))
+                key = digest(version, nb_hash, json.dumps(params, sort_keys=True), doc_hash.get(doc_id, ""),
+                             tables.rules, str(options.with_code))
+                heading = titles.get(doc_id) or doc_id
+                name = f"{book.stem}__{doc_id}" if "doc_id" not in per_book[book] else book.stem
+                tasks.append(Task(str(book), name, params, key, doc_id, title=f"{heading} ({nb_title})",
+                                  heading=heading, tables=used))
         else:
             key = digest(version, nb_hash, json.dumps(base, sort_keys=True), tables.key, str(options.with_code))
-            tasks.append(Task(str(book), book.stem, base, key, base.get("doc_id", "")))
+            tasks.append(Task(str(book), book.stem, base, key, title=f"{nb_title}: {tables.corpus_name}",
+                              tables=used))
     return tasks
 
 
@@ -199,13 +212,23 @@ def _reuse(tasks: list[Task], out_dir: Path, cache_dir: Path, *, no_cache: bool)
     return results, todo
 
 
-def _execute_all(todo: list[Task], out_dir: Path, kernel: str, with_code: bool, table_files: list[str],
-                 jobs: int) -> list[NotebookResult]:
-    args = [(t, str(out_dir), kernel, with_code, table_files) for t in todo]
+def _execute_all(todo: list[Task], out_dir: Path, kernel: str, with_code: bool, jobs: int, *,
+                 progress: bool) -> list[NotebookResult]:
+    """Run the notebooks (in worker processes when there are several), one line each as they finish."""
+    def said(r: NotebookResult) -> NotebookResult:
+        if progress:
+            print(f"  {r.name}: {r.status}" + (f" ({r.error})" if r.error else "") + f", {r.seconds:.1f} s",
+                  file=sys.stderr, flush=True)
+        return r
+
+    args = [(t, str(out_dir), kernel, with_code) for t in todo]
     if jobs == 1 or len(todo) <= 1:
-        return [execute_task(*a) for a in args]
+        return [said(execute_task(*a)) for a in args]
     with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
-        return list(pool.map(execute_task, *zip(*args)))
+        futures = [pool.submit(execute_task, *a) for a in args]
+        for future in as_completed(futures):
+            said(future.result())
+        return [f.result() for f in futures]
 
 
 __all__ = ["run_suite", "SuiteOptions"]

@@ -6,26 +6,32 @@
   (the run's inputs and the hashes of its rules);
 * :func:`load_or_build`: what a notebook starts from: the tables, and the codebooks they
   were coded with (read from ``run.json``, so a summary never uses other codebooks than
-  the tables did).
+  the tables did). In JupyterLab, where no runner made the tables, the notebook makes them
+  with :func:`run_tables` into the project's ``.cache/`` folder, so the next notebook on the
+  same corpus (or the same one run again) reuses them instead of computing them again.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
 from ..atomic import write_atomic
 from ..config.codebooks import Codebooks
-from ..config.inputs import CorpusSource, Rules, RunInputs, load_rules
+from ..config.inputs import CorpusSource, EngineOptions, Rules, RunInputs, load_rules
 from ..errors import UserError
+from ..paths import CACHE_DIR, project_path
 from ..stages.events import merge_events
 from ..text.corpus import iter_documents, iter_record_batches, validate_corpus
 from .assemble import assemble
 from .engines import RunStats, run_partitions
+from .hashing import digest
 from .partition import analyse_partition
 from .tables import read_tables
 
@@ -95,23 +101,43 @@ class RunTables:
     inputs: RunInputs
 
 
+def notebook_cache() -> Path:
+    """Where notebooks keep the tables they make: the project's ``.cache/`` folder, or a
+    private folder in the system's temporary folder when the project cannot be written to."""
+    if os.access(CACHE_DIR if CACHE_DIR.exists() else CACHE_DIR.parent, os.W_OK):
+        return CACHE_DIR
+    return Path(tempfile.gettempdir()) / f"diplomatic-news-{os.getuid()}"
+
+
+def tables_for_notebook(inputs: RunInputs) -> Path:
+    """The tables of ``inputs``, made (or brought up to date) in the notebook cache."""
+    cache = notebook_cache()
+    folder = cache / "notebook-tables" / digest(json.dumps(inputs.to_dict(), sort_keys=True))[:16]
+    engine = EngineOptions(cache_dir=cache / "partitions")
+    run_tables(replace(inputs, engine=engine), folder)
+    return folder
+
+
 def load_or_build(*, corpus: str | Path = "", tables_dir: str | Path = "",
                   frames_codebook: str | Path = "") -> RunTables:
     """Tables for a notebook: read from ``tables_dir`` when the report runner made them
-    (with the codebooks recorded in its ``run.json``), otherwise computed from ``corpus``
-    (interactive use in JupyterLab), with ``frames_codebook`` when given."""
+    (with the codebooks recorded in its ``run.json``), otherwise made from ``corpus`` into
+    the notebook cache (:func:`tables_for_notebook`), with ``frames_codebook`` when given.
+    Relative paths are read from the project folder (:func:`analysis.paths.project_path`)."""
+    frames = project_path(frames_codebook, what="frames codebook") if frames_codebook else None
     if not tables_dir:
-        inputs = RunInputs(CorpusSource(Path(corpus)), frames=Path(frames_codebook) if frames_codebook else None)
-        rules = load_rules(inputs)
-        return RunTables(build_tables(inputs, rules=rules), rules.codebooks, inputs)
+        inputs = RunInputs(CorpusSource(project_path(corpus, what="corpus")), frames=frames)
+        folder = tables_for_notebook(inputs)
+        return RunTables(read_tables(folder, lazy=True), load_rules(inputs).codebooks, inputs)
+    tables_dir = project_path(tables_dir, what="tables folder")
     tables = read_tables(tables_dir, lazy=True)
     run_file = Path(tables_dir) / RUN_FILE
     if not run_file.is_file():  # tables made by hand or by an older version: the rules are not known
-        inputs = RunInputs(CorpusSource(Path(corpus)), frames=Path(frames_codebook) if frames_codebook else None)
+        inputs = RunInputs(CorpusSource(Path(corpus)), frames=frames)
         return RunTables(tables, load_rules(inputs).codebooks, inputs)
     record = json.loads(run_file.read_text(encoding="utf-8"))
     inputs = RunInputs.from_dict(record["inputs"])
-    if frames_codebook and (inputs.frames is None or Path(frames_codebook).resolve() != inputs.frames):
+    if frames and frames != inputs.frames:
         raise UserError(f"{frames_codebook}: the tables in {tables_dir} were coded with "
                         f"{inputs.frames or 'the package frames codebook'}; to use another frames codebook, "
                         "pass it to the run (--frames) instead of to the notebook")

@@ -23,9 +23,11 @@ Bad input raises :class:`~analysis.errors.CorpusError` with one line naming the 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -162,6 +164,47 @@ def filename_fields(pattern: str, stem: str, *, where: str) -> dict[str, str]:
     return m.groupdict()
 
 
+#: Longest doc_id made from a file name (a longer name is cut and gets a hash of its own).
+MAX_SLUG = 100
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
+
+
+def slug(name: str) -> str:
+    """A doc_id made from a file name: accents dropped, every run of other characters than
+    letters, digits, '.', '_' and '-' made one '-'.
+
+    >>> slug("speech 1, UN (2024)"), slug("Déclaration d'Hanoï")
+    ('speech-1-UN-2024', 'Declaration-d-Hanoi')
+    >>> slug("؟؟").startswith("doc-")
+    True
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    s = re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_name).strip("-._")
+    if not s:
+        return f"doc-{_short_hash(name)}"
+    if len(s) > MAX_SLUG:
+        return f"{s[:MAX_SLUG].rstrip('-._')}-{_short_hash(name)}"
+    return s
+
+
+def file_doc_ids(files: list[Path], folder: Path) -> dict[Path, str]:
+    """A safe, stable doc_id for each file: its stem when that is a valid doc_id already, else
+    :func:`slug` of it; slugs that two files share get a short hash of each file's path."""
+    base = {p: p.stem if _DOC_ID.match(p.stem) else slug(p.stem) for p in files}
+    sharing: dict[str, list[Path]] = {}
+    for p, b in base.items():
+        sharing.setdefault(b, []).append(p)
+    ids = {}
+    for p, b in base.items():
+        if len(sharing[b]) > 1 and b != p.stem:  # a name of its own stays; made-up ones get told apart
+            b = f"{b}-{_short_hash(p.relative_to(folder).as_posix())}"
+        ids[p] = b
+    return ids
+
+
 def _load_folder(folder: Path, *, filename_pattern: str | None = None, recursive: bool = False) -> Iterator[dict]:
     """Records of a folder of .txt files, read one file at a time (file names are listed
     first, in sorted order, so the run is the same on every file system)."""
@@ -171,8 +214,9 @@ def _load_folder(folder: Path, *, filename_pattern: str | None = None, recursive
     files = sorted((p for p in listing
                     if p.suffix == ".txt" and p.is_file() and not p.name.upper().startswith("README")),
                    key=lambda p: p.as_posix())
-    by_name = {p.name: p for p in files}
-    by_stem = {p.stem: p for p in files}
+    ids = file_doc_ids(files, folder)
+    by_name = {**{p.name: p for p in files}, **{p.relative_to(folder).as_posix(): p for p in files}}
+    by_id = {**{p.stem: p for p in files}, **{i: p for p, i in ids.items()}}
     meta_for: dict[Path, dict] = {}
     for row in meta_rows:
         name = row.get("file") or ""
@@ -181,7 +225,7 @@ def _load_folder(folder: Path, *, filename_pattern: str | None = None, recursive
             if path is None:
                 raise CorpusError(f"{row['_where']}: names file '{name}', which does not exist in {folder}")
         else:
-            path = by_stem.get(row["doc_id"])
+            path = by_id.get(row["doc_id"])
             if path is None:
                 raise CorpusError(
                     f"{row['_where']}: doc_id '{row['doc_id']}' matches no {row['doc_id']}.txt in {folder}")
@@ -198,9 +242,10 @@ def _load_folder(folder: Path, *, filename_pattern: str | None = None, recursive
             if "year" in meta and not meta.get("published"):
                 meta["published"] = meta["year"]
         meta.setdefault("_where", str(path))
-        meta.pop("file", None)
+        # The name as it is on disk: the doc_id may be made from it (see file_doc_ids).
+        meta["file"] = path.relative_to(folder).as_posix()
         text = decode_text(_read_bytes(path), where=str(path))
-        yield {**meta, "doc_id": meta.get("doc_id") or path.stem, "text": text, "_file": str(path)}
+        yield {**meta, "doc_id": meta.get("doc_id") or ids[path], "text": text, "_file": str(path)}
 
 
 def _decoded_lines(path: Path) -> Iterator[tuple[int, str]]:
@@ -296,8 +341,9 @@ def _records(source: CorpusSource) -> Iterator[dict]:
     if path.suffix.lower() in (".jsonl", ".ndjson"):
         return _load_jsonl(path, source.text_column, source.id_column)
     if path.suffix.lower() == ".txt":
-        return iter([{"doc_id": path.stem, "text": decode_text(_read_bytes(path), where=str(path)),
-                      "_where": str(path), "_file": str(path)}])
+        return iter([{"doc_id": file_doc_ids([path], path.parent)[path], "file": path.name,
+                      "text": decode_text(_read_bytes(path), where=str(path)), "_where": str(path),
+                      "_file": str(path)}])
     raise CorpusError(f"{path}: unsupported corpus format (use a folder of .txt files, a .csv or a .jsonl file)")
 
 

@@ -46,6 +46,18 @@ def document_overview(documents: pd.DataFrame, sentences: pd.DataFrame, tokens: 
     return out.reset_index(drop=True)
 
 
+def corpus_summary(documents: pd.DataFrame) -> str:
+    """One sentence: how many documents, from how many sources, published when, dated how."""
+    sources = documents["source"].replace("", pd.NA).dropna().nunique() if "source" in documents else 0
+    dated = sorted(d for d in documents["published"].astype(str) if d and d[:4].isdigit())
+    when = (f"published {dated[0]} to {dated[-1]} ({len(dated)} with a date)" if dated
+            else "none with a publication date")
+    bases = documents["published_basis"].value_counts()
+    basis = ", ".join(f"{int(n)} {b}" for b, n in bases.items())
+    return (f"{len(documents):,} document(s)" + (f" from {sources} source(s)" if sources else ", no source given")
+            + f"; {when}; date basis: {basis}.")
+
+
 def content_tokens(tokens: pd.DataFrame, *, drop_stopwords: bool = True, min_length: int = 2) -> pd.DataFrame:
     """Alphabetic tokens (optionally without stop words), lower-cased in ``lower``."""
     keep = tokens["is_alpha"] & (tokens["lower"].str.len() >= min_length)
@@ -145,6 +157,7 @@ def kwic(documents: pd.DataFrame, sentences: pd.DataFrame, terms: list[str] | st
     """
     if isinstance(terms, str):
         terms = [terms]
+    terms = [str(t) for t in terms or [] if str(t).strip()]
     texts = dict(zip(documents["doc_id"], documents["text"]))
     rows = []
     for term in terms:

@@ -14,8 +14,62 @@ import random
 import pandas as pd
 
 from ..config.codebooks import FrameCodebook
+from ..errors import ParameterError
 from ..stages.frames import coded
+from .choices import pick
 from .groups import group_labels, period_of
+
+
+def pick_frames(frames_to_show: list[str] | str, book: FrameCodebook) -> list[str]:
+    """The frames to show, in codebook order (all when none are named); an unknown id is an
+    error that names the codebook's ids and the closest one."""
+    chosen = set(pick(frames_to_show, book.ids, what="frames_to_show", among="the frames codebook"))
+    return [f for f in book.ids if not chosen or f in chosen]
+
+
+def summary(frames: pd.DataFrame, sentences: pd.DataFrame, documents: pd.DataFrame) -> str:
+    """One sentence on how much of the corpus carries a frame."""
+    used = coded(frames)
+    n_used = used[["doc_id", "sentence_id"]].drop_duplicates().shape[0]
+    rejected = int(frames["rejected"].astype(bool).sum())
+    return (f"{len(sentences):,} sentences in {len(documents):,} documents; {n_used:,} sentences carry at least one "
+            f"frame ({len(used):,} sentence-frame codes); {rejected:,} codes are rejections and are not counted.")
+
+
+def profile_shares(profile: pd.DataFrame, documents: pd.DataFrame, frame_ids: list[str]) -> pd.DataFrame:
+    """Documents x frames: the share of each document's sentences coded for each frame,
+    rows labelled by the document's title (its doc_id where it has none), frames in order."""
+    if profile.empty:
+        return pd.DataFrame(columns=frame_ids)
+    table = profile.pivot(index="doc_id", columns="frame", values="share").reindex(columns=frame_ids).fillna(0.0)
+    titles = documents.set_index("doc_id")["title"].reindex(table.index).fillna("")
+    table.index = [f"{t} ({d})" if t else d for d, t in zip(table.index, titles)]
+    table.index.name = "document"
+    table.columns.name = None
+    return table
+
+
+def dominant(profile: pd.DataFrame, frame_ids: list[str]) -> pd.DataFrame:
+    """Each document's dominant frame(s) among ``frame_ids``, with its sentences and share."""
+    rows = profile[profile["dominant"] & profile["frame"].isin(frame_ids) & (profile["sentences"] > 0)]
+    return rows[["doc_id", "frame", "sentences", "share"]].reset_index(drop=True)
+
+
+def share_table(shares: pd.DataFrame, frame_ids: list[str]) -> pd.DataFrame:
+    """:func:`group_shares` as frames x groups of shares (frames in codebook order); empty
+    when no document has a group."""
+    if shares.empty:
+        return pd.DataFrame()
+    table = shares.pivot(index="frame", columns="group", values="share").reindex(frame_ids)
+    table.columns.name = None
+    return table
+
+
+def group_sizes(shares: pd.DataFrame) -> str:
+    """One line: the documents and sentences behind each group of :func:`group_shares`."""
+    sizes = shares.drop_duplicates("group")
+    return "; ".join(f"{g}: {d:,} documents, {s:,} sentences" for g, d, s in
+                     sizes[["group", "documents", "sentences"]].itertuples(index=False))
 
 
 def cooccurrence(frames: pd.DataFrame, book: FrameCodebook) -> pd.DataFrame:
@@ -48,6 +102,8 @@ def group_shares(frames: pd.DataFrame, sentences: pd.DataFrame, documents: pd.Da
                  group_by: str) -> pd.DataFrame:
     """Share of sentences coded for each frame, per group of documents, with the counts."""
     labels = group_labels(documents, group_by)
+    if labels.empty:
+        return pd.DataFrame(columns=["group", "documents", "sentences", "frame", "coded", "share"])
     sent = sentences[sentences["doc_id"].isin(labels.index)].assign(group=lambda d: d["doc_id"].map(labels))
     totals = sent.groupby("group").size()
     ndocs = labels.value_counts()
@@ -86,9 +142,15 @@ def compare_groups(frames: pd.DataFrame, sentences: pd.DataFrame, documents: pd.
     labels = group_labels(documents, group_by)
     groups = sorted(labels.unique())
     sizes = labels.value_counts()
+    if not groups:
+        return pd.DataFrame(), f"No document has a value for {group_by}, so there are no groups to compare."
+    if len(groups) == 1:
+        return pd.DataFrame(), (f"Every document with a value for {group_by} is in one group ({groups[0]}), so "
+                                "there is nothing to compare it with.")
     if len(groups) != 2:
-        return pd.DataFrame(), (f"Permutation test needs exactly two groups of {group_by!r}; found "
-                                f"{len(groups)} ({', '.join(groups) or 'none'}). Shares are shown without a test.")
+        return pd.DataFrame(), (f"The permutation test compares two groups; {group_by} has {len(groups)} "
+                                f"({', '.join(groups[:10])}{', ...' if len(groups) > 10 else ''}). "
+                                "Shares are shown without a test.")
     if sizes.min() < MIN_DOCUMENTS_PER_GROUP:
         return pd.DataFrame(), (f"Groups of {group_by!r}: " + ", ".join(f"{g} = {sizes[g]} document(s)" for g in groups)
                                 + f". With fewer than {MIN_DOCUMENTS_PER_GROUP} documents in a group no difference "
@@ -137,10 +199,15 @@ def codebook_table(book: FrameCodebook) -> pd.DataFrame:
                                        "Policy Frames Codebook", "indicators (weight)"])
 
 
-def frames_by(frames: pd.DataFrame, column: str) -> pd.DataFrame:
-    """Counts of coded sentences per frame and value of ``column`` (e.g. speaker, speaker_type);
-    an empty value is shown as "(author)"."""
+def frames_by(frames: pd.DataFrame, column: str, frame_ids: list[str]) -> pd.DataFrame:
+    """Counts of coded sentences per value of ``column`` (e.g. speaker, speaker_type) and frame,
+    frames in codebook order; an empty value is the author's own voice, "(author)"."""
+    if column not in frames.columns:
+        raise ParameterError(f"frames_by: no column {column!r} in the frames table")
     c = coded(frames).assign(**{column: lambda d: d[column].replace("", "(author)")})
+    if c.empty:
+        return pd.DataFrame(columns=frame_ids)
     table = c.pivot_table(index=column, columns="frame", values="sentence_id", aggfunc="count", fill_value=0)
+    table = table.reindex(columns=frame_ids, fill_value=0)
     table.columns.name = None
     return table

@@ -4,12 +4,13 @@ time (an edit is used at once), and hashed by content."""
 import shutil
 
 import pytest
-from conftest import write
 
 import analysis
 from analysis.config import CODEBOOK_DIR, load_codebooks
 from analysis.config.codebooks import FILES, load_anchor_events, load_frames
 from analysis.errors import CodebookError
+
+from conftest import write
 
 
 def test_package_codebooks_load():

@@ -1,10 +1,11 @@
 """The corpus configuration is validated on load, with errors naming file and entry."""
 
 import pytest
-from conftest import write
 
 from analysis.config import load_corpus_config
 from analysis.errors import CodebookError
+
+from conftest import write
 
 
 def test_default_config_loads():

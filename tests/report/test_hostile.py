@@ -10,9 +10,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from analysis.cli import main
+
+from conftest import ROOT
 
 HOSTILE = ROOT / "tests" / "data" / "hostile" / "corpus.jsonl"
 CHROMIUM = Path("/usr/bin/chromium")

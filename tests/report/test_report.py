@@ -5,12 +5,13 @@ import re
 
 import nbformat
 import pytest
-from conftest import ROOT
 
 from analysis.cli import main
 from analysis.errors import ParameterError
 from analysis.report import notebooks as report
 from analysis.report.render import kernel_name
+
+from conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
@@ -69,15 +70,6 @@ def test_bad_parameter_on_the_command_line_writes_nothing(tmp_path, capsys, seed
     assert not out.exists()
 
 
-@pytest.fixture(scope="module")
-def seed_reports(tmp_path_factory, seeds_dir):
-    out = tmp_path_factory.mktemp("reports") / "reports"
-    code = main(["report", "--corpus", str(seeds_dir), "--out", str(out), "--quiet", "--jobs", "2",
-                 "-P", 'kwic_terms=["cluster munitions", "neutral*"]', "-P", "top_n=8"])
-    assert code == 0
-    return out
-
-
 @pytest.mark.notebook
 def test_report_runs_the_suite_on_the_seeds(seed_reports):
     out = seed_reports
@@ -105,7 +97,11 @@ def test_report_runs_the_suite_on_the_seeds(seed_reports):
         assert "<script" not in page.lower()
         assert not re.search(r"""(src|href)=["']https?://""", page)
         assert "Content-Security-Policy" in page
-    assert 'href="index.html"' in html and "Contents:" in html and 'href="tables/stance.csv"' in html
+    assert 'href="index.html"' in html and "Contents:" in html and 'href="tables/tokens.csv"' in html
+    # Each report links the tables behind it, not all of them.
+    assert 'href="tables/stance.csv"' not in html
+    assert 'href="tables/stance.csv"' in (out / "01_stance.html").read_text()
+    assert "<title>Corpus overview: seeds</title>" in html
     assert 'href="00_corpus_overview.html"' in index and "5 documents" in index
     assert 'href="04_article__000_2a8fb597ad36a283.html"' in index
     manifest = json.loads((out / "manifest.json").read_text())
@@ -186,3 +182,21 @@ def test_notebook_runs_unchanged_as_in_jupyterlab(tmp_path):
                         progress_bar=False)
     nb = nbformat.read(out, as_version=4)
     assert not [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+
+
+@pytest.mark.notebook
+def test_the_log_is_a_line_per_step(tmp_path, seeds_dir, capfd):
+    """No kernel transport warning, no interrupt noise, no progress bar: one line for the
+    tables and one per notebook; nothing at all with --quiet."""
+    out = tmp_path / "out"
+    assert main(["report", "--corpus", str(seeds_dir), "--out", str(out), "--only", "00_corpus_overview",
+                 "01_stance", "--jobs", "2"]) == 0
+    err = capfd.readouterr().err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert lines[0].startswith("tables: 5 documents in 1 partition(s)")
+    assert sorted(line.split(":")[0].strip() for line in lines[2:]) == ["00_corpus_overview", "01_stance"]
+    for noise in ("without encryption", "KeyboardInterrupt", "partition [", "\r"):
+        assert noise not in err
+    assert main(["report", "--corpus", str(seeds_dir), "--out", str(tmp_path / "quiet"), "--only",
+                 "01_stance", "--quiet"]) == 0
+    assert capfd.readouterr().err == ""

@@ -5,7 +5,6 @@ import json
 import shutil
 
 import pytest
-from conftest import write
 
 from analysis.cli import main
 from analysis.config import CODEBOOK_DIR, CorpusSource, RunInputs
@@ -14,6 +13,8 @@ from analysis.run import build_tables, load_or_build
 from analysis.views import frames as fr
 from analysis.views import stance as st
 from analysis.views.timeline import dated_rows
+
+from conftest import write
 
 TEXTS = [
     "The Quux cheered the drone ban on 3 May 2023. Kampuchea will remain impartial and keep its policy of "

@@ -6,7 +6,6 @@ import shutil
 
 import pandas as pd
 import pytest
-from conftest import ROOT, write
 
 import analysis.run.engines as engines
 import analysis.text.layer as text_layer
@@ -17,6 +16,8 @@ from analysis.run.build import build_tables
 from analysis.run.engines import GC_YOUNG_THRESHOLD, _bulk_gc_here, run_partitions
 from analysis.run.tables import write_tables
 from analysis.text.corpus import iter_documents, load
+
+from conftest import ROOT, write
 
 HOSTILE = ROOT / "tests" / "data" / "hostile" / "corpus.jsonl"
 

@@ -142,9 +142,9 @@ def test_tone_is_vader_and_separate_from_stance(seed_layer):
 
 
 def test_vader_benchmark_reproduces_the_published_correlation():
-    from conftest import shared_path
-
     from analysis.evaluation.tone import vader_nyt_scores
+
+    from conftest import shared_path
 
     s = vader_nyt_scores(shared_path("benchmarks", "vader", "nytEditorialSnippets_GroundTruth.txt"))
     assert s["sentences"] == 5190

@@ -4,7 +4,6 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from conftest import ROOT, write
 
 import analysis
 from analysis.config.codebooks import load_anchor_events
@@ -12,6 +11,8 @@ from analysis.errors import CodebookError
 from analysis.stages.events import merge_events
 from analysis.stages.mentions import analyse_documents
 from analysis.stages.timeline import timeline_table
+
+from conftest import ROOT, write
 
 # Reference publication dates, and how far each is established.
 REFERENCE = {

@@ -105,9 +105,9 @@ def test_seed_expressions_match_the_hand_check(seed_documents, seed_layer, seed_
     ("meantime", "value", 0.67), ("meantime", "relaxed", 0.84),
 ])
 def test_benchmark_figures_do_not_fall(corpus, measure, floor):
-    from conftest import shared_path
-
     from analysis.evaluation import timeml
+
+    from conftest import shared_path
 
     if corpus == "tempeval3":
         scores = timeml.tempeval3_scores(shared_path("benchmarks", "tempeval3", "te3-platinum"))

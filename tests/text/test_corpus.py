@@ -1,19 +1,21 @@
 """Loading corpora: the three formats, metadata, datelines, debris, and bad input."""
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import ROOT, write
 
 import analysis
 from analysis.errors import CorpusError
 from analysis.schema import DOCUMENT_COLUMNS
 from analysis.text.corpus import iter_documents, parse_published, validate_corpus
 from analysis.text.layout import find_dateline
+
+from conftest import ROOT, write
 
 ARTICLE = "Cambodia said it would stay neutral. Officials met on Monday.\n\nA second paragraph follows."
 
@@ -225,3 +227,33 @@ def test_chunks_bounded_by_documents_and_characters(seeds_dir, seed_documents, c
     joined = pd.concat(chunks, ignore_index=True)
     assert joined["doc_id"].tolist() == seed_documents["doc_id"].tolist()
     assert joined["text"].tolist() == seed_documents["text"].tolist()
+
+
+# --------------------------------------------------------------------- file names
+
+@pytest.mark.parametrize("names, expected", [
+    (["speech 1, UN (2024).txt"], ["speech-1-UN-2024"]),
+    (["Déclaration d'Hanoï.txt"], ["Declaration-d-Hanoi"]),
+    (["000_2a8f.txt", "USA_79_2024.txt"], ["000_2a8f", "USA_79_2024"]),       # safe names stay as they are
+    (["a b.txt", "a-b.txt"], ["a-b-", "a-b"]),                               # a made-up id that collides gets a hash
+    (["..hidden thing.txt"], ["hidden-thing"]),
+    (["x" * 140 + ".txt"], ["x" * 100 + "-"]),                                # too long: cut, with a hash
+])
+def test_any_file_name_gives_a_safe_stable_doc_id(tmp_path, names, expected):
+    for n in names:
+        write(tmp_path / n, f"Text of {n}.")
+    docs = analysis.load(tmp_path)
+    ids = dict(zip(docs["file"], docs["doc_id"]))
+    for name, want in zip(names, expected):
+        got = ids[name]
+        assert got.startswith(want) and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}", got), (name, got)
+    assert analysis.load(tmp_path)["doc_id"].tolist() == docs["doc_id"].tolist()  # stable
+
+
+def test_metadata_may_name_a_document_by_its_file_or_its_made_up_id(tmp_path):
+    write(tmp_path / "speech 1, UN (2024).txt", "Kenya supports the peace talks.")
+    write(tmp_path / "notes #2.txt", "Chile called for a ceasefire.")
+    write(tmp_path / "metadata.csv", 'file,doc_id,source\n"speech 1, UN (2024).txt",,UN\n,notes-2,Wire\n')
+    docs = analysis.load(tmp_path).set_index("doc_id")
+    assert docs.loc["speech-1-UN-2024", "source"] == "UN" and docs.loc["notes-2", "source"] == "Wire"
+    assert docs.loc["notes-2", "file"] == "notes #2.txt"

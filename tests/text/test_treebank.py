@@ -3,11 +3,12 @@
 import itertools
 
 import pytest
-from conftest import SEEDS, shared_path
 from nltk.tokenize.destructive import NLTKWordTokenizer
 
 from analysis.lang.resources import sentence_tokenizer
 from analysis.text.treebank import _SPLIT_ONLY, GATES, GatedWordTokenizer, _squeeze_whitespace
+
+from conftest import SEEDS, shared_path
 
 NLTK = NLTKWordTokenizer()
 GATED = GatedWordTokenizer()

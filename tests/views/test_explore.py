@@ -75,7 +75,7 @@ def test_keyness(toy):
 
 
 @pytest.mark.parametrize("kwargs, message", [
-    ({"group_by": "nope"}, "unknown column 'nope'"),
+    ({"group_by": "nope"}, "'nope' is not in the documents' columns"),
     ({"group_by": "outlet", "target": "Z"}, "target 'Z' is not a value"),
 ])
 def test_keyness_errors(toy, kwargs, message):

@@ -1,0 +1,192 @@
+"""Every notebook on every shape of corpus a researcher brings: each renders with status ok,
+and no page shows double-escaped text, a truncated table or a generic title."""
+
+import json
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from analysis.cli import main
+
+from conftest import write
+
+# News-like texts written for these tests (none from the seeds).
+TEXTS = {
+    "jakarta": ("Jakarta, 25 January 2023 – Indonesia urged both parties to return to negotiations, "
+                "Foreign Minister Retno Marsudi said on Tuesday.\n\n"
+                "“We will not send weapons to anyone,” she said. Indonesia has always respected the UN Charter."),
+    "hanoi": ("Vietnam remains neutral in the conflict, a ministry spokeswoman said.\n\n"
+              "Hanoi welcomed the ceasefire talks last week and called for dialogue."),
+    "delhi": ("India abstained from the UN resolution on Thursday. Officials in New Delhi said the country "
+              "supports a peaceful settlement.\n\nThe talks will resume next month."),
+    "manila": ("The Philippines condemned the attack on civilians. President Ferdinand Marcos Jr. said the "
+               "annexation violates international law.\n\nManila thanked Japan for its humanitarian assistance."),
+}
+UNDATED = {
+    "one": "Kenya supports the peace talks. The minister said dialogue is the only way.",
+    "two": "Brazil will not side with either party, the foreign ministry said in a statement.",
+}
+NO_STANCE = {
+    "weather": "The weather was mild across the region. Rain is expected in the north.",
+    "markets": "Markets opened higher. Traders watched oil prices and the currency.",
+}
+#: A title meant to break escaping: quotes, ampersand, markup, Markdown, backticks, emoji.
+AWKWARD_TITLE = "Thailand's \"neutral\" stance & <b>ASEAN</b> *unity* _now_ #1 `code` 🌏 [link](x) https://example.org"
+
+
+def _folder_awkward(root):
+    folder = root / "awkward"
+    for name, text in zip(["speech 1, UN (2024)", "Déclaration d'Hanoï", "notes #3 & more", "Thailand’s view"],
+                          TEXTS.values()):
+        write(folder / f"{name}.txt", text)
+    return folder, []
+
+
+def _csv_custom(root):
+    path = root / "papers.csv"
+    rows = ["id,headline,body,newspaper,date"] + [
+        f'{k},"{k.title()} report","{t.replace(chr(34), chr(34) * 2)}",Daily {k},2023-0{i + 1}-1{i}'
+        for i, (k, t) in enumerate(TEXTS.items())]
+    write(path, "\n".join(rows) + "\n")
+    return path, ["--text-column", "body", "--id-column", "id"]
+
+
+def _jsonl(root):
+    path = root / "c.jsonl"
+    records = [{"doc_id": f"j{i}", "title": AWKWARD_TITLE if i == 0 else f"Report {i}", "source": "Wire & Co",
+                "url": "https://news.example.org/a?b=1&c=2", "text": t, "published": "2024-02-0" + str(i + 1)}
+               for i, t in enumerate(TEXTS.values())]
+    write(path, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    return path, []
+
+
+def _one_document(root):
+    return write(root / "single" / "only.txt", TEXTS["jakarta"]), []
+
+
+def _undated(root):
+    for k, t in UNDATED.items():
+        write(root / "undated" / f"{k}.txt", t)
+    return root / "undated", []
+
+
+def _no_stance(root):
+    for k, t in NO_STANCE.items():
+        write(root / "calm" / f"{k}.txt", t)
+    return root / "calm", []
+
+
+CORPORA = {"awkward-file-names": _folder_awkward, "csv-custom-columns": _csv_custom, "jsonl": _jsonl,
+           "one-document": _one_document, "undated": _undated, "no-stance": _no_stance, "seeds": None}
+
+
+class _Text(HTMLParser):
+    """Visible text of a page, its <title> and its first <h1>."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self.title, self.h1 = [], "", ""
+        self._where = ""  # "title", "h1" while inside them; "skip" inside style and script
+        self._h1_done = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "script"):
+            self._where = "skip"
+        elif tag == "title":
+            self._where = "title"
+        elif tag == "h1" and not self._h1_done:
+            self._where = "h1"
+
+    def handle_endtag(self, tag):
+        if tag == "h1" and self._where == "h1":
+            self._h1_done = True
+        if tag in ("style", "script", "title", "h1"):
+            self._where = ""
+
+    def handle_data(self, data):
+        if self._where == "skip":
+            return
+        if self._where == "title":
+            self.title += data
+        elif self._where == "h1":
+            self.h1 += data
+        self.parts.append(data)
+
+
+def _page(path):
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+_RENDERED: dict[str, tuple] = {}
+
+
+def _render(name: str, tmp_path_factory, request) -> tuple:
+    """The suite rendered on one corpus, once per test run."""
+    if name not in _RENDERED:
+        if CORPORA[name] is None:  # the seeds' suite, rendered once for the whole test run
+            _RENDERED[name] = (name, 0, request.getfixturevalue("seed_reports"))
+        else:
+            root = tmp_path_factory.mktemp(name)
+            corpus, extra = CORPORA[name](root)
+            out = root / "reports"
+            code = main(["report", "--corpus", str(corpus), "--out", str(out), "--quiet", "--jobs", "2",
+                         "--max-articles", "1", *extra])
+            _RENDERED[name] = (name, code, out)
+    return _RENDERED[name]
+
+
+@pytest.fixture(params=sorted(CORPORA))
+def rendered(request, tmp_path_factory):
+    return _render(request.param, tmp_path_factory, request)
+
+
+@pytest.mark.notebook
+def test_every_notebook_renders(rendered):
+    name, code, out = rendered
+    manifest = json.loads((out / "manifest.json").read_text())
+    failed = [(r["name"], r["error"]) for r in manifest["reports"] if r["status"] != "ok"]
+    assert code == 0 and not failed, (name, failed)
+    assert {r["name"].split("__")[0] for r in manifest["reports"]} >= {
+        "00_corpus_overview", "01_stance", "02_framing", "03_timeline", "04_article", "05_validation"}
+
+
+@pytest.mark.notebook
+def test_pages_are_escaped_once_complete_and_named(rendered):
+    name, _, out = rendered
+    for page in sorted(out.glob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        for double in ("&amp;#x27;", "&amp;amp;", "&amp;lt;", "&amp;gt;", "&amp;quot;", "&amp;#39;"):
+            assert double not in html, (name, page.name, double)
+        assert not re.search(r"\d+ rows × \d+ columns", html), (name, page.name, "a pandas-truncated table")
+        assert "<td>...</td>" not in html, (name, page.name, "a pandas-truncated table")
+        parsed = _page(page)
+        assert parsed.title.strip() and parsed.title.strip() not in ("Notebook", "Untitled"), (name, page.name)
+        if page.name != "index.html":
+            assert parsed.h1, (name, page.name, "no heading")
+
+
+@pytest.mark.notebook
+def test_a_title_full_of_markup_reads_as_written(tmp_path_factory, request):
+    _, _, out = _render("jsonl", tmp_path_factory, request)
+    article = next(out.glob("04_article__j0.html"))
+    parsed = _page(article)
+    assert parsed.h1.strip().rstrip("¶") == AWKWARD_TITLE  # nbconvert adds a ¶ anchor to headings
+    assert parsed.title.strip().startswith(AWKWARD_TITLE)
+    text = "".join(parsed.parts)
+    assert AWKWARD_TITLE in text
+    index = _page(out / "index.html")
+    assert AWKWARD_TITLE in "".join(index.parts)
+    html = article.read_text(encoding="utf-8")
+    assert "<b>ASEAN</b>" not in html and 'href="https://example.org"' not in html
+    assert 'href="https://news.example.org/a?b=1&amp;c=2"' in html  # the document's own URL, the one link
+
+
+@pytest.mark.notebook
+def test_file_names_become_safe_ids_and_stay_known(tmp_path_factory, request):
+    _, _, out = _render("awkward-file-names", tmp_path_factory, request)
+    docs = (out / "tables" / "documents.csv").read_text(encoding="utf-8")
+    assert "speech-1-UN-2024" in docs and "speech 1, UN (2024).txt" in docs
+    assert "Declaration-d-Hanoi" in docs and "Déclaration d'Hanoï.txt" in docs
