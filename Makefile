@@ -30,10 +30,10 @@ test: setup
 REPORT_ARGS ?=
 
 reports: setup
-	$(BIN)/python -m analysis report --corpus $(CORPUS) --out $(OUT) $(REPORT_ARGS)
+	$(BIN)/python -m analysis report --corpus "$(CORPUS)" --out "$(OUT)" $(REPORT_ARGS)
 
 tables: setup
-	$(BIN)/python -m analysis tables --corpus $(CORPUS) --out $(OUT)/tables
+	$(BIN)/python -m analysis tables --corpus "$(CORPUS)" --out "$(OUT)/tables"
 
 # JupyterLab at the repository root (seeds/, the codebooks and reports/ in reach), the notebooks'
 # folder open first. As root (containers, CI images) Jupyter needs --allow-root; more flags:
