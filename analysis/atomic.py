@@ -72,6 +72,11 @@ def replaced_file(path: str | Path, *, suffix: str = "") -> Iterator[Path]:
         yield tmp
         os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
+    except OSError as exc:
+        if exc.filename is None or Path(exc.filename) == tmp:
+            # A write that fails (a full disk) names no file, or the temporary one: name the output.
+            raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
+        raise
     finally:
         tmp.unlink(missing_ok=True)
 

@@ -11,11 +11,12 @@ import sys
 from pathlib import Path
 
 from .config.inputs import CorpusSource, EngineOptions, RunInputs
-from .errors import ParameterError, UserError
+from .errors import ParameterError, UserError, one_line
 from .lang.resources import build as build_nltk_data
 from .report.render import install_kernel
 from .report.suite import SuiteOptions, run_suite
 from .run.build import run_tables
+from .run.spreadsheet import SPREADSHEET_DIR, write_spreadsheet_copies
 
 
 def _parse_overrides(pairs: list[str]) -> dict[str, str]:
@@ -26,6 +27,19 @@ def _parse_overrides(pairs: list[str]) -> dict[str, str]:
             raise ParameterError(f"-P {pair!r}: expected NAME=VALUE")
         out[name.strip()] = value
     return out
+
+
+def _at_least(minimum: int):
+    """An argparse type: an integer of at least ``minimum``."""
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        if n < minimum:
+            raise argparse.ArgumentTypeError(f"{n} is less than {minimum}")
+        return n
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--id-column", default="doc_id", help="id column of a CSV/JSONL corpus (default: doc_id)")
         p.add_argument("--corpus-config", default=None, help="your copy of analysis/config/corpus.yaml")
         p.add_argument("--codebooks", default=None,
-                       help="folder with your copies of actors/places/issues/stance.yaml (missing files: defaults)")
+                       help="folder with your copies of any of actors, places, issues, stance, frames, anchor_events "
+                            "(.yaml or .yml; missing files: the package's)")
         p.add_argument("--frames", default=None, help="your copy of analysis/codebooks/frames.yaml")
         p.add_argument("--filename-pattern", default=None, metavar="PATTERN",
                        help="read metadata from .txt file names, e.g. '{country}_{session}_{year}'")
@@ -53,14 +68,18 @@ def build_parser() -> argparse.ArgumentParser:
     corpus_options(tables)
     tables.add_argument("--engine", choices=["local", "dask"], default="local",
                         help="local: a process pool (default); dask: a dask.distributed cluster")
-    tables.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    tables.add_argument("--jobs", type=_at_least(1), default=None, help="worker processes (default: all cores)")
     tables.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
                         help="an existing Dask scheduler (with --engine dask; default: a local cluster)")
-    tables.add_argument("--partition-size", type=int, default=200, help="documents per partition (default 200)")
-    tables.add_argument("--partition-chars", type=int, default=1_000_000,
+    tables.add_argument("--partition-size", type=_at_least(1), default=200,
+                        help="documents per partition (default 200)")
+    tables.add_argument("--partition-chars", type=_at_least(1), default=1_000_000,
                         help="characters of text per partition, at most (default 1,000,000; a longer single "
                              "document is a partition of its own)")
     tables.add_argument("--no-cache", action="store_true", help="recompute every partition")
+    tables.add_argument("--spreadsheet", action="store_true",
+                        help="also write OUT/spreadsheet/: copies safe to open in Excel (formula-like cells escaped; "
+                             "kept up to date on later runs once made)")
     tables.add_argument("--cache-dir", default=None, help="partition cache (default: OUT/.cache/partitions)")
 
     report = sub.add_parser("report", help="run the notebooks with papermill and render HTML reports")
@@ -69,9 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("-P", "--parameter", action="append", default=[], metavar="NAME=VALUE",
                         help="notebook parameter, checked against the notebooks' parameters cells")
     report.add_argument("--with-code", action="store_true", help="keep code cells in the HTML (methods review)")
-    report.add_argument("--jobs", type=int, default=None, help="notebooks run in parallel (default: all cores)")
+    report.add_argument("--jobs", type=_at_least(1), default=None,
+                        help="notebooks run in parallel (default: all cores)")
     report.add_argument("--no-cache", action="store_true", help="recompute everything (a cold run)")
-    report.add_argument("--max-articles", type=int, default=50,
+    report.add_argument("--max-articles", type=_at_least(0), default=50,
                         help="per-article reports for at most this many documents, in corpus order (default 50)")
     report.add_argument("--notebooks", default=None, metavar="DIR",
                         help="folder of NN_name.ipynb notebooks to run (default: the project's notebooks/)")
@@ -97,6 +117,16 @@ def run_inputs(args: argparse.Namespace) -> RunInputs:
 
 def run(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        return _command(args)
+    except OSError as exc:
+        if exc.filename is None and getattr(args, "out", None):
+            # A write that fails mid-stream (a full disk) names no file; the output folder is where it was.
+            raise OSError(exc.errno, exc.strerror or str(exc), f"{args.out} (writing)") from exc
+        raise
+
+
+def _command(args: argparse.Namespace) -> int:
     if args.command == "setup":
         print(f"NLTK data ready in {build_nltk_data(force=args.force)}")
         print(f"Jupyter kernel installed in {install_kernel()}")
@@ -104,6 +134,11 @@ def run(argv: list[str] | None = None) -> int:
     inputs = run_inputs(args)
     if args.command == "tables":
         rows, stats = run_tables(inputs, args.out)
+        copies = Path(args.out) / SPREADSHEET_DIR
+        if args.spreadsheet or copies.is_dir():  # stale copies would be worse than none
+            write_spreadsheet_copies(args.out, list(rows), copies)
+        if stats.skipped:  # said even with --quiet: documents the researcher may expect are missing
+            print(stats.skipped_note(), file=sys.stderr)
         if not args.quiet:
             print(f"{stats.documents} documents in {stats.partitions} partitions ({stats.cached_partitions} from the "
                   f"cache) on {stats.engine} with {stats.workers} worker(s) in {stats.seconds:.1f} s")
@@ -117,7 +152,7 @@ def run(argv: list[str] | None = None) -> int:
         results = run_suite(inputs, args.out, options)
         failed = [r for r in results if r.status != "ok"]
         for r in failed:
-            print(f"error: notebook {r.name} failed at {r.error}", file=sys.stderr)
+            print(one_line(f"error: notebook {r.name} failed at {r.error}"), file=sys.stderr)
         print(f"reports written to {Path(args.out).resolve() / 'index.html'}")
         return 1 if failed else 0
     return 2
@@ -127,8 +162,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(argv)
     except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {one_line(str(exc))}", file=sys.stderr)
         return exc.exit_status
+    except OSError as exc:  # a disk that is full, a folder that may not be written: the system's words
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {one_line(where + (exc.strerror or str(exc)))}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -28,3 +28,12 @@ def test_written_files_are_readable_by_others_as_with_open(tmp_path):
     write_atomic(tmp_path / "page.html", "<p>x</p>")
     (tmp_path / "plain.html").write_text("<p>x</p>")
     assert (tmp_path / "page.html").stat().st_mode == (tmp_path / "plain.html").stat().st_mode
+
+
+def test_a_write_that_fails_unnamed_names_the_destination(tmp_path):
+    # A full disk fails write() with no file name; the error must say which output it was.
+    with pytest.raises(OSError) as error, replaced_file(tmp_path / "tokens.csv") as tmp:
+        tmp.write_text("half")
+        raise OSError(28, "No space left on device")
+    assert error.value.filename == str(tmp_path / "tokens.csv")
+    assert [p.name for p in tmp_path.iterdir()] == []

@@ -15,6 +15,7 @@ its :meth:`~Codebooks.digest` is the hash of the files' contents, part of every 
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import re
 from collections.abc import Callable
@@ -24,14 +25,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..errors import CodebookError
-from .yamlfile import SourceFile, check, known_fields, listed, read_yaml, str_list
+from .yamlfile import SourceFile, check, check_phrase, known_fields, listed, read_yaml, str_list
 
 CODEBOOK_DIR = Path(__file__).resolve().parent.parent / "codebooks"
 #: Codebook part -> file name. ``--codebooks DIR`` replaces the parts its folder holds.
 FILES = {"actors": "actors.yaml", "places": "places.yaml", "issues": "issues.yaml", "stance": "stance.yaml",
          "frames": "frames.yaml", "anchor_events": "anchor_events.yaml"}
-#: The parts a ``--codebooks`` folder may replace (frames come from ``--frames``; anchor events from the package).
-FOLDER_PARTS = ("actors", "places", "issues", "stance")
 
 ACTOR_TYPES = ("state", "leader", "official", "organisation", "expert", "media", "group")
 PERSON_TYPES = ("leader", "official", "expert", "media")
@@ -75,6 +74,7 @@ def _load_actors(path: Path) -> tuple[ActorBook, SourceFile]:
         check(isinstance(entry, dict), path, where, "must be a mapping with name, type, aliases")
         name = entry.get("name")
         check(isinstance(name, str) and name.strip(), path, where, "needs a 'name'")
+        check_phrase(name, path, where)
         where = f"actors[{i}] ({name})"
         known_fields(path, where, entry, ("name", "type", "affiliation", "role", "aliases", "gender"))
         check(name not in seen, path, where, "duplicate name")
@@ -335,6 +335,7 @@ def _frame(fid: object, entry: object, path: Path, dims: set[str]) -> Frame:
         w = f"{where}.indicators[{i}]"
         check(isinstance(ind, dict) and isinstance(ind.get("pattern"), str) and ind["pattern"].strip(),
               path, w, "must be {pattern: ..., weight: ...}")
+        check_phrase(ind["pattern"], path, f"{w}.pattern")
         weight = ind.get("weight", 1.0)
         check(isinstance(weight, (int, float)) and 0 < weight <= 10, path, w, "weight must be in (0, 10]")
         parsed.append((ind["pattern"], float(weight)))
@@ -453,14 +454,27 @@ class Codebooks:
 
 def codebook_files(directory: str | Path | None = None, *, frames: str | Path | None = None) -> dict[str, Path]:
     """Which file each part is read from: the researcher's folder for the parts it holds
-    (:data:`FOLDER_PARTS`), ``frames`` for the frames, the package's files for the rest."""
+    (``actors.yaml`` or ``actors.yml``, and so on for every name in :data:`FILES`), ``frames``
+    for the frames when given, the package's files for the rest. A file in the folder whose
+    name is close to a codebook's ("actor.yaml") is an error rather than silently unused."""
     folder = Path(directory) if directory else CODEBOOK_DIR
     if not folder.is_dir():
         raise CodebookError(f"{folder}: codebook folder does not exist")
     files = {part: CODEBOOK_DIR / name for part, name in FILES.items()}
-    for part in FOLDER_PARTS:
-        if (folder / FILES[part]).is_file():
-            files[part] = folder / FILES[part]
+    stems = {Path(name).stem: part for part, name in FILES.items()}
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() not in (".yaml", ".yml") or not path.is_file():
+            continue
+        part = stems.get(path.stem)
+        if part is None:
+            near = difflib.get_close_matches(path.stem, stems, n=1, cutoff=0.8)
+            if near:
+                raise CodebookError(f"{path}: not a codebook name; did you mean {near[0]}.yaml? "
+                                    f"(codebooks: {', '.join(FILES.values())})")
+            continue
+        if files[part].parent == folder and folder != CODEBOOK_DIR:
+            raise CodebookError(f"{folder}: both {files[part].name} and {path.name} present; keep one")
+        files[part] = path
     if frames:
         files["frames"] = Path(frames)
     return files

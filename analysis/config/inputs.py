@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from ..errors import ParameterError
-from .codebooks import Codebooks, load_codebooks
+from .codebooks import CODEBOOK_DIR, Codebooks, codebook_files, load_codebooks
 from .corpus import CorpusConfig, load_corpus_config
 
 ENGINES = ("local", "dask")
@@ -66,7 +66,8 @@ class RunInputs:
         """The researcher's own rule files (hashed into the report's keys and manifest)."""
         out = [p for p in (self.corpus_config, self.frames) if p]
         if self.codebooks:
-            out += sorted(Path(self.codebooks).glob("*.yaml"))
+            used = codebook_files(self.codebooks, frames=self.frames).values()
+            out += sorted({p for p in used if p.parent != CODEBOOK_DIR and p not in out})
         return out
 
     def to_dict(self) -> dict:

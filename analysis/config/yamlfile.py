@@ -15,9 +15,59 @@ import yaml
 
 from ..errors import CodebookError
 
-#: ``yaml.safe_load``'s loader, on libyaml when PyYAML was built with it (the wheels are):
-#: parsing the codebooks is most of a warm run's own work, and libyaml does it ~5x faster.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+class _UniqueKeys:
+    """A mapping that names a key twice is an error: YAML would keep the last silently, and a
+    researcher who pasted an entry twice, or meant two different keys, would never know."""
+
+    def construct_mapping(self, node, deep=False):
+        seen: dict[tuple, int] = {}
+        for key_node, _value in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key = (key_node.tag, key_node.value)
+                line = key_node.start_mark.line + 1
+                if key in seen:
+                    problem = f"key {key_node.value!r} given twice (first on line {seen[key]})"
+                    raise yaml.MarkedYAMLError(problem=problem, problem_mark=key_node.start_mark)
+                seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
+# ``yaml.safe_load``'s loader, on libyaml when PyYAML was built with it (the wheels are):
+# parsing the codebooks is most of a warm run's own work, and libyaml does it ~5x faster.
+class _SafeLoader(_UniqueKeys, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    pass
+
+
+# Metadata values stay the text the researcher typed: a ``published: 2022-03-02`` is the
+# string, an ``id: 007`` keeps its zeros, ``country: NO`` (Norway) is not a boolean.
+class _StringLoader(_UniqueKeys, getattr(yaml, "CBaseLoader", yaml.BaseLoader)):
+    pass
+
+
+#: Deepest nesting of lists and mappings accepted. libyaml builds nested nodes by recursion
+#: in C, so a file of 100,000 "[" would crash the interpreter instead of raising an error.
+MAX_DEPTH = 100
+
+_OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def _structure_problem(text: str, loader) -> tuple[int, str] | None:
+    """(line, problem) for the first alias or too-deep nesting, found by a pass over the
+    parser's events (streamed, no recursion; a third of the cost of loading). Aliases let a
+    few lines expand into millions of entries (the "billion laughs"); codebooks never need them."""
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark.line + 1, "YAML aliases (*name) are not allowed; write the value out"
+        if isinstance(event, _OPEN):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark.line + 1, f"lists and mappings nested more than {MAX_DEPTH} deep"
+        elif isinstance(event, _CLOSE):
+            depth -= 1
+    return None
 
 
 @dataclass(frozen=True)
@@ -28,15 +78,29 @@ class SourceFile:
     sha256: str
 
 
-def read_yaml(path: str | Path) -> tuple[Any, SourceFile]:
+def read_yaml(path: str | Path, *, strings: bool = False) -> tuple[Any, SourceFile]:
     """Parse a YAML file, turning syntax errors into one-line errors with the line number.
-    Returns the data and the file's identity (its path and the hash of what was parsed)."""
+    Returns the data and the file's identity (its path and the hash of what was parsed).
+    With ``strings``, every scalar is read as the string written (for metadata).
+
+    A key given twice in one mapping, and anchors/aliases, are errors.
+    """
     path = Path(path)
     if not path.is_file():
         raise CodebookError(f"{path}: file does not exist")
-    raw = path.read_bytes()
     try:
-        data = yaml.load(raw.decode("utf-8"), Loader=_SAFE_LOADER)
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CodebookError(f"{path}: cannot read ({exc.strerror})") from None
+    loader = _StringLoader if strings else _SafeLoader
+    try:
+        text = raw.decode("utf-8")
+        problem = _structure_problem(text, loader)
+        if problem is not None:
+            raise CodebookError(f"{path}, line {problem[0]}: {problem[1]}")
+        data = yaml.load(text, Loader=loader)
+    except RecursionError:
+        raise CodebookError(f"{path}: invalid YAML (nested too deeply)") from None
     except UnicodeDecodeError as exc:
         raise CodebookError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except ValueError as exc:  # PyYAML raises it for impossible dates such as 2022-13-40
@@ -79,4 +143,13 @@ def str_list(value, path: Path, entry: str, *, required: bool = False) -> list[s
         check(isinstance(v, str) and v.strip() != "", path, f"{entry}[{i}]",
               f"{v!r} is not a non-empty string (quote it: YAML reads bare no/yes/on/off as booleans)")
     check(not required or value, path, entry, "must not be empty")
+    for i, v in enumerate(value):
+        check_phrase(v, path, f"{entry}[{i}]")
     return [v.strip() for v in value]
+
+
+def check_phrase(phrase: str, path: Path, entry: str) -> None:
+    """A codebook phrase must be one the matcher runs in linear time and that is not everything."""
+    check(all(w.count("*") <= 1 for w in phrase.split()), path, entry,
+          f"{phrase!r}: at most one '*' in a word (several make matching slow on long words)")
+    check(phrase.strip() not in ("*", "..."), path, entry, f"{phrase!r} alone would match any word")

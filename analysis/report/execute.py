@@ -7,6 +7,7 @@ temporary names and renamed when complete.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import shutil
@@ -93,6 +94,11 @@ def kernel_log(path: Path) -> Iterator[None]:
         os.close(saved)
 
 
+#: Errors writing the executed notebook: the run stops with one line (a report from a
+#: truncated notebook would be worse than none).
+DISK_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG})
+
+
 def kernel_config():
     """Encrypted kernel sockets (CurveZMQ keys the kernel manager makes for the kernel): nothing
     goes over local TCP in plain text, and the kernel does not warn about it in the log."""
@@ -125,6 +131,8 @@ def execute_task(task: Task, out_dir: str, kernel: str, with_code: bool) -> Note
                 result.status, result.error = "failed", failure(tmp, exc)
                 break
             except Exception as exc:  # the kernel did not start or died: retry once
+                if isinstance(exc, OSError) and exc.errno in DISK_ERRORS:  # not the kernel: stop, one line
+                    raise
                 if attempt == 2:
                     result.status, result.error = "failed", f"kernel: {type(exc).__name__}: {exc}"
                     if not tmp.stat().st_size:

@@ -72,7 +72,8 @@ table{{border-collapse:collapse;margin-bottom:1.5rem}}td,th{{border:1px solid #c
 <body><h1>Reports</h1>
 <p>Corpus <code>{e(Path(corpus).name)}</code>: {len(documents)} documents; {e(span)}
 (date basis: {basis}). {len(results)} reports, {failed} failed. Tables behind the reports:
-<a href="tables/">tables/</a>; inputs, versions and timings: <a href="manifest.json">manifest.json</a>.</p>
+<a href="tables/">tables/</a> (copies safe to open in a spreadsheet:
+<a href="spreadsheet/">spreadsheet/</a>); inputs, versions and timings: <a href="manifest.json">manifest.json</a>.</p>
 <h2>Corpus reports</h2>
 <table><thead><tr><th>Report</th><th>What it shows</th><th>Status</th></tr></thead>
 <tbody>

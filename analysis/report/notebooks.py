@@ -50,12 +50,23 @@ def declared_parameters(path: Path) -> dict[str, object]:
     """Names and default values of the notebook's ``parameters`` cell."""
     for cell in _cells(path):
         if cell["cell_type"] == "code" and "parameters" in cell.get("metadata", {}).get("tags", []):
+            try:
+                body = ast.parse(cell["source"]).body
+            except SyntaxError as exc:
+                raise UserError(f"{path}: parameters cell, line {exc.lineno}: not valid Python ({exc.msg})") from None
             values = {}
-            for node in ast.parse(cell["source"]).body:
+            for node in body:
                 if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
-                    values[node.targets[0].id] = ast.literal_eval(node.value)
+                    name, value = node.targets[0].id, node.value
                 elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value:
-                    values[node.target.id] = ast.literal_eval(node.value)
+                    name, value = node.target.id, node.value
+                else:
+                    continue
+                try:  # literals only: the cell is read without running it, and checked against overrides
+                    values[name] = ast.literal_eval(value)
+                except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                    raise UserError(f"{path}: parameters cell, line {node.lineno}: {name} must be a literal "
+                                    "(a string, number, list or None), not an expression") from None
             return values
     raise UserError(f"{path}: no cell tagged 'parameters'")
 

@@ -90,10 +90,12 @@ def prepare_for_reading(nb, *, tables: list[str], title: str = "", heading: str 
         first_md = next((i for i, c in enumerate(nb.cells) if c.cell_type == "markdown"), 0)
         nb.cells.insert(first_md + 1, nbformat.v4.new_markdown_cell(toc, id="cell-toc"))
     if tables:
-        links = ", ".join(f"[{t}](tables/{t})" for t in tables)
+        links = ", ".join(f"[{t}](tables/{t}) ([spreadsheet copy](spreadsheet/{t}))" for t in tables)
         nb.cells.append(nbformat.v4.new_markdown_cell(
             f"---\nTables behind this report (CSV, with document ids, sentence ids and character offsets): {links}. "
-            "[All reports](index.html).", id="cell-tables"))
+            "Open the spreadsheet copies in Excel or LibreOffice: a cell of article text that starts with "
+            "= + - or @ is shown there as text, never run as a formula. [All reports](index.html).",
+            id="cell-tables"))
 
 
 def render_html(nb_path: Path, *, with_code: bool, tables: list[str] = (), title: str = "", heading: str = "") -> str:

@@ -24,7 +24,8 @@ import json
 import os
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable
+from concurrent.futures import as_completed
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -35,9 +36,11 @@ from ..config.codebooks import CODEBOOK_DIR
 from ..config.inputs import RunInputs
 from ..errors import UserError
 from ..paths import NOTEBOOK_DIR, relative_to_project
-from ..run.build import RUN_FILE, run_tables
-from ..run.hashing import digest, package_digest
+from ..run.build import RUN_FILE, check_output_folder, run_tables, tables_intact
+from ..run.hashing import digest, output_hashes, package_digest
+from ..run.spreadsheet import SPREADSHEET_DIR, write_spreadsheet_copies
 from ..run.tables import read_tables
+from ..run.workers import WorkerPool
 from .execute import NotebookResult, Task, execute_task
 from .index import git_commit, index_html, versions
 from .notebooks import declared_parameters, discover, notebook_summary, resolve_parameters, tables_used
@@ -90,23 +93,32 @@ def run_suite(inputs: RunInputs, out_dir: str | Path, options: SuiteOptions | No
     if not Path(inputs.corpus.path).exists():
         raise UserError(f"{inputs.corpus.path}: no such file or folder")
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    check_output_folder(out_dir, inputs)
     cache_dir = out_dir / ".cache"
     version = package_digest()
     tables = _tables(inputs, out_dir, cache_dir, version)
     tasks = _plan(books, per_book, tables, version, options, corpus=Path(inputs.corpus.path))
+    _spreadsheet_copies(tables, sorted({t for task in tasks for t in task.tables}), out_dir / SPREADSHEET_DIR,
+                        cache_dir / "spreadsheet.json")
     results, todo = _reuse(tasks, out_dir, cache_dir, no_cache=inputs.engine.no_cache)
     jobs = max(1, inputs.engine.jobs or os.cpu_count() or 1)
     if inputs.engine.progress:
         print(f"running {len(todo)} notebook(s) ({len(tasks) - len(todo)} reused) with {jobs} worker(s) ...",
               file=sys.stderr)
     kernel = kernel_name() if todo else KERNEL_NAME
-    for task, r in zip(todo, _execute_all(todo, out_dir, kernel, options.with_code, jobs,
-                                          progress=inputs.engine.progress)):
+
+    def finished(task: Task, r: NotebookResult) -> None:
+        # Stamped as each report finishes: after Ctrl-C, the next run redoes only the rest.
+        if inputs.engine.progress:
+            print(f"  {r.name}: {r.status}" + (f" ({r.error})" if r.error else "") + f", {r.seconds:.1f} s",
+                  file=sys.stderr, flush=True)
         results.append(r)
         if r.status == "ok":
-            write_atomic(cache_dir / f"{task.name}.json", json.dumps({"key": task.key, "result": asdict(r)},
-                                                                     sort_keys=True))
+            page = output_hashes(out_dir, [f"{task.name}.html"])
+            write_atomic(cache_dir / f"{task.name}.json", json.dumps({"key": task.key, "result": asdict(r),
+                                                                      "page": page}, sort_keys=True))
+
+    _execute_all(todo, out_dir, kernel, options.with_code, jobs, finished)
     order = {t.name: i for i, t in enumerate(tasks)}
     results.sort(key=lambda r: order[r.name])
     overrides_used = {k: v for b in per_book.values() for k, v in b.items()}
@@ -129,11 +141,23 @@ def run_suite(inputs: RunInputs, out_dir: str | Path, options: SuiteOptions | No
 
 
 def _input_files(inputs: RunInputs) -> dict[str, str]:
-    """The corpus files and the researcher's rule files, with their SHA-256."""
+    """The corpus files and the researcher's rule files, with their SHA-256 (only what lies
+    inside the corpus folder: a link to a file elsewhere is never read)."""
     corpus = Path(inputs.corpus.path)
-    files = sorted((p for p in corpus.rglob("*") if p.is_file() and p.suffix in (".txt", ".csv", ".yaml", ".yml")),
-                   key=lambda p: p.as_posix()) if corpus.is_dir() else [corpus]
-    return {p.as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in [*files, *inputs.rule_files()]}
+    if corpus.is_dir():
+        root = corpus.resolve()
+        files = sorted((p for p in corpus.rglob("*") if p.is_file() and p.suffix.lower() in (".txt", ".csv", ".yaml",
+                                                                                             ".yml")
+                        and (p.resolve() == root or root in p.resolve().parents)), key=lambda p: p.as_posix())
+    else:
+        files = [corpus]
+    hashes = {}
+    for p in [*files, *inputs.rule_files()]:
+        try:
+            hashes[p.as_posix()] = hashlib.sha256(p.read_bytes()).hexdigest()
+        except OSError as exc:
+            raise UserError(f"{p}: cannot read ({exc.strerror})") from None
+    return hashes
 
 
 def _tables(inputs: RunInputs, out_dir: Path, cache_dir: Path, version: str) -> _Tables:
@@ -144,7 +168,8 @@ def _tables(inputs: RunInputs, out_dir: Path, cache_dir: Path, version: str) -> 
     folder = out_dir / "tables"
     key_file = cache_dir / "tables.key"
     start = time.perf_counter()
-    cached = (not inputs.engine.no_cache and key_file.exists() and key_file.read_text() == key and folder.is_dir())
+    cached = (not inputs.engine.no_cache and key_file.exists() and key_file.read_text() == key
+              and tables_intact(folder))
     if not cached:
         # Streams the corpus in partitions on a process pool; validates it before any output.
         # One line when done instead of a progress bar: the report's log is a line per step.
@@ -154,9 +179,21 @@ def _tables(inputs: RunInputs, out_dir: Path, cache_dir: Path, version: str) -> 
         if inputs.engine.progress:
             print(f"tables: {stats.documents} documents in {stats.partitions} partition(s) "
                   f"({stats.cached_partitions} from the cache) in {stats.seconds:.1f} s", file=sys.stderr)
+        if stats.skipped:
+            print(stats.skipped_note(), file=sys.stderr)
     documents = read_tables(folder, ("documents",))["documents"]
     rules = digest(json.dumps(json.loads((folder / RUN_FILE).read_text())["rules"], sort_keys=True))
     return _Tables(folder, documents, key, cached, round(time.perf_counter() - start, 3), files, rules)
+
+
+def _spreadsheet_copies(tables: _Tables, names: list[str], folder: Path, stamp: Path) -> None:
+    """The spreadsheet-safe copies of the tables the reports link to, made again when the
+    tables were (a copy is never older than its table) or when one is not as written."""
+    recorded = json.loads(stamp.read_text()) if tables.cached and stamp.exists() else {}
+    current = output_hashes(folder, names)
+    stale = [n for n in names if n not in current or recorded.get(n) != current[n]]
+    write_spreadsheet_copies(tables.folder, stale, folder)
+    write_atomic(stamp, json.dumps(output_hashes(folder, names), sort_keys=True))
 
 
 def _plan(books: list[Path], per_book: dict[Path, dict], tables: _Tables, version: str, options: SuiteOptions, *,
@@ -203,32 +240,29 @@ def _reuse(tasks: list[Task], out_dir: Path, cache_dir: Path, *, no_cache: bool)
     results, todo = [], []
     for task in tasks:
         stamp = cache_dir / f"{task.name}.json"
-        if not no_cache and stamp.exists() and (out_dir / f"{task.name}.html").exists():
+        if not no_cache and stamp.exists():
             cached = json.loads(stamp.read_text())
-            if cached.get("key") == task.key:
+            # Kept only as it was written: a page deleted, truncated or edited since is made again.
+            if cached.get("key") == task.key and cached.get("page") == output_hashes(out_dir, [f"{task.name}.html"]):
                 results.append(NotebookResult(**{**cached["result"], "cached": True}))
                 continue
         todo.append(task)
     return results, todo
 
 
-def _execute_all(todo: list[Task], out_dir: Path, kernel: str, with_code: bool, jobs: int, *,
-                 progress: bool) -> list[NotebookResult]:
-    """Run the notebooks (in worker processes when there are several), one line each as they finish."""
-    def said(r: NotebookResult) -> NotebookResult:
-        if progress:
-            print(f"  {r.name}: {r.status}" + (f" ({r.error})" if r.error else "") + f", {r.seconds:.1f} s",
-                  file=sys.stderr, flush=True)
-        return r
-
-    args = [(t, str(out_dir), kernel, with_code) for t in todo]
+def _execute_all(todo: list[Task], out_dir: Path, kernel: str, with_code: bool, jobs: int,
+                 finished: Callable[[Task, NotebookResult], None]) -> None:
+    """Run the notebooks (in worker processes when there are several), calling
+    ``finished(task, result)`` as each one ends."""
     if jobs == 1 or len(todo) <= 1:
-        return [said(execute_task(*a)) for a in args]
-    with ProcessPoolExecutor(max_workers=min(jobs, len(todo))) as pool:
-        futures = [pool.submit(execute_task, *a) for a in args]
+        for task in todo:
+            finished(task, execute_task(task, str(out_dir), kernel, with_code))
+        return
+    # On Ctrl-C the pool stops the running notebooks (their kernels shut down) and starts no other.
+    with WorkerPool(min(jobs, len(todo))) as pool:
+        futures = {pool.submit(execute_task, task, str(out_dir), kernel, with_code): task for task in todo}
         for future in as_completed(futures):
-            said(future.result())
-        return [f.result() for f in futures]
+            finished(futures[future], future.result())
 
 
 __all__ = ["run_suite", "SuiteOptions"]

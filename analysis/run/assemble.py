@@ -20,7 +20,7 @@ import pandas as pd
 from ..atomic import replace_dir, staging_dir
 from ..schema import DOCUMENT_COLUMNS, PARTITION_TABLES, PUBLICATION_COLUMNS, TIMELINE_COLUMNS
 from ..stages.events import event_candidates, merge_events
-from .partition import link_or_copy, parquet_safe, read_partition, write_csv_part
+from .partition import parquet_safe, read_partition, write_csv_part
 from .tables import write_csv, write_tables
 
 
@@ -28,7 +28,9 @@ def assemble(keys: list[str], *, cache_dir: str | Path, out_dir: str | Path) -> 
     """Write the tables from the partitions (all or nothing); returns rows per table."""
     out_dir = Path(out_dir)
     rows: dict[str, int] = {}
-    with staging_dir(out_dir.parent, out_dir.name) as staging:
+    # Staged inside the output folder itself: nothing is written beside it.
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with staging_dir(out_dir, "staging") as staging:
         for name in PARTITION_TABLES:
             (staging / "parquet" / name).mkdir(parents=True)
             if name != "timeline":
@@ -39,7 +41,6 @@ def assemble(keys: list[str], *, cache_dir: str | Path, out_dir: str | Path) -> 
             (staging / "parquet" / name).mkdir(parents=True, exist_ok=True)
             parquet_safe(df).to_parquet(staging / "parquet" / name / "part-00000.parquet", index=False)
             rows[name] = len(df)
-        out_dir.mkdir(parents=True, exist_ok=True)
         for csv_file in sorted((staging / "csv").glob("*.csv")):
             os.replace(csv_file, out_dir / csv_file.name)
         replace_dir(staging / "parquet", out_dir / "parquet")
@@ -66,7 +67,8 @@ def _concatenate(name: str, keys: list[str], cache_dir: Path, staging: Path) -> 
             df = read_partition(cache_dir, key, name).reindex(columns=doc_columns)
             write_csv_part(df, target, header=i == 0)
             n += len(df)
-        link_or_copy(stored, staging / "parquet" / name / f"part-{i:05d}.parquet")
+        # A copy, not a hard link: an output edited in place must not change the cache behind it.
+        shutil.copyfile(stored, staging / "parquet" / name / f"part-{i:05d}.parquet")
     return n
 
 

@@ -28,15 +28,19 @@ from ..config.inputs import CorpusSource, EngineOptions, Rules, RunInputs, load_
 from ..errors import UserError
 from ..paths import CACHE_DIR, project_path
 from ..stages.events import merge_events
-from ..text.corpus import iter_documents, iter_record_batches, validate_corpus
+from ..text.corpus import iter_documents, iter_record_batches, skipped_files, validate_corpus
 from .assemble import assemble
 from .engines import RunStats, run_partitions
-from .hashing import digest
+from .hashing import digest, output_hashes
 from .partition import analyse_partition
 from .tables import read_tables
 
 #: The file in a tables folder that records the run's inputs.
 RUN_FILE = "run.json"
+#: Written last by a run that assembled the tables: partition keys, row counts, file hashes.
+ASSEMBLED_FILE = "parquet/_partitions.json"
+#: The outputs a warm run checks before keeping them: every table, in CSV and in Parquet.
+TABLE_FILES = ("*.csv", "parquet/*/*.parquet")
 
 
 def as_inputs(corpus: RunInputs | str | Path) -> RunInputs:
@@ -55,11 +59,41 @@ def build_tables(corpus: RunInputs | str | Path, *, rules: Rules | None = None) 
     return tables
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_output_folder(out_dir: str | Path, inputs: RunInputs) -> Path:
+    """Refuse, with one line, an output folder that would overwrite or mix with the inputs:
+    one that is a file, is or lies inside the corpus, holds the corpus or an input file
+    (a codebook, the corpus configuration), or cannot be created. Nothing is created here."""
+    out = Path(out_dir).expanduser().resolve()
+    corpus = Path(inputs.corpus.path).expanduser().resolve()
+    if out.exists() and not out.is_dir():
+        raise UserError(f"{out_dir}: exists and is not a folder; give --out a folder")
+    if _inside(out, corpus):
+        raise UserError(f"{out_dir}: the output folder is the corpus or lies inside it ({inputs.corpus.path}); "
+                        "choose a folder outside the corpus")
+    inputs_inside = [p for p in [corpus, *inputs.rule_files()] if _inside(Path(p).resolve(), out)]
+    if inputs_inside:
+        raise UserError(f"{out_dir}: the output folder holds an input ({inputs_inside[0]}); writing there could "
+                        "replace it; choose another folder")
+    existing = next(p for p in (out, *out.parents) if p.exists())
+    if not existing.is_dir():
+        raise UserError(f"{out_dir}: cannot be created: {existing} is not a folder")
+    try:  # the only sure test that a folder can be made there: make one, and take it away
+        os.rmdir(tempfile.mkdtemp(prefix=".probe.", dir=existing))
+    except OSError as exc:
+        raise UserError(f"{out_dir}: cannot be created in {existing} ({exc.strerror})") from None
+    return out
+
+
 def run_tables(inputs: RunInputs, out_dir: str | Path) -> tuple[dict[str, int], RunStats]:
     """The ``tables`` command: stream the corpus in partitions, analyse them on the chosen
     engine (reusing cached partitions), and write ``out_dir/<table>.csv``,
     ``out_dir/parquet/<table>/part-NNNNN.parquet`` and ``out_dir/run.json``."""
     out_dir = Path(out_dir)
+    check_output_folder(out_dir, inputs)
     rules = load_rules(inputs)  # every rule validated before any work
     # A first streaming pass validates the whole corpus, so bad input fails before any output.
     validate_corpus(inputs.corpus)
@@ -70,18 +104,33 @@ def run_tables(inputs: RunInputs, out_dir: str | Path) -> tuple[dict[str, int], 
     partitions = iter_record_batches(inputs.corpus, chunk_size=engine.partition_size,
                                      chunk_chars=engine.partition_chars)
     keys, stats = run_partitions(partitions, rules=rules, cache_dir=cache_dir, options=engine)
+    stats.skipped = [p.name for p in skipped_files(inputs.corpus)]
     record = json.dumps({"inputs": inputs.to_dict(), "rules": rule_hashes(rules)}, indent=1, sort_keys=True) + "\n"
-    # Nothing changed since the tables in out_dir were assembled: keep them (a warm re-run).
-    stamp = out_dir / "parquet" / "_partitions.json"
-    if not engine.no_cache and stamp.exists():
-        previous = json.loads(stamp.read_text())
-        if previous.get("keys") == keys and all((out_dir / f"{n}.csv").exists() for n in previous["rows"]):
-            write_atomic(out_dir / RUN_FILE, record)
-            return previous["rows"], stats
+    # Nothing changed since the tables in out_dir were assembled, and they are as written: keep
+    # them (a warm re-run). A table truncated, edited or deleted since is assembled again.
+    previous = _assembled(out_dir)
+    if not engine.no_cache and previous.get("keys") == keys and tables_intact(out_dir):
+        write_atomic(out_dir / RUN_FILE, record)
+        return previous["rows"], stats
     rows = assemble(keys, cache_dir=cache_dir, out_dir=out_dir)
-    stamp.write_text(json.dumps({"keys": keys, "rows": rows}))
+    write_atomic(out_dir / ASSEMBLED_FILE, json.dumps({"keys": keys, "rows": rows,
+                                                       "files": output_hashes(out_dir, TABLE_FILES)}))
     write_atomic(out_dir / RUN_FILE, record)
     return rows, stats
+
+
+def _assembled(out_dir: Path) -> dict:
+    """What the last run recorded when it assembled the tables in ``out_dir`` (or nothing)."""
+    try:
+        return json.loads((out_dir / ASSEMBLED_FILE).read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def tables_intact(out_dir: str | Path) -> bool:
+    """Whether the tables in ``out_dir`` are exactly as the run that assembled them wrote them."""
+    recorded = _assembled(Path(out_dir)).get("files")
+    return recorded is not None and recorded == output_hashes(Path(out_dir), TABLE_FILES)
 
 
 def rule_hashes(rules: Rules) -> dict[str, str]:

@@ -18,17 +18,18 @@ import shutil
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from ..config.inputs import EngineOptions, Rules
-from ..errors import ParameterError
+from ..errors import ParameterError, one_line
 from .hashing import records_digest
 from .partition import is_cached, process_partition, versions
+from .workers import WorkerPool
 
 
 @dataclass
@@ -39,6 +40,12 @@ class RunStats:
     seconds: float = 0.0
     engine: str = "local"
     workers: int = 1
+    skipped: list[str] = field(default_factory=list)  # corpus files left out (links outside the corpus)
+
+    def skipped_note(self) -> str:
+        """The one line saying which corpus files were left out (said even when quiet)."""
+        names = ", ".join(self.skipped[:5]) + (", ..." if len(self.skipped) > 5 else "")
+        return one_line(f"note: skipped {len(self.skipped)} file(s) that link outside the corpus folder: {names}")
 
 
 #: Allocations between two young-generation garbage collections while partitions are
@@ -151,7 +158,7 @@ def _run_here(keyed: Iterator, rules: Rules, cache_dir: str, text_version: str, 
 def _run_pool(keyed: Iterator, rules: Rules, cache_dir: str, text_version: str, jobs: int, bar) -> list[str]:
     # The pool starts with the first partition that is not cached: a warm run starts no
     # worker (each would import the whole analysis).
-    pool: ProcessPoolExecutor | None = None
+    pool = None
 
     def submit(item: tuple) -> Future:
         nonlocal pool
@@ -161,7 +168,7 @@ def _run_pool(keyed: Iterator, rules: Rules, cache_dir: str, text_version: str, 
             done.set_result(key)
             return done
         if pool is None:
-            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(rules,))
+            pool = WorkerPool(jobs, _start_worker, rules)
         return pool.submit(_process_in_worker, docs, cache_dir, key, text_version)
 
     keys = []
@@ -170,9 +177,12 @@ def _run_pool(keyed: Iterator, rules: Rules, cache_dir: str, text_version: str, 
             keys.append(key)
             if bar is not None:
                 bar.update()
-    finally:
+    except BaseException:  # Ctrl-C or a failed partition: stop now, not after the queued partitions
         if pool is not None:
-            pool.shutdown()
+            pool.stop()
+        raise
+    if pool is not None:
+        pool.shutdown()
     return keys
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import string
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -319,6 +320,12 @@ class NameMatcher:
         self._entries = [([w.replace("’", "'") for w in phrase.split()], payload) for phrase, payload in entries]
         # Where a phrase can start: its first word up to any apostrophe (either form may be in the text).
         self._keys = sorted({words[0].split("'")[0] for words, _ in self._entries})
+        # The entries by lowered first word, in the order above: a start only tries its own.
+        self._by_first: dict[str, list[tuple[int, list[str], Any]]] = {}
+        for order, (words, payload) in enumerate(self._entries):
+            self._by_first.setdefault(words[0].lower(), []).append((order, words, payload))
+        self._text: str | None = None
+        self._found: list[int] = []
 
     def _match_at(self, text: str, at: int, end: int, words: list[str]) -> int | None:
         pos = at
@@ -334,25 +341,38 @@ class NameMatcher:
             pos = stop
         return pos if self._END.match(text, pos, end) else None
 
+    def _starts(self, text: str) -> list[int]:
+        """Where a name may start in the whole text (a word start showing a key), found once per
+        text: the matcher is asked sentence by sentence, and finding the keys in each sentence
+        anew would take time proportional to names x text, quadratic in a long article."""
+        if self._text is text:
+            return self._found
+        if len(self._keys) * len(text) <= 20_000_000:
+            starts = set()
+            for key in self._keys:
+                at = text.find(key)
+                while at >= 0:
+                    if at == 0 or not self._NAME_CHAR.match(text, at - 1):
+                        starts.add(at)
+                    at = text.find(key, at + 1)
+        else:  # many names in a long text: one pass of a compiled alternation
+            rx = _compiled(rf"(?<![\w’'\-])(?=(?:{trie_regex(self._keys, lowered=False)}))")
+            starts = {m.start() for m in rx.finditer(text)}
+        self._text, self._found = text, sorted(starts)
+        return self._found
+
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match]:
         end = len(text) if end is None else end
-        starts = set()
-        for key in self._keys:
-            at = text.find(key, start, end)
-            while at >= 0:
-                if at == 0 or not self._NAME_CHAR.match(text, at - 1):
-                    starts.add(at)
-                at = text.find(key, at + 1, end)
+        found = self._starts(text)
         pos_done = start
-        for at in sorted(starts):
+        for at in found[bisect_left(found, start):bisect_left(found, end)]:
             if at < pos_done:
                 continue
             # PhraseMatcher tries the phrases whose first word is the word here (lowered,
             # possessive or not): "Kin-Phea" is one word, so it never starts "Kin Phea".
             firsts = first_word_keys(PhraseMatcher._WORDS.match(text, at, end).group())
-            for words, payload in self._entries:
-                if words[0].lower() not in firsts:
-                    continue
+            tried = sorted(e for key in firsts for e in self._by_first.get(key, ()))
+            for _order, words, payload in tried:
                 stop = self._match_at(text, at, end, words)
                 if stop is not None:
                     yield Match(at, stop, text[at:stop], payload)

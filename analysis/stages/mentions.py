@@ -21,6 +21,7 @@ matchers compiled once per set of codebooks (:class:`ActorIndex`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 import pandas as pd
@@ -33,8 +34,8 @@ from .lexicon import NameMatcher, PhraseMatcher, trie_regex
 
 _NAME_WORD = r"[A-Z][a-z’'\-]+(?:[A-Z][a-z]+)?"
 #: Words allowed between a speaker and the speech verb ("Hun Sen has also said").
-_FILLER = re.compile(r"^(?:\s|\b(?:has|have|had|also|further|then|later|recently|previously|once|again|"
-                     r"earlier|today|yesterday|last\s+week|on\s+\w+day|had\s+also|has\s+also)\b)*$", re.I)
+_FILLER = re.compile(r"^(?>\s+|\b(?:has|have|had|also|further|then|later|recently|previously|once|again|"
+                     r"earlier|today|yesterday|last\s+week|on\s+\w+day|had\s+also|has\s+also)\b)*+$", re.I)
 _PRONOUN = re.compile(r"(?<![\w’'])(he|him|his|she|her|hers)(?![\w’'])", re.I)
 #: Maximum characters between a quotation's closing mark and its speech tag (",” he said").
 TAG_WINDOW = 60
@@ -285,17 +286,104 @@ def _candidates(text: str, s: int, e: int, index: ActorIndex, persons: NameMatch
     return cands
 
 
-@dataclass
-class _Seen:
-    """What resolution looks back on while a document is read: the quotations, the actor
-    mentions so far, the issue mentions so far."""
+class Spans:
+    """Sorted, non-overlapping spans (a text's quotations): which one holds a position, and
+    which overlap a range, found by bisection (a long article has thousands of quotations)."""
 
-    quotes: list[tuple[int, int]]
-    actors: list[Mention] = field(default_factory=list)
-    issues: list[Mention] = field(default_factory=list)
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+
+    def holds(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        i = max(0, bisect_right(self.starts, start) - 1)
+        out = []
+        while i < len(self.spans) and self.spans[i][0] < end:
+            if self.spans[i][1] > start:
+                out.append(self.spans[i])
+            i += 1
+        return out
 
 
-def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], seen: _Seen,
+class History:
+    """What resolution looks back on while a document is read, kept as indexes so that each
+    look-up costs the same however long the document: the quotations; the latest person of
+    each gender class; per sentence, its first subject-like person of each gender class and
+    its subject-like actors; the latest actor with each role; the latest mention of each issue.
+    (A pronoun resolves as if the whole history were scanned, see :func:`resolve_pronoun`.)"""
+
+    def __init__(self, text: str, quotes: list[tuple[int, int]]):
+        self.text = text
+        self.quotes = Spans(quotes)
+        self.actors: list[Mention] = []
+        self._last_person: dict[bool, Mention] = {}
+        self._subject_person: dict[bool, list[tuple[int, Mention]]] = {True: [], False: []}
+        self._subjects: dict[int, list[Mention]] = {}  # sentence -> subject-like actors, in order
+        self._type_sentences: dict[str, list[int]] = {}  # actor type -> sentences with a subject of it
+        self._role: dict[str, tuple[int, Mention]] = {}
+        self._issue: dict[str, tuple[int, Mention]] = {}
+        self._issues_seen = 0
+
+    def add_actor(self, m: Mention) -> None:
+        self.actors.append(m)
+        order = len(self.actors)
+        subject = is_subject_candidate(self.text, m)
+        if m.is_person:
+            for female in (True, False):
+                if fits_pronoun(m, female):
+                    self._last_person[female] = m
+                    found = self._subject_person[female]
+                    if subject and (not found or found[-1][0] != m.sentence_id):
+                        found.append((m.sentence_id, m))
+        if m.actor is not None:
+            for role in m.actor.roles:
+                self._role[role.lower()] = (order, m)
+            if subject:
+                self._subjects.setdefault(m.sentence_id, []).append(m)
+                sids = self._type_sentences.setdefault(m.actor.type, [])
+                if not sids or sids[-1] != m.sentence_id:
+                    sids.append(m.sentence_id)
+
+    def add_issue(self, m: Mention) -> None:
+        self._issues_seen += 1
+        self._issue[m.canonical] = (self._issues_seen, m)
+
+    def latest_person(self, female: bool) -> Mention | None:
+        return self._last_person.get(female)
+
+    def subject_person_before(self, female: bool, sentence_id: int) -> Mention | None:
+        """The first subject-like person fitting the pronoun in the latest other sentence that has one."""
+        for sid, m in reversed(self._subject_person[female]):
+            if sid != sentence_id:
+                return m
+        return None
+
+    def subject_of_types_before(self, types: set[str], sentence_id: int) -> Mention | None:
+        """The first subject-like actor of one of ``types`` in the latest other sentence that has one."""
+        best = None
+        for t in types:
+            sids = self._type_sentences.get(t, [])
+            sid = sids[-1] if sids and sids[-1] != sentence_id else (sids[-2] if len(sids) > 1 and
+                                                                     sids[-1] == sentence_id else None)
+            if sid is not None and (best is None or sid > best):
+                best = sid
+        if best is None:
+            return None
+        return next(m for m in self._subjects[best] if m.actor.type in types)
+
+    def latest_with_role(self, roles: set[str]) -> Mention | None:
+        hits = [self._role[r] for r in roles if r in self._role]
+        return max(hits, key=lambda x: x[0])[1] if hits else None
+
+    def latest_issue(self, canonicals: set[str]) -> Mention | None:
+        hits = [self._issue[c] for c in canonicals if c in self._issue]
+        return max(hits, key=lambda x: x[0])[1] if hits else None
+
+
+def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], seen: History,
              index: ActorIndex) -> Mention | None:
     """A selected mention as it stands in the table, or None when it is dropped:
 
@@ -315,7 +403,7 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
         if head and head.group(1) in index.demonym_heads:
             m = replace(m, end=m.end + head.end(), text=text[m.start:m.end + head.end()], source="country")
     if m.source == "pronoun":
-        target = resolve_pronoun(text, m, seen.actors, chosen, seen.quotes)
+        target = resolve_pronoun(text, m, seen, chosen)
         if target is None:
             return None
         return replace(m, canonical=target.canonical, actor=target.actor, resolved=True)
@@ -323,17 +411,16 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
         wanted = {r.lower() for r in m.roles}
         types = {w[5:] for w in wanted if w.startswith("type:")}
         if types:
-            target = resolve_by_type(text, m, seen.actors, chosen, types)
+            target = resolve_by_type(text, m, seen, chosen, types)
         else:
-            target = next((h for h in reversed(seen.actors) if h.actor is not None and
-                           any(r.lower() in wanted for r in h.actor.roles)), None)
+            target = seen.latest_with_role(wanted)
         if target is None:
             return None
         return replace(m, canonical=target.canonical, actor=target.actor, resolved=True)
     if m.kind == "issue" and m.canonical in index.narrower and _DEMONSTRATIVE.search(
             text[max(sentence_start, m.start - 40):m.start]):
         narrower = index.narrower[m.canonical]
-        earlier = next((h for h in reversed(seen.issues) if h.canonical in narrower), None)
+        earlier = seen.latest_issue(narrower)
         if earlier is not None:
             return replace(m, canonical=earlier.canonical, resolved=True, resolved_from=m.text)
     return m
@@ -347,7 +434,7 @@ def document_mentions(text: str, sentences: list[tuple[int, int, int, object]], 
     """
     out = DocumentMentions()
     persons = _person_matcher(discover_persons(text, [(s, e) for _, s, e, _ in sentences], index), index)
-    seen = _Seen(quote_spans(text))
+    seen = History(text, quote_spans(text))
     for sid, s, e, _ in sentences:
         chosen: list[Mention] = []
         for m in _select(_candidates(text, s, e, index, persons)):
@@ -358,9 +445,9 @@ def document_mentions(text: str, sentences: list[tuple[int, int, int, object]], 
             m.sentence_id = sid
             chosen.append(m)
             if m.kind == "actor" and m.source != "demonym":
-                seen.actors.append(m)
+                seen.add_actor(m)
             elif m.kind == "issue":
-                seen.issues.append(m)
+                seen.add_issue(m)
         out.by_sentence[sid] = chosen
         out.mentions.extend(chosen)
     out.attribution = attribute(text, sentences, out.by_sentence, index)
@@ -383,8 +470,12 @@ def is_subject_candidate(text: str, m: Mention) -> bool:
     return not before or before[-1] not in _PREPOSITIONS
 
 
-def resolve_pronoun(text: str, pronoun: Mention, history: list[Mention], current: list[Mention],
-                    quotes: list[tuple[int, int]] = ()) -> Mention | None:
+def fits_pronoun(m: Mention, female: bool) -> bool:
+    """A person "she" (``female``) or "he" may refer to; gender counts only where the codebook gives it."""
+    return m.is_person and (m.actor.gender in ("", "f") if female else m.actor.gender in ("", "m"))
+
+
+def resolve_pronoun(text: str, pronoun: Mention, history: History, current: list[Mention]) -> Mention | None:
     """The person "he"/"she" most likely refers to.
 
     Preference: the nearest subject-like person earlier in the same sentence; else the
@@ -393,45 +484,23 @@ def resolve_pronoun(text: str, pronoun: Mention, history: list[Mention], current
     gender. Gender is used only when the codebook gives it.
     """
     female = pronoun.text.lower() in ("she", "her", "hers")
-
-    def fits(h: Mention) -> bool:
-        return h.is_person and (h.actor.gender in ("", "f") if female else h.actor.gender in ("", "m"))
-
-    def quoted(pos: int) -> bool:
-        return any(qs <= pos < qe for qs, qe in quotes)
-
     # Outside a quotation, persons named inside one are what was said, not who says it.
-    outside = not quoted(pronoun.start)
-    same = [h for h in current if fits(h) and is_subject_candidate(text, h) and not (outside and quoted(h.start))]
+    outside = not history.quotes.holds(pronoun.start)
+    same = [h for h in current if fits_pronoun(h, female) and is_subject_candidate(text, h)
+            and not (outside and history.quotes.holds(h.start))]
     if same:
         return same[-1]
-    by_sentence: dict[int, list[Mention]] = {}
-    for h in history:
-        if h.sentence_id != pronoun.sentence_id:
-            by_sentence.setdefault(h.sentence_id, []).append(h)
-    for sid in sorted(by_sentence, reverse=True):
-        subjects = [h for h in by_sentence[sid] if fits(h) and is_subject_candidate(text, h)]
-        if subjects:
-            return subjects[0]
-    return next((h for h in reversed(history) if fits(h)), None)
+    return history.subject_person_before(female, pronoun.sentence_id) or history.latest_person(female)
 
 
-def resolve_by_type(text: str, ref: Mention, history: list[Mention], current: list[Mention],
+def resolve_by_type(text: str, ref: Mention, history: History, current: list[Mention],
                     types: set[str]) -> Mention | None:
     """"the country": the nearest subject-like actor of that type in this sentence, else the first
     subject-like one of the most recent sentence that has one."""
     same = [h for h in current if h.actor is not None and h.actor.type in types and is_subject_candidate(text, h)]
     if same:
         return same[-1]
-    by_sentence: dict[int, list[Mention]] = {}
-    for h in history:
-        if h.sentence_id != ref.sentence_id and h.actor is not None and h.actor.type in types:
-            by_sentence.setdefault(h.sentence_id, []).append(h)
-    for sid in sorted(by_sentence, reverse=True):
-        subjects = [h for h in by_sentence[sid] if is_subject_candidate(text, h)]
-        if subjects:
-            return subjects[0]
-    return None
+    return history.subject_of_types_before(types, ref.sentence_id)
 
 
 # --------------------------------------------------------------------------- attribution
@@ -465,17 +534,19 @@ def _speaker_near_verb(text: str, verb_start: int, verb_end: int, mentions: list
 def attribute(text: str, sentences: list[tuple[int, int, int, object]], by_sentence: dict[int, list[Mention]],
               index: ActorIndex) -> dict[int, Attribution]:
     """Speaker and attribution type of every sentence (see the module docstring)."""
-    quotes = quote_spans(text)
+    quotes = Spans(quote_spans(text))
     result: dict[int, Attribution] = {}
     quote_speaker: dict[int, Attribution] = {}
     last_reported: Attribution | None = None
-
-    def in_any_quote(pos: int) -> bool:
-        return any(qs <= pos < qe for qs, qe in quotes)
+    sentence_ends = [e for _, _, e, _ in sentences]
 
     # Quotations first: each quotation gets one speaker from its tag.
-    for qid, (qs, qe) in enumerate(quotes):
-        owner = [(sid, s, e) for sid, s, e, _ in sentences if s < qe and e > qs]
+    for qid, (qs, qe) in enumerate(quotes.spans):
+        i = bisect_right(sentence_ends, qs)  # the first sentence ending after the quotation starts
+        owner = []
+        while i < len(sentences) and sentences[i][1] < qe:
+            owner.append(sentences[i][:3])
+            i += 1
         if not owner:
             continue
         found = None
@@ -500,8 +571,8 @@ def attribute(text: str, sentences: list[tuple[int, int, int, object]], by_sente
     for sid, s, e, quote_id in sentences:
         mentions = by_sentence.get(sid, [])
         att = None
-        quoted_chars = sum(max(0, min(e, qe) - max(s, qs)) for qs, qe in quotes)
-        starts_inside = any(qs <= s < qe for qs, qe in quotes)
+        quoted_chars = sum(min(e, qe) - max(s, qs) for qs, qe in quotes.overlapping(s, e))
+        starts_inside = quotes.holds(s)
         if not pd.isna(quote_id) and (quoted_chars >= 0.5 * (e - s) or starts_inside):
             att = quote_speaker.get(int(quote_id))
             if att is not None and att.speaker is None and last_reported is not None:
@@ -510,7 +581,7 @@ def attribute(text: str, sentences: list[tuple[int, int, int, object]], by_sente
                                   int(quote_id))
         if att is None:
             for v in index.speech.finditer(text, s, e):
-                if in_any_quote(v.start):
+                if quotes.holds(v.start):
                     continue
                 who = _speaker_near_verb(text, v.start, v.end, mentions, s, e, index.inverted_speech_verbs)
                 if who:

@@ -44,11 +44,13 @@ from .negation import WORD as _GAP_WORDS
 from .negation import is_negated
 
 #: Words allowed between a holder and its cue ("Cambodia has always strictly adhered").
+# Atomic alternatives and a possessive loop: a word matched one way is never tried another way
+# (2^n attempts on a long gap that fails at its end), and a run of spaces is one step.
 _AUX = re.compile(
-    r"^(?:\s+|\b(?:has|have|had|is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|"
+    r"^(?>\s+|\b(?:has|have|had|is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|"
     r"do|does|did|not|n[’']t|never|also|still|always|often|again|further|now|previously|once|already|"
     r"reportedly|officially|publicly|repeatedly|then|later|too|thus|therefore|however|ostensibly|"
-    r"to|would\s+be|\w+ly|\w+n[’']t|from|refrain|refrains|refrained|\w+ing)\b|[’']s\b|[’']d\b|[’']ll\b)*$", re.I)
+    r"to|would\s+be|\w+ly|\w+n[’']t|from|refrain|refrains|refrained|\w+ing)\b|[’']s\b|[’']d\b|[’']ll\b)*+$", re.I)
 #: Possessive holder: "Cambodia's (continued|principled position in) support for".
 _POSSESSIVE = re.compile(r"^[’']s?(?:\s+(?!(?:is|are|was|were|has|have|had|will|would|be)\b)[\w-]+){0,3}\s+$", re.I)
 #: A subject pronoun we do not resolve ("it would provide"): better no holder than a guessed one.
@@ -60,8 +62,8 @@ _ITS = re.compile(r"\b(?:its|their)(?:\s+[\w-]+){0,2}\s+$", re.I)
 _COORD = re.compile(r"^(?:\s*(?:,|and|or|as well as|&|nor)\s*)+$", re.I)
 _FIRST_PERSON = re.compile(r"(?<![\w’'])(I|we|We|us|our|Our)(?![\w’'])")
 #: A second cue coordinated with the first shares its holder: "rejects X and does not side with Y".
-_COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|but|as well as)\s+)?(?:(?:has|have|had|is|are|was|were|will|"
-                          r"would|do|does|did|also|still|always|then|\w+ly)\s+)*$", re.I)
+_COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|but|as well as)\s+)?(?>(?:has|have|had|is|are|was|were|will|"
+                          r"would|do|does|did|also|still|always|then|\w+ly)\s+)*+$", re.I)
 
 
 @dataclass

@@ -43,6 +43,14 @@ from ..schema import DOCUMENT_COLUMNS, Stage
 from .layout import describe_document
 
 PUBLISHED_BASES = ("metadata", "dateline", "inferred", "unknown")
+#: Publication years accepted: wide enough for any news archive, narrow enough that date
+#: arithmetic on expressions such as "in 500 years" stays inside Python's dates.
+YEAR_RANGE = (1000, 2999)
+#: Document columns the tool computes; an input field of the same name is kept as ``input_<name>``.
+DERIVED_FIELDS = ("title_basis", "published_basis", "dateline", "body_start", "body_end", "n_chars",
+                  "published_earliest", "published_latest", "published_evidence")
+#: csv's default field limit is 131,072 characters, shorter than some articles.
+_CSV_FIELD_LIMIT = 2 ** 31 - 1
 METADATA_NAMES = ("metadata.csv", "metadata.yaml", "metadata.yml")
 _DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
@@ -78,6 +86,8 @@ def parse_published(value: str, *, where: str) -> str:
 
 
 def _checked_date(year: int, month: int | None, day: int | None, raw: str, where: str) -> str:
+    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
+        raise CorpusError(f"{where}: date {raw!r} is outside the years {YEAR_RANGE[0]}-{YEAR_RANGE[1]}")
     try:
         if day:
             return date(year, month, day).isoformat()
@@ -122,20 +132,36 @@ def _read_metadata(folder: Path) -> tuple[Path | None, list[dict]]:
     if len(found) > 1:
         raise CorpusError(f"{folder}: both {found[0].name} and {found[1].name} present; keep one metadata file")
     path = found[0]
+    if not _inside(path.resolve(), folder.resolve()):
+        raise CorpusError(f"{path}: links to {path.resolve()}, outside the corpus folder; copy the file in instead")
     if path.suffix == ".csv":
         text = decode_text(_read_bytes(path), where=str(path))
-        rows = list(csv.DictReader(io.StringIO(text)))
+        csv.field_size_limit(_CSV_FIELD_LIMIT)
+        reader = csv.DictReader(io.StringIO(text))
+        try:
+            _check_header(reader.fieldnames or [], str(path))
+            rows = list(reader)
+        except csv.Error as exc:
+            raise CorpusError(f"{path}, row {reader.line_num}: malformed CSV ({exc})") from None
+        for i, r in enumerate(rows):
+            if None in r:
+                raise CorpusError(f"{path}, row {i + 2}: more fields than the header has")
         numbered = [(i + 2, r) for i, r in enumerate(rows)]  # row 1 is the header
     else:
         try:
-            data, _ = read_yaml(path)
+            data, _ = read_yaml(path, strings=True)
         except CodebookError as exc:
             raise CorpusError(str(exc)) from None
         if isinstance(data, dict) and "documents" in data:
             data = data["documents"]
         if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
             raise CorpusError(f"{path}: expected a list of mappings (one per file), or 'documents:' holding one")
-        numbered = [(i + 1, {k: "" if v is None else str(v) for k, v in r.items()}) for i, r in enumerate(data)]
+        for i, r in enumerate(data):
+            for k, v in r.items():
+                if not isinstance(k, str) or not isinstance(v, str):
+                    raise CorpusError(f"{path}, entry {i + 1}: field {str(k)[:40]!r} must be one value, "
+                                      "not a list or mapping")
+        numbered = list(enumerate(data, start=1))
     label = "row" if path.suffix == ".csv" else "entry"
     out = []
     for n, row in numbered:
@@ -205,15 +231,33 @@ def file_doc_ids(files: list[Path], folder: Path) -> dict[Path, str]:
     return ids
 
 
-def _load_folder(folder: Path, *, filename_pattern: str | None = None, recursive: bool = False) -> Iterator[dict]:
-    """Records of a folder of .txt files, read one file at a time (file names are listed
-    first, in sorted order, so the run is the same on every file system)."""
-    meta_path, meta_rows = _read_metadata(folder)
-    listing = folder.rglob("*.txt") if recursive else folder.iterdir()
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def folder_files(folder: Path, *, recursive: bool = False) -> tuple[list[Path], list[Path]]:
+    """The corpus's ``.txt`` files (any case of the suffix), in sorted order so the run is the
+    same on every file system, and the ones left out because they are links to something
+    outside the folder (a corpus is what lies inside its folder)."""
+    root = folder.resolve()
+    listing = folder.rglob("*") if recursive else folder.iterdir()
     # README files describe a corpus; they are not part of it.
-    files = sorted((p for p in listing
-                    if p.suffix == ".txt" and p.is_file() and not p.name.upper().startswith("README")),
-                   key=lambda p: p.as_posix())
+    candidates = sorted((p for p in listing if p.suffix.lower() == ".txt" and p.is_file()
+                         and not p.name.upper().startswith("README")), key=lambda p: p.as_posix())
+    inside = [p for p in candidates if _inside(p.resolve(), root)]
+    return inside, [p for p in candidates if p not in inside]
+
+
+def skipped_files(source: CorpusSource) -> list[Path]:
+    """The files of a folder corpus left out because they link outside it (see :func:`folder_files`)."""
+    path = Path(source.path)
+    return folder_files(path, recursive=source.recursive)[1] if path.is_dir() else []
+
+
+def _load_folder(folder: Path, *, filename_pattern: str | None = None, recursive: bool = False) -> Iterator[dict]:
+    """Records of a folder of .txt files, read one file at a time."""
+    meta_path, meta_rows = _read_metadata(folder)
+    files, _ = folder_files(folder, recursive=recursive)
     ids = file_doc_ids(files, folder)
     by_name = {**{p.name: p for p in files}, **{p.relative_to(folder).as_posix(): p for p in files}}
     by_id = {**{p.stem: p for p in files}, **{i: p for p, i in ids.items()}}
@@ -233,7 +277,9 @@ def _load_folder(folder: Path, *, filename_pattern: str | None = None, recursive
             raise CorpusError(f"{row['_where']}: second metadata row for '{path.name}'")
         meta_for[path] = row
     if not files:
-        raise CorpusError(f"{folder}: no .txt files found")
+        skipped = folder_files(folder, recursive=recursive)[1]
+        raise CorpusError(f"{folder}: no .txt files found" + (f" (only {len(skipped)} linking outside the folder)"
+                                                               if skipped else ""))
     for path in files:
         meta = dict(meta_for.get(path, {}))
         if filename_pattern:
@@ -275,14 +321,27 @@ def _decoded_lines(path: Path) -> Iterator[tuple[int, str]]:
             raise CorpusError(f"{path}: empty file")
 
 
+def _check_header(header: list[str], where: str) -> None:
+    """Every column named, no name twice (csv would keep the last column of a name silently)."""
+    seen = set()
+    for i, name in enumerate(header, start=1):
+        if not name.strip():
+            raise CorpusError(f"{where}, row 1: column {i} has no name")
+        if name.strip() in seen:
+            raise CorpusError(f"{where}, row 1: column name {name.strip()!r} used twice")
+        seen.add(name.strip())
+
+
 def _load_csv(path: Path, text_column: str, id_column: str) -> Iterator[dict]:
     """Records of a CSV corpus, read as a stream (rows may span lines inside quotes)."""
     lines = _decoded_lines(path)
+    csv.field_size_limit(_CSV_FIELD_LIMIT)
     reader = csv.DictReader((line for _, line in lines))
     try:
         header = reader.fieldnames or []
     except csv.Error as exc:
         raise CorpusError(f"{path}: malformed CSV ({exc})") from None
+    _check_header(header, str(path))
     if text_column not in header:
         raise CorpusError(
             f"{path}: no '{text_column}' column (columns: {', '.join(header) or 'none'}); "
@@ -315,6 +374,12 @@ def _load_jsonl(path: Path, text_column: str, id_column: str) -> Iterator[dict]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise CorpusError(f"{where}: invalid JSON ({exc.msg} at column {exc.colno})") from None
+        except RecursionError:
+            raise CorpusError(f"{where}: invalid JSON (nested too deeply)") from None
+        except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+            raise CorpusError(f"{where}: invalid JSON ({exc})") from None
+        if "\\u" in line and _has_lone_surrogate(obj):
+            raise CorpusError(f"{where}: invalid JSON (a \\u escape names half a character, a lone surrogate)")
         if not isinstance(obj, dict):
             raise CorpusError(f"{where}: expected a JSON object, got {type(obj).__name__}")
         if text_column not in obj:
@@ -326,6 +391,21 @@ def _load_jsonl(path: Path, text_column: str, id_column: str) -> Iterator[dict]:
         rec.pop(text_column)
         doc_id = str(rec.pop(id_column, "") or f"{path.stem}-{n:05d}")
         yield {**rec, "doc_id": doc_id, "text": text, "_where": where, "_file": str(path)}
+
+
+def _has_lone_surrogate(value) -> bool:
+    """JSON allows "\\ud800" alone, which is no character: it cannot be written as UTF-8."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+        return False
+    if isinstance(value, dict):
+        return any(_has_lone_surrogate(k) or _has_lone_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(v) for v in value)
+    return False
 
 
 # --------------------------------------------------------------------------- public
@@ -446,7 +526,11 @@ def _check_record(rec: dict, seen: dict[str, str]) -> tuple[str, str]:
     if doc_id in seen:
         raise CorpusError(f"{where}: duplicate doc_id '{doc_id}' (first used at {seen[doc_id]})")
     seen[doc_id] = where
-    return doc_id, parse_published(rec.get("published", "") or rec.get("date", ""), where=where)
+    published = parse_published(rec.get("published", "") or rec.get("date", "") or rec.get("year", ""), where=where)
+    year = str(rec.get("year", "") or "").strip()
+    if year and published and year != published[:4]:
+        raise CorpusError(f"{where}: year {year!r} disagrees with the publication date {published!r}")
+    return doc_id, published
 
 
 def _documents_table(records: list[dict], config: CorpusConfig, seen: dict[str, str] | None = None) -> pd.DataFrame:
@@ -464,7 +548,10 @@ def _documents_table(records: list[dict], config: CorpusConfig, seen: dict[str, 
         if not published and info["dateline_date"]:
             published, basis = info["dateline_date"], "dateline"
         basis = basis or "unknown"
-        rec.pop("published_basis", None)  # derived here, never taken on trust
+        rec.pop("year", None)  # checked against the date above, and derived from it below
+        for name in DERIVED_FIELDS:  # computed here, never taken on trust; the input's value is kept
+            if name in rec:
+                rec[f"input_{name}"] = rec.pop(name)
         title = rec.pop("title", "") or ""
         if title:
             title_basis = "metadata"

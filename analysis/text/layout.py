@@ -59,8 +59,16 @@ class Paragraph:
     kind: str  # body | headline | debris
 
 
-#: A paragraph break: a run of whitespace holding at least two line breaks.
-_PARAGRAPH_BREAK = re.compile(r"\s*\n\s*\n\s*")
+#: A run of whitespace; a paragraph break is one that holds at least two line breaks. (Found
+#: as runs, then counted: the one-pattern form, \s*\n\s*\n\s*, backtracks over a long run of
+#: spaces without two line breaks and takes time quadratic in its length.)
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _paragraph_breaks(text: str):
+    for run in _WHITESPACE.finditer(text):
+        if text.count("\n", run.start(), run.end()) >= 2:
+            yield run
 #: A headline does not end like a sentence.
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 
@@ -75,7 +83,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     at = 0
-    for brk in (*_PARAGRAPH_BREAK.finditer(text), None):
+    for brk in (*_paragraph_breaks(text), None):
         end = brk.start() if brk else len(text)
         chunk = text[at:end]
         body = chunk.strip()

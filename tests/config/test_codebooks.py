@@ -1,6 +1,7 @@
 """The codebooks: validated on load with errors naming file and entry, loaded fresh every
 time (an edit is used at once), and hashed by content."""
 
+import re
 import shutil
 
 import pytest
@@ -41,6 +42,13 @@ BAD_ENTRIES = [
     ("frames.yaml", '      - {pattern: "neutral*", weight: 1.0}', '      - {pattern: "neutral*", weight: 11}',
      "entry 'frames.neutrality.indicators[0]': weight must be in (0, 10]"),
     ("anchor_events.yaml", "start: 2022-02-24", "start: 2022-13-40", "invalid value"),
+    ("stance.yaml", "patterns: [welcom*]", "patterns: [we*lco*me*]",
+     "'we*lco*me*': at most one '*' in a word"),
+    ("frames.yaml", '{pattern: "neutral*", weight: 1.0}', '{pattern: "n*eutral*", weight: 1.0}',
+     "entry 'frames.neutrality.indicators[0].pattern': 'n*eutral*': at most one '*'"),
+    ("issues.yaml", "aliases: [sanction*,", 'aliases: ["...", sanction*,', "'...' alone would match any word"),
+    ("actors.yaml", "    type: leader", "    type: leader\n    type: leader", "invalid YAML (key 'type' given twice"),
+    ("issues.yaml", "- id: sanctions", "- id: &s sanctions\n    broader: *s", "YAML aliases (*name) are not allowed"),
     ("anchor_events.yaml", "    source: widely reported", "    when: yesterday\n    source: widely reported",
      "entry 'events[0] (russia_full_scale_invasion)': unknown field(s) when"),
 ]
@@ -126,3 +134,43 @@ def test_a_folder_may_hold_only_some_files(tmp_path):
     assert books.files["actors"].path == CODEBOOK_DIR / "actors.yaml"
     assert [i.id for i in books.issues] == ["conflict_parties", "neutrality", "drones"]
     assert analysis.load_codebooks(folder).digest() == books.digest()
+
+
+@pytest.mark.parametrize("name", ["frames.yaml", "anchor_events.yml", "stance.yml"])
+def test_a_folder_replaces_any_codebook_under_either_suffix(tmp_path, name):
+    part = name.split(".")[0]
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    shutil.copyfile(CODEBOOK_DIR / FILES[part], folder / name)
+    books = load_codebooks(folder)
+    assert books.files[part].path == folder / name
+    assert books.files["actors"].path == CODEBOOK_DIR / "actors.yaml"
+
+
+def test_frames_given_apart_win_over_the_folders(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    shutil.copyfile(CODEBOOK_DIR / "frames.yaml", folder / "frames.yaml")
+    other = write(tmp_path / "other.yaml", (CODEBOOK_DIR / "frames.yaml").read_text(encoding="utf-8"))
+    assert load_codebooks(folder, frames=other).files["frames"].path == other
+
+
+@pytest.mark.parametrize("names, message", [
+    (["actors.yaml", "actors.yml"], "both actors.yaml and actors.yml present"),
+    (["actor.yaml"], "actor.yaml: not a codebook name; did you mean actors.yaml?"),
+    (["Frames.yml"], "Frames.yml: not a codebook name; did you mean frames.yaml?"),
+])
+def test_a_folder_file_that_would_go_unused_is_an_error(tmp_path, names, message):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    for n in names:
+        shutil.copyfile(CODEBOOK_DIR / "actors.yaml", folder / n)
+    with pytest.raises(CodebookError, match=re.escape(message)):
+        load_codebooks(folder)
+
+
+def test_other_yaml_files_in_the_folder_are_left_alone(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    write(folder / "corpus.yaml", "anything: [1, 2]\n")
+    assert load_codebooks(folder).files["actors"].path == CODEBOOK_DIR / "actors.yaml"

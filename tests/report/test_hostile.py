@@ -5,6 +5,7 @@ real browser (headless Chromium from Debian's package, driven by Playwright): no
 from the corpus ran, no console errors, every figure decoded, every index link resolves.
 """
 
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -51,7 +52,7 @@ class ExecutableMarkup(HTMLParser):
 
 def test_every_report_rendered(reports):
     names = sorted(p.name for p in reports.glob("*.html"))
-    assert "index.html" in names and len(names) == 1 + 5 + 5  # the index, 5 corpus reports, 5 article reports
+    assert "index.html" in names and len(names) == 1 + 5 + 6  # the index, 5 corpus reports, 6 article reports
     assert "04_article__script.html" in names and "04_article__empty.html" in names
 
 
@@ -107,6 +108,22 @@ def test_reports_in_a_real_browser(reports):
                 problems.append(f"index.html: link {href} does not resolve")
         browser.close()
     assert problems == []
+
+
+def test_linked_tables_have_spreadsheet_copies_that_run_no_formula(reports):
+    import csv
+
+    linked = set()
+    for page in reports.glob("*.html"):
+        linked |= set(re.findall(r'href="(spreadsheet/[a-z_]+\.csv)"', page.read_text(encoding="utf-8")))
+    assert {"spreadsheet/documents.csv", "spreadsheet/sentences.csv", "spreadsheet/stance.csv"} <= linked
+    for href in sorted(linked):
+        with open(reports / href, newline="", encoding="utf-8") as fh:
+            for row in csv.reader(fh):
+                assert not [c for c in row if c and c[0] in "=+@\t\r"], (href, row[:3])
+    with open(reports / "tables" / "documents.csv", newline="", encoding="utf-8") as fh:
+        titles = {r["doc_id"]: r["title"] for r in csv.DictReader(fh)}
+    assert titles["formula"].startswith("=HYPERLINK(")  # the tables themselves keep the text as written
 
 
 def test_chromium_is_installed_in_ci():

@@ -7,7 +7,7 @@ import nbformat
 import pytest
 
 from analysis.cli import main
-from analysis.errors import ParameterError
+from analysis.errors import ParameterError, UserError
 from analysis.report import notebooks as report
 from analysis.report.render import kernel_name
 
@@ -55,6 +55,21 @@ def test_bad_parameters_are_rejected_before_running(override, message):
     with pytest.raises(ParameterError) as err:
         report.resolve_parameters(books, override)
     assert message in str(err.value)
+
+
+@pytest.mark.parametrize("source, message", [
+    ("top_n = 10\nlimit = 2 ** 10", "parameters cell, line 2: limit must be a literal"),
+    ("terms = sorted(['b', 'a'])", "parameters cell, line 1: terms must be a literal"),
+    ("x = (", "parameters cell, line 1: not valid Python"),
+])
+def test_a_parameters_cell_must_hold_literals(tmp_path, source, message):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(source, metadata={"tags": ["parameters"]})]
+    path = tmp_path / "00_x.ipynb"
+    nbformat.write(nb, path)
+    with pytest.raises(UserError) as err:
+        report.declared_parameters(path)
+    assert str(path) in str(err.value) and message in str(err.value)
 
 
 def test_unknown_notebook_name():
@@ -146,6 +161,25 @@ def test_changing_one_article_reruns_only_what_depends_on_it(seeds_dir, tmp_path
                  "00_corpus_overview"]) == 0
     rerun = {r["name"] for r in json.loads((out / "manifest.json").read_text())["reports"] if not r["cached"]}
     assert rerun == {"00_corpus_overview", "04_article__004_8ccc33888f31d3ad"}
+
+
+@pytest.mark.notebook
+def test_a_warm_run_remakes_outputs_that_are_not_as_written(seeds_dir, tmp_path):
+    out = tmp_path / "out"
+    args = ["report", "--corpus", str(seeds_dir), "--out", str(out), "--quiet", "--only", "00_corpus_overview",
+            "03_timeline"]
+    assert main(args) == 0
+    pages = {p.name: p.read_bytes() for p in out.glob("*.html")}
+    copy = (out / "spreadsheet" / "documents.csv").read_bytes()
+    (out / "03_timeline.html").write_bytes(pages["03_timeline.html"][:100])
+    (out / "spreadsheet" / "documents.csv").write_text("edited", encoding="utf-8")
+    (out / "tables" / "sentences.csv").unlink()
+    assert main(args) == 0
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert {r["name"] for r in manifest["reports"] if not r["cached"]} == {"03_timeline"}
+    assert not manifest["tables"]["cached"] and (out / "tables" / "sentences.csv").exists()
+    assert {p.name: p.read_bytes() for p in out.glob("*.html")} == pages
+    assert (out / "spreadsheet" / "documents.csv").read_bytes() == copy
 
 
 @pytest.mark.notebook

@@ -73,6 +73,28 @@ def test_cache_reuses_partitions_and_recomputes_only_what_changed(tmp_path, caps
     assert "3 partitions (0 from the cache)" in capsys.readouterr().out
 
 
+def _truncate(path):
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+@pytest.mark.parametrize("damage", [
+    lambda out: _truncate(out / "tokens.csv"),
+    lambda out: (out / "frames.csv").unlink(),
+    lambda out: (out / "stance.csv").write_text("doc_id\n", encoding="utf-8"),
+    lambda out: _truncate(sorted((out / "parquet" / "sentences").glob("*.parquet"))[0]),
+], ids=["truncated", "deleted", "edited", "parquet-truncated"])
+def test_a_warm_run_rebuilds_tables_that_are_not_as_written(in_memory, tmp_path, capsys, damage):
+    out = tmp_path / "out"
+    args = ["tables", "--corpus", str(ROOT / "seeds"), "--out", str(out), "--jobs", "1"]
+    assert main(args) == 0
+    damage(out)
+    assert main(args) == 0
+    assert "(1 from the cache)" in capsys.readouterr().out  # the analysis is reused; only assembly redone
+    assert same_tables(in_memory, out) == []
+    parts = (out / "parquet" / "sentences").glob("*.parquet")
+    assert pd.concat(pd.read_parquet(p) for p in parts)["doc_id"].nunique() == 5
+
+
 def test_a_codebook_change_reuses_the_text_layer(tmp_path, monkeypatch):
     """A new frames codebook re-runs the analysis on the cached sentences (the text layer is
     not computed again) and gives the tables a cold run with that codebook gives."""
@@ -149,7 +171,7 @@ def test_a_warm_run_starts_no_workers(tmp_path, monkeypatch, engine):
     def no_workers(*a, **k):
         raise AssertionError("a warm run started workers")
 
-    monkeypatch.setattr(engines, "ProcessPoolExecutor", no_workers)
+    monkeypatch.setattr(engines, "WorkerPool", no_workers)
     import distributed
 
     monkeypatch.setattr(distributed, "LocalCluster", no_workers)

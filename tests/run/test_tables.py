@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analysis.cli import main
 from analysis.run import tables as table_io
@@ -127,3 +129,26 @@ def test_write_csv_is_byte_identical_to_pandas(frame, tmp_path):
     write_csv(frame, tmp_path / "ours.csv", header=False, append=True)
     pd.concat([frame, frame]).to_csv(tmp_path / "both.csv", index=False, lineterminator="\n")
     assert (tmp_path / "ours.csv").read_bytes() == (tmp_path / "both.csv").read_bytes()
+
+
+# Every character a corpus can hold: line breaks of every kind, the separator and the quote,
+# control characters (NUL aside: it is not text), characters beyond the Basic Multilingual Plane.
+_TEXT = st.text(alphabet=st.one_of(st.sampled_from(list('\r\n,"\'\t\x0b\x0c\x1c\x1e\x7f\x85\u2028 ;|')),
+                                   st.characters(codec="utf-8", exclude_characters="\x00")), max_size=40)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(_TEXT, _TEXT), min_size=1, max_size=8))
+def test_every_string_round_trips_through_the_csv_tables(tmp_path, rows):
+    df = pd.DataFrame(rows, columns=["text", "title"]).assign(n=range(len(rows)))
+    path = tmp_path / "t.csv"
+    write_csv(df, path)
+    back = read_table(path)
+    assert back["text"].tolist() == df["text"].tolist() and back["title"].tolist() == df["title"].tolist()
+    assert back["n"].astype(int).tolist() == list(range(len(rows)))
+
+
+def test_a_lone_carriage_return_is_quoted_and_nothing_else_changes(tmp_path):
+    df = pd.DataFrame({"text": ["old Mac\rline end", "plain"], "n": [1, 2]})
+    write_csv(df, tmp_path / "t.csv")
+    assert (tmp_path / "t.csv").read_bytes() == b'text,n\n"old Mac\rline end","1"\nplain,2\n'

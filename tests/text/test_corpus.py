@@ -112,8 +112,45 @@ def test_parse_published_rejects(raw):
 
 # --------------------------------------------------------------------- bad input
 
+_DEEP = "[" * 100_000 + "]" * 100_000
+
+#: case -> (files to write, the corpus path among them, what the one-line error must say)
+BAD_FILES = {
+    "yaml_key_twice": ({"c/a.txt": ARTICLE, "c/metadata.yaml": "- file: a.txt\n  title: A\n  title: B\n"}, "c",
+                       "metadata.yaml, line 3: invalid YAML (key 'title' given twice (first on line 2))"),
+    "yaml_alias": ({"c/a.txt": ARTICLE, "c/metadata.yaml": "- &m {file: a.txt, title: A}\n- *m\n"}, "c",
+                   "metadata.yaml, line 2: YAML aliases (*name) are not allowed"),
+    "yaml_nested_too_deep": ({"c/a.txt": ARTICLE, "c/metadata.yaml": _DEEP}, "c",
+                             "metadata.yaml, line 1: lists and mappings nested more than 100 deep"),
+    "yaml_list_value": ({"c/a.txt": ARTICLE, "c/metadata.yaml": "- file: a.txt\n  tags: [x, y]\n"}, "c",
+                        "metadata.yaml, entry 1: field 'tags' must be one value"),
+    "metadata_row_too_long": ({"c/a.txt": ARTICLE, "c/metadata.csv": "file,title\na.txt,A,extra\n"}, "c",
+                              "metadata.csv, row 2: more fields than the header has"),
+    "csv_unnamed_column": ({"c.csv": "doc_id,,text\nx,1,Text.\n"}, "c.csv", "c.csv, row 1: column 2 has no name"),
+    "csv_column_twice": ({"c.csv": "doc_id,text,text\nx,a,b\n"}, "c.csv",
+                         "c.csv, row 1: column name 'text' used twice"),
+    "jsonl_lone_surrogate": ({"n.jsonl": '{"text": "half \\ud800 a character"}\n'}, "n.jsonl",
+                             "n.jsonl, line 1: invalid JSON (a \\u escape names half a character"),
+    "jsonl_nested_too_deep": ({"n.jsonl": '{"text": "x", "m": ' + _DEEP + "}\n"}, "n.jsonl",
+                              "n.jsonl, line 1: invalid JSON (nested too deeply)"),
+    "jsonl_huge_integer": ({"n.jsonl": '{"text": "x", "n": ' + "7" * 5000 + "}\n"}, "n.jsonl",
+                           "n.jsonl, line 1: invalid JSON (Exceeds the limit"),
+    "date_before_1000": ({"c.csv": "doc_id,text,published\nx,Text.,0999-12-31\n"}, "c.csv",
+                         "c.csv, row 2: date '0999-12-31' is outside the years 1000-2999"),
+    "date_after_2999": ({"c.csv": "doc_id,text,published\nx,Text.,3000-01-01\n"}, "c.csv",
+                        "c.csv, row 2: date '3000-01-01' is outside the years 1000-2999"),
+    "year_disagrees": ({"c.csv": "doc_id,text,published,year\nx,Text.,2022-03-01,2021\n"}, "c.csv",
+                       "c.csv, row 2: year '2021' disagrees with the publication date '2022-03-01'"),
+}
+
+
 def _bad_corpus(tmp_path: Path, case: str) -> tuple[Path, str]:
     """Build one bad corpus; return its path and the message the error must contain."""
+    if case in BAD_FILES:
+        files, corpus, message = BAD_FILES[case]
+        for name, content in files.items():
+            write(tmp_path / name, content)
+        return tmp_path / corpus, message
     d = tmp_path / "corpus"
     if case == "not_utf8":
         write(d / "a.txt", "Caf\xe9 au lait.".encode("latin-1"))
@@ -153,7 +190,7 @@ def _bad_corpus(tmp_path: Path, case: str) -> tuple[Path, str]:
 
 
 BAD_CASES = ["not_utf8", "empty_file", "binary_file", "duplicate_ids", "metadata_missing_file", "bad_date",
-             "csv_without_text", "csv_bad_date", "jsonl_bad_line", "missing_path", "bad_doc_id"]
+             "csv_without_text", "csv_bad_date", "jsonl_bad_line", "missing_path", "bad_doc_id", *BAD_FILES]
 
 
 @pytest.mark.parametrize("case", BAD_CASES)
@@ -257,3 +294,46 @@ def test_metadata_may_name_a_document_by_its_file_or_its_made_up_id(tmp_path):
     docs = analysis.load(tmp_path).set_index("doc_id")
     assert docs.loc["speech-1-UN-2024", "source"] == "UN" and docs.loc["notes-2", "source"] == "Wire"
     assert docs.loc["notes-2", "file"] == "notes #2.txt"
+
+
+# --------------------------------------------------------------------- awkward but valid input
+
+def test_yaml_metadata_is_read_as_the_text_written(tmp_path):
+    write(tmp_path / "a.txt", ARTICLE)
+    write(tmp_path / "metadata.yaml", "- file: a.txt\n  country: NO\n  id: 007\n  published: 2022-03-02\n  ok: yes\n")
+    doc = analysis.load(tmp_path).iloc[0]
+    assert (doc["country"], doc["id"], doc["published"], doc["ok"]) == ("NO", "007", "2022-03-02", "yes")
+
+
+@pytest.mark.parametrize("columns, row, published, basis", [
+    ("doc_id,text,year", "x,Text.,2023", "2023", "metadata"),                 # a year alone dates the article
+    ("doc_id,text,published,year", "x,Text.,2023-05-01,2023", "2023-05-01", "metadata"),
+    ("doc_id,text,year", "x,Text.,", "", "unknown"),
+])
+def test_a_year_column_dates_the_article_when_nothing_else_does(tmp_path, columns, row, published, basis):
+    doc = analysis.load(write(tmp_path / "c.csv", f"{columns}\n{row}\n")).iloc[0]
+    assert (doc["published"], doc["published_basis"]) == (published, basis)
+
+
+def test_input_fields_named_like_computed_columns_are_kept_apart(tmp_path):
+    header = "doc_id,text,n_chars,dateline,published_basis"
+    doc = analysis.load(write(tmp_path / "c.csv", header + "\nx,Text.,99,HERE,trusted\n"))
+    row = doc.iloc[0]
+    assert row["n_chars"] == 5 and row["input_n_chars"] == "99"
+    assert row["input_dateline"] == "HERE" and row["input_published_basis"] == "trusted"
+    assert row["published_basis"] == "unknown"
+
+
+def test_fields_longer_than_csvs_default_limit(tmp_path):
+    long_text = "Cambodia supports the talks. " * 6000  # 174,000 characters, over csv's 131,072
+    write(tmp_path / "c.csv", f'doc_id,text,note\nx,"{long_text}",{"n" * 140_000}\n')
+    doc = analysis.load(tmp_path / "c.csv").iloc[0]
+    assert doc["text"] == long_text and len(doc["note"]) == 140_000
+    write(tmp_path / "f" / "a.txt", ARTICLE)
+    write(tmp_path / "f" / "metadata.csv", f'file,note\na.txt,{"m" * 140_000}\n')
+    assert len(analysis.load(tmp_path / "f").iloc[0]["note"]) == 140_000
+
+
+def test_jsonl_escapes_that_are_whole_characters_are_fine(tmp_path):
+    write(tmp_path / "n.jsonl", '{"text": "Caf\\u00e9 and \\ud83d\\ude00 emoji."}\n')
+    assert analysis.load(tmp_path / "n.jsonl").iloc[0]["text"] == "Café and 😀 emoji."

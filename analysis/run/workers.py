@@ -1,0 +1,98 @@
+"""Process pools that stop cleanly on Ctrl-C.
+
+Ctrl-C sends SIGINT to the whole process group: without care, every pool worker prints a
+``KeyboardInterrupt`` traceback, a notebook kernel interrupts its cell (and the report of
+the interrupted notebook is rendered as a failure), and the parent then waits for the
+partitions or notebooks already queued. Here workers leave the terminal's process group
+and ignore SIGINT, so it reaches the parent alone, and the parent, on any error,
+cancels what is queued and sends the running workers SIGTERM, which they turn into
+``SystemExit`` so that their ``finally`` blocks run (a temporary file removed, a notebook
+kernel shut down) before they exit, without starting the work already handed to them.
+
+>>> with WorkerPool(1) as pool:
+...     pool.submit(pow, 2, 10).result()
+1024
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
+
+#: In a worker: SIGTERM arrived; nothing more is started, and the worker exits.
+_STOPPING = False
+
+
+def _exit_on_terminate(signum, frame) -> None:
+    global _STOPPING
+    _STOPPING = True
+    sys.exit(128 + signum)
+
+
+def _guarded(fn: Callable, *args: Any) -> Any:
+    # The pool's worker loop catches SystemExit (it sends every exception back), so the
+    # worker leaves here, once the finally blocks inside fn have run.
+    if _STOPPING:
+        os._exit(143)
+    try:
+        return fn(*args)
+    finally:
+        if _STOPPING:
+            os._exit(143)
+
+
+def quiet_worker(initializer: Callable | None = None, *initargs: Any) -> None:
+    """A pool initializer: Ctrl-C is the parent's to handle, SIGTERM exits through ``finally``;
+    then ``initializer(*initargs)``."""
+    try:
+        os.setsid()  # a session of its own: the kernels a worker starts are out of the terminal's reach too
+    except OSError:
+        pass
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _exit_on_terminate)
+    if initializer is not None:
+        initializer(*initargs)
+
+
+class WorkerPool:
+    """A process pool of ``jobs`` quiet workers (see :func:`quiet_worker`), each started with
+    ``initializer(*initargs)``. As a context manager it waits for the work at the end of the
+    block, and stops at once (:meth:`stop`) when the block raises, Ctrl-C included."""
+
+    def __init__(self, jobs: int, initializer: Callable | None = None, *initargs: Any):
+        self._pool = ProcessPoolExecutor(max_workers=jobs, initializer=quiet_worker,
+                                         initargs=(initializer, *initargs))
+
+    def submit(self, fn: Callable, *args: Any) -> Future:
+        return self._pool.submit(_guarded, fn, *args)
+
+    def shutdown(self) -> None:
+        self._pool.shutdown()
+
+    def stop(self, *, timeout: float = 30.0) -> None:
+        """Queued work cancelled, running workers terminated and waited for."""
+        # ProcessPoolExecutor has no public way to stop running work before Python 3.14
+        # (terminate_workers), so its private table of worker processes is used until then.
+        processes = list((getattr(self._pool, "_processes", None) or {}).values())
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(timeout)
+        # The pool's manager thread sees its workers gone and ends; joining it here keeps it
+        # from writing to a closed pipe at interpreter exit (a traceback after Ctrl-C).
+        self._pool.shutdown(wait=True)
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.shutdown()
+        else:
+            self.stop()
