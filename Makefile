@@ -24,7 +24,7 @@ setup: $(INSTALLED)
 # The linter first (ruff, pinned in pyproject.toml): it is quick and its findings are errors.
 test: setup
 	$(BIN)/ruff check analysis tests benchmarks
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # Other corpora: make reports CORPUS=path OUT=dir REPORT_ARGS="--filename-pattern '{country}_{session}_{year}' --recursive"
 REPORT_ARGS ?=
