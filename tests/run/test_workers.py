@@ -26,6 +26,12 @@ def _slow(marker: str) -> str:
     return marker
 
 
+def _ctrl_c_reaches_it() -> None:
+    # A shell's background job starts with SIGINT ignored, and Python then keeps it ignored:
+    # the command under test gets the default, as in a terminal.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _wait_for(path: Path, timeout: float = 30.0) -> None:
     end = time.monotonic() + timeout
     while not path.exists():
@@ -56,7 +62,8 @@ def test_ctrl_c_during_tables_is_one_line_and_leaves_no_output(tmp_path):
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "analysis", "tables", "--corpus", str(corpus), "--out", str(out),
                              "--jobs", "2", "--partition-size", "50", "--quiet"], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=_ctrl_c_reaches_it)
     partitions = out / ".cache" / "partitions"
     end = time.monotonic() + 120
     while not (partitions.is_dir() and any(partitions.iterdir())):  # the workers are busy
@@ -79,7 +86,8 @@ def test_ctrl_c_during_report_stops_kernels_and_the_next_run_resumes(tmp_path):
     cmd = [sys.executable, "-m", "analysis", "report", "--corpus", str(ROOT / "seeds"), "--out", str(out), "--quiet",
            "--jobs", "2", "--only", "00_corpus_overview", "03_timeline", "01_stance"]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+                            start_new_session=True,
+                            preexec_fn=_ctrl_c_reaches_it)
     stamps = out / ".cache"
     end = time.monotonic() + 180
     while not list(stamps.glob("0*.json")):  # one report finished, others running
