@@ -78,6 +78,13 @@ class WorkerPool:
         # ProcessPoolExecutor has no public way to stop running work before Python 3.14
         # (terminate_workers), so its private table of worker processes is used until then.
         processes = list((getattr(self._pool, "_processes", None) or {}).values())
+        manager = getattr(self._pool, "_executor_manager_thread", None)
+        calls = getattr(self._pool, "_call_queue", None)
+        if calls is not None:
+            # Work handed to the workers but not yet read sits in a pipe nobody will read once
+            # they are gone; older CPythons' manager thread then waits for it forever (seen with
+            # Debian 12's Python 3.11.2, not with 3.11.7). The queue's feeder is not waited for.
+            calls.cancel_join_thread()
         self._pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             if process.is_alive():
@@ -86,7 +93,8 @@ class WorkerPool:
             process.join(timeout)
         # The pool's manager thread sees its workers gone and ends; joining it here keeps it
         # from writing to a closed pipe at interpreter exit (a traceback after Ctrl-C).
-        self._pool.shutdown(wait=True)
+        if manager is not None:
+            manager.join(timeout)
 
     def __enter__(self) -> WorkerPool:
         return self
