@@ -29,7 +29,7 @@ def test_environment_yml_matches_pyproject():
             for spec in dep["pip"]:
                 name, _, version = spec.partition("==")
                 found[_norm(name)] = version
-        elif not dep.startswith(("python", "pip")):
+        elif dep != "pip" and not dep.startswith("python="):
             name, _, version = dep.partition("=")
             found[_norm(name)] = version
     assert found == wanted

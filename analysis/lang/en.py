@@ -26,6 +26,19 @@ NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
            "hundred": 100}
 
+#: Words that open a sentence and, capitalised there, could pass for a dateline's place
+#: ("On March 4 - ...", "By Monday, March 4 -"); kept apart from stop words, which hold "new".
+SENTENCE_OPENERS = frozenset("""a about after against an and around as at before between but by during early for from
+he her his i if in it its last late next of on or over since she so that the their then these they this those through
+to under until we when while with you""".split())
+
+#: Words that make a clause a forecast, a plan or a deadline rather than a report: a year or
+#: month in it ("growth of 3% in 1988 is expected", "bonds due 1997", "by 2030") dates no event
+#: the article reports as past, so it is no lower bound on the publication date.
+IRREALIS_WORDS = frozenset("""aim aims by could due estimate estimated estimates expect expected expects forecast
+forecasts goal hope hopes may might plan planned plans predict predicted projected projection projections should
+target targets through till until would""".split())
+
 #: Capitalised month and weekday names, as they start a date rather than a name.
 CALENDAR_NAMES = frozenset(name.capitalize() for name in (*MONTH_NAMES, *WEEKDAY_NAMES))
 

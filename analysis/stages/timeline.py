@@ -129,8 +129,9 @@ def timeline_table(documents: pd.DataFrame, sentences: pd.DataFrame, analysed: d
     rows, inferred = [], []
     matcher = anchor_matcher(codebooks)
     by_doc = rows_by_document(sentences, ["sentence_id", "char_start", "char_end"])
-    for doc_id, text, published, basis in zip(*(documents[c].tolist() for c in ("doc_id", "text", "published",
-                                                                                "published_basis"))):
+    columns = [documents[c].tolist() for c in ("doc_id", "text", "published", "published_basis")]
+    datelines = documents["dateline"].tolist() if "dateline" in documents else [""] * len(documents)
+    for doc_id, text, published, basis, stated in zip(*columns, datelines):
         sents = by_doc.get(doc_id)
         if sents is None:
             inferred.append((doc_id, "", "", ""))
@@ -145,7 +146,10 @@ def timeline_table(documents: pd.DataFrame, sentences: pd.DataFrame, analysed: d
         if dct is None:
             # Tagged once without a DCT: the inference and the timeline both read these.
             undated = {sid: find_timexes(text[s:e], dct=None, offset=s) for sid, s, e in sents}
-            iv = infer_publication(text, sents, anchors, undated=undated)
+            # The dateline's own date is what is being dated, not evidence for it.
+            at = text.find(stated) if stated else -1
+            own = (at, at + len(stated)) if at >= 0 else None
+            iv = infer_publication(text, sents, anchors, undated=undated, exclude=own).honest()
             inferred.append((doc_id, iv.earliest.isoformat() if iv.earliest else "",
                              iv.latest.isoformat() if iv.latest else "", " | ".join(iv.evidence)))
         else:

@@ -533,6 +533,30 @@ def _check_record(rec: dict, seen: dict[str, str]) -> tuple[str, str]:
     return doc_id, published
 
 
+def refine_with_dateline(published: str, stated: str) -> str:
+    """The publication date, made as precise as the article's own dateline allows: the dateline
+    when there is no date, or a more precise date that agrees with the one given (a year from the
+    metadata completes a dateline without one).
+
+    >>> refine_with_dateline("", "XXXX-11-02"), refine_with_dateline("2023", "XXXX-11-02")
+    ('XXXX-11-02', '2023-11-02')
+    >>> refine_with_dateline("2023-11", "2023-11-02"), refine_with_dateline("2023-10", "XXXX-11-02")
+    ('2023-11-02', '2023-10')
+    >>> refine_with_dateline("2023", "XXXX-02-29")  # no 29 February in 2023: the dateline does not fit
+    '2023'
+    """
+    if not stated or not published:
+        return stated or published
+    if not re.fullmatch(r"\d{4}(?:-\d\d)?", published):
+        return published
+    completed = published[:4] + stated[4:] if stated.startswith("XXXX") else stated
+    try:
+        date.fromisoformat(completed)
+    except ValueError:
+        return published
+    return completed if completed.startswith(published) else published
+
+
 def _documents_table(records: list[dict], config: CorpusConfig, seen: dict[str, str] | None = None) -> pd.DataFrame:
     seen = {} if seen is None else seen
     rows = []
@@ -545,8 +569,9 @@ def _documents_table(records: list[dict], config: CorpusConfig, seen: dict[str, 
         if not rec.pop("published", ""):  # a "date" beside a "published" value stays a column of its own
             rec.pop("date", None)
         basis = "metadata" if published else ""
-        if not published and info["dateline_date"]:
-            published, basis = info["dateline_date"], "dateline"
+        stated = refine_with_dateline(published, info["dateline_date"])
+        if stated != published:
+            published, basis = stated, "dateline"
         basis = basis or "unknown"
         rec.pop("year", None)  # checked against the date above, and derived from it below
         for name in DERIVED_FIELDS:  # computed here, never taken on trust; the input's value is kept

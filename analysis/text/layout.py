@@ -1,4 +1,5 @@
-"""The layout of one text: paragraphs, page debris, the headline and the dateline.
+"""The layout of one text: paragraphs, page debris, the headline and the dateline (found by
+:mod:`analysis.text.datelines`).
 
 Scraped pages carry navigation strips (``Headline A | Headline B |``) and footers
 (``Related News``); these paragraphs are marked ``debris`` and left out of every analysis,
@@ -10,47 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from ..config.corpus import CorpusConfig, normalise_marker
-from ..lang.en import MONTH_PATTERN, month_number
+from .datelines import find_publication_line
 
 #: A document without a title or headline is labelled by this many words of its lead.
 LEAD_WORDS = 12
-
-# "PHNOM PENH, Nov 2 (Reuters) -", "Phnom Penh, April 3, 2024 –", "Phnom Penh (FN), Jan. 26 –",
-# "WASHINGTON, March 3, 2022 (AFP) —". The place is 1-5 capitalised words.
-DATELINE = re.compile(
-    r"(?P<place>[A-Z][\w.'’-]*(?:[ ,]+[A-Z][\w.'’-]*){0,4})"
-    r"(?:\s*\((?P<agency1>[^)\n]{1,40})\))?,?\s+"
-    r"(?P<month>" + MONTH_PATTERN + r")\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
-    r"(?:\s*\((?P<agency2>[^)\n]{1,40})\))?"
-    r"\s*[-–—]+\s",
-)
-
-
-def find_dateline(text: str, start: int = 0) -> tuple[str, str] | None:
-    """The dateline at ``text[start:]`` as (raw dateline, ISO date); ``XXXX`` for a missing year.
-
-    >>> find_dateline("PHNOM PENH, Nov 2 (Reuters) - Cambodia said")
-    ('PHNOM PENH, Nov 2 (Reuters) -', 'XXXX-11-02')
-    >>> find_dateline("Phnom Penh, April 3, 2024 – Minister Ly Thuch met")
-    ('Phnom Penh, April 3, 2024 –', '2024-04-03')
-    """
-    m = DATELINE.match(text, start)
-    if not m:
-        return None
-    month = month_number(m.group("month"))
-    day = int(m.group("day"))
-    year = m.group("year")
-    try:
-        date(int(year) if year else 2000, month, day)  # 2000 is a leap year: Feb 29 stays valid
-    except ValueError:
-        return None
-    iso = f"{year or 'XXXX'}-{month:02d}-{day:02d}"
-    return m.group(0).rstrip(), iso
-
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -130,11 +96,7 @@ def describe_document(text: str, config: CorpusConfig) -> dict:
     kept = [p for p in paras if p.kind != "debris"]
     headline = next((text[p.start:p.end] for p in kept if p.kind == "headline"), "")
     body = [p for p in kept if p.kind == "body"]
-    dateline = None
-    for p in body[:2]:
-        dateline = find_dateline(text, p.start)
-        if dateline:
-            break
+    stated = find_publication_line(text, [(p.start, p.end) for p in kept], [(p.start, p.end) for p in body])
     lead = ""
     if body:
         words = text[body[0].start:body[0].end].split()
@@ -144,6 +106,6 @@ def describe_document(text: str, config: CorpusConfig) -> dict:
         "body_start": kept[0].start if kept else 0,
         "body_end": kept[-1].end if kept else 0,
         "headline": headline,
-        "dateline": dateline[0] if dateline else "",
-        "dateline_date": dateline[1] if dateline else "",
+        "dateline": stated.text if stated else "",
+        "dateline_date": stated.date if stated else "",
     }

@@ -13,7 +13,6 @@ import analysis
 from analysis.errors import CorpusError
 from analysis.schema import DOCUMENT_COLUMNS
 from analysis.text.corpus import iter_documents, parse_published, validate_corpus
-from analysis.text.layout import find_dateline
 
 from conftest import ROOT, write
 
@@ -81,19 +80,6 @@ def test_jsonl_corpus_without_ids(tmp_path):
 
 
 # --------------------------------------------------------------------- dates
-
-@pytest.mark.parametrize("text, expected", [
-    ("PHNOM PENH, Nov 2 (Reuters) - Cambodia said", ("PHNOM PENH, Nov 2 (Reuters) -", "XXXX-11-02")),
-    ("Phnom Penh, April 3, 2024 – Minister met", ("Phnom Penh, April 3, 2024 –", "2024-04-03")),
-    ("Phnom Penh (FN), Jan. 26 – Hun Sen said", ("Phnom Penh (FN), Jan. 26 –", "XXXX-01-26")),
-    ("WASHINGTON, March 3, 2022 (AFP) — Talks", ("WASHINGTON, March 3, 2022 (AFP) —", "2022-03-03")),
-    ("NEW YORK, Sept. 21 - The assembly", ("NEW YORK, Sept. 21 -", "XXXX-09-21")),
-    ("Cambodia rejects the use of force, Prime Minister Hun Sen said.", None),
-    ("Phnom Penh, February 30, 2024 – impossible date", None),
-])
-def test_dateline(text, expected):
-    assert find_dateline(text) == expected
-
 
 @pytest.mark.parametrize("raw, iso", [
     ("2024-04-03", "2024-04-03"), ("2024/4/3", "2024-04-03"), ("2023-07", "2023-07"), ("2022", "2022"),

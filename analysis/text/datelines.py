@@ -1,0 +1,240 @@
+"""Publication dates an article states about itself: datelines, date lines and byline stamps.
+
+Three places in news carry the day of publication, and each has its own shape:
+
+* a **dateline** opens the first paragraph: a place, sometimes an agency, a date, a dash
+  or colon: ``PHNOM PENH, Nov 2 (Reuters) -``, ``HANOI, 2 May 2023 -``,
+  ``Jakarta [Indonesia], January 25:``, ``WASHINGTON, Monday, March 4, 2024 —``;
+* a **date line** stands alone under the headline (Wikinews, many CMSs): ``December 10, 2013``,
+  ``Tuesday, 10 December 2013, 14:02 GMT``;
+* a **byline stamp** names itself: ``Published: 4 March 2024``, ``Updated on Mar 5, 2024 10:30 AM ET``,
+  ``By Jane Doe | First published March 4, 2024``, ``Posted 2024-03-04``.
+
+Our patterns decide *where* a date stands (at a paragraph or line start, followed by the
+dateline's dash, or alone on its line, or after a stamp word); ``dateutil``'s parser reads
+the date itself. A date inside a sentence is none of these. Time and time zone are ignored:
+the day is the day as written. When several are present, a dateline wins over a date line,
+and both over stamps; a first-published stamp wins over an update stamp (an update is later
+than publication, never earlier).
+
+>>> find_publication_line("HANOI, 2 May 2023 - Vietnam said").date
+'2023-05-02'
+>>> find_publication_line("On March 4, 2024 - the day of the vote - ministers met.") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from dateutil import parser as date_parser
+
+from ..lang.en import MONTH_PATTERN, SENTENCE_OPENERS, WEEKDAY_PATTERN, WEEKDAYS
+
+#: How many paragraphs (and, within each, lines) from the top of the article are searched
+#: for a date line or byline stamp; page headers rarely run longer.
+HEADER_PARAGRAPHS = 6
+#: How many body paragraphs may open with the dateline (the first may be a standfirst).
+DATELINE_PARAGRAPHS = 2
+#: A line longer than this is text, not a date line or a stamp.
+MAX_STAMP_LINE = 160
+
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?i:" + WEEKDAY_PATTERN + r"|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+_MONTH = r"(?i:" + MONTH_PATTERN + r")"
+_YEAR = r"(?:1[0-9]|2[0-9])\d\d"
+#: The date itself, as a dateline or stamp writes it (the part handed to dateutil).
+DATE_TEXT = (
+    r"(?:" + _WEEKDAY + r",?\s+)?"
+    r"(?:" + _MONTH + r"\s+\d{1,2}" + _ORDINAL + r"(?:,?\s+" + _YEAR + r")?"
+    r"|\d{1,2}" + _ORDINAL + r"\s+(?:of\s+)?" + _MONTH + r",?(?:\s+" + _YEAR + r")?"
+    r"|" + _YEAR + r"-\d\d-\d\d|" + _YEAR + r"/\d\d/\d\d)"
+)
+#: A clock time and zone after the date ("14:02 GMT", "at 2:05 p.m. EST", "(UTC+7)"): read past, ignored.
+_TIME = (r"(?:[\s,|·•-]*(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?)?"
+         r"(?:\s*\(?(?:[A-Z]{2,5}|UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?)?")
+#: An agency or a country in brackets after the place or the date: "(Reuters)", "[Cambodia]".
+_BRACKETED = r"(?:\s*[(\[][^)\]\n]{1,40}[)\]])"
+# The place: 1-5 capitalised words ("PHNOM PENH", "Kuala Lumpur", "St. Petersburg"), without
+# nested repetition (each word is a run of non-space characters starting with a capital).
+# A weekday or month is never a place word, so "WASHINGTON, Monday, March 4" keeps its weekday.
+_PLACE_WORD = r"(?!" + _WEEKDAY + r"\b|" + _MONTH + r"\b)[A-Z][\w.'’/-]*"
+_PLACE = r"(?P<place>" + _PLACE_WORD + r"(?:(?: ?, ?| )" + _PLACE_WORD + r"){0,4})"
+DATELINE = re.compile(
+    _PLACE + r"(?P<agency1>" + _BRACKETED + r")? ?,?\s+(?P<date>" + DATE_TEXT + r")"
+    r"(?P<agency2>" + _BRACKETED + r")?,?\s*(?:[-–—]+|:)\s"
+)
+#: A date alone on its line, with an optional time: "December 10, 2013", "Tue 10 Dec 2013 14:02 GMT".
+DATE_LINE = re.compile(r"(?P<date>" + DATE_TEXT + r")" + _TIME + r"\.?\s*")
+#: A byline stamp, at a line start or after a byline separator ("By A. Writer | Published ...").
+STAMP = re.compile(
+    r"(?:^|[|·•—–]\s*)(?P<word>(?i:first\s+published|published|posted|last\s+updated|updated|date))"
+    r"(?:\s+on|\s+at)?\s*:?\s+(?P<date>" + DATE_TEXT + r")" + _TIME,
+    re.M,
+)
+#: Lower ranks win: a dateline, then a date line, then the stamps (an update comes last).
+RANKS = {"dateline": 0, "date_line": 1, "published": 2, "updated": 3}
+
+
+@dataclass(frozen=True)
+class PublicationLine:
+    """A date the article states for itself: where, what kind, the text and the ISO date
+    (``XXXX-11-02`` when the year is not written); ``note`` says what looked wrong."""
+
+    kind: str  # one of RANKS
+    start: int
+    end: int
+    text: str
+    date: str
+    note: str = ""
+
+
+def parse_date_text(raw: str) -> tuple[str, str] | None:
+    """(ISO date, note) for a date our patterns found; ``XXXX`` for a missing year. A
+    weekday that disagrees with the date is kept in the note, never silently dropped.
+
+    >>> parse_date_text("Monday, March 4, 2024")
+    ('2024-03-04', '')
+    >>> parse_date_text("Feb 29")
+    ('XXXX-02-29', '')
+    >>> parse_date_text("Friday, March 4, 2024")
+    ('2024-03-04', 'the weekday (Friday) disagrees with the date (a Monday)')
+    >>> parse_date_text("March 32, 2024") is None
+    True
+    """
+    text = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", raw.replace(" of ", " "))
+    try:
+        # Two leap-year defaults: a field that changes between them was not written.
+        first = date_parser.parse(text, default=datetime(2000, 1, 1))
+        second = date_parser.parse(text, default=datetime(2004, 2, 2))
+    except (ValueError, OverflowError):
+        return None
+    if first.month != second.month or first.day != second.day:
+        return None  # no day or month written: not a publication day
+    has_year = first.year == second.year
+    iso = (f"{first.year:04d}" if has_year else "XXXX") + f"-{first.month:02d}-{first.day:02d}"
+    note = ""
+    weekday = re.match(r"\s*([A-Za-z]+)", raw)
+    if has_year and weekday and weekday.group(1).lower()[:3] in _WEEKDAY_ABBREVIATIONS:
+        named = _WEEKDAY_ABBREVIATIONS[weekday.group(1).lower()[:3]]
+        actual = date(first.year, first.month, first.day).weekday()
+        if named != actual:
+            note = (f"the weekday ({weekday.group(1)}) disagrees with the date "
+                    f"(a {list(WEEKDAYS)[actual].capitalize()})")
+    return iso, note
+
+
+_WEEKDAY_ABBREVIATIONS = {name[:3]: number for name, number in WEEKDAYS.items()}
+
+
+def find_dateline(text: str, start: int = 0) -> PublicationLine | None:
+    """The dateline opening ``text[start:]``, or None.
+
+    >>> find_dateline("PHNOM PENH, Nov 2 (Reuters) - Cambodia said").date
+    'XXXX-11-02'
+    >>> find_dateline("Jakarta [Indonesia], January 25: The minister").text
+    'Jakarta [Indonesia], January 25:'
+    >>> find_dateline("In March 2024 - a year later - talks resumed") is None
+    True
+    """
+    m = DATELINE.match(text, start)
+    if not m or _not_a_place(m.group("place")):
+        return None
+    parsed = parse_date_text(m.group("date"))
+    if parsed is None:
+        return None
+    raw = m.group(0).rstrip()
+    return PublicationLine("dateline", m.start(), m.start() + len(raw), raw, *parsed)
+
+
+def _not_a_place(place: str) -> bool:
+    """A sentence opening that the place pattern also fits ("On", "In", "By", "The"). A
+    dateline in capitals ("US, March 4 -") is a place whatever the word."""
+    first = re.split(r"[ ,]+", place.strip())[0].strip(".")
+    return not first.isupper() and first.lower() in SENTENCE_OPENERS
+
+
+def find_date_line(line: str, offset: int) -> PublicationLine | None:
+    """A date alone on ``line`` (which starts at ``offset`` in the text), or None.
+
+    >>> find_date_line("Tuesday, December 10, 2013", 40).date
+    '2013-12-10'
+    >>> find_date_line("December 10, 2013 was a cold day.", 0) is None
+    True
+    """
+    stripped = line.strip()
+    m = DATE_LINE.fullmatch(stripped)
+    if not m:
+        return None
+    parsed = parse_date_text(m.group("date"))
+    if parsed is None:
+        return None
+    at = offset + line.index(stripped)
+    return PublicationLine("date_line", at, at + len(stripped), stripped, *parsed)
+
+
+def find_stamps(line: str, offset: int) -> list[PublicationLine]:
+    """The byline stamps on ``line``.
+
+    >>> [(s.kind, s.date) for s in find_stamps("By Ana Lim | Published: 4 March 2024 | Updated Mar 5, 2024", 0)]
+    [('published', '2024-03-04'), ('updated', '2024-03-05')]
+    """
+    out = []
+    for m in STAMP.finditer(line):
+        parsed = parse_date_text(m.group("date"))
+        if parsed is None:
+            continue
+        kind = "updated" if "updated" in m.group("word").lower() else "published"
+        start = offset + m.start("word")
+        out.append(PublicationLine(kind, start, offset + m.end(), line[m.start("word"):m.end()].rstrip(), *parsed))
+    return out
+
+
+#: Lines without a blank line between them (the layout's paragraphs, roughly, for callers without them).
+_BLOCK = re.compile(r"[^\n]+(?:\n[^\n]+)*")
+
+
+def _lines(text: str, start: int, end: int):
+    at = start
+    for line in text[start:end].split("\n"):
+        yield line, at
+        at += len(line) + 1
+
+
+def find_publication_line(text: str, paragraphs: list[tuple[int, int]] | None = None,
+                          body: list[tuple[int, int]] | None = None) -> PublicationLine | None:
+    """The article's own statement of its publication day, the strongest found: a dateline
+    at the start of one of the first body paragraphs, else a date line or stamp in the page
+    header (the first ``HEADER_PARAGRAPHS`` paragraphs). ``paragraphs`` and ``body`` are
+    (start, end) spans (all kept paragraphs, and the body ones); by default, the text's
+    blank-line separated blocks.
+
+    >>> find_publication_line("Talks resume\\n\\nDecember 10, 2013\\n\\nThe talks resumed on Monday.").kind
+    'date_line'
+    >>> line = find_publication_line("Updated: 5 March 2024\\n\\nJAKARTA, March 4 (AP) - Talks began.")
+    >>> line.kind, line.date
+    ('dateline', 'XXXX-03-04')
+    """
+    if paragraphs is None:
+        paragraphs = [m.span() for m in _BLOCK.finditer(text)]
+    body = paragraphs if body is None else body
+    found: list[PublicationLine] = []
+    header = set()  # paragraphs that are only a date line or a byline: the dateline comes after them
+    for s, e in paragraphs[:HEADER_PARAGRAPHS]:
+        for line, at in _lines(text, s, e):
+            if len(line) > MAX_STAMP_LINE:
+                continue
+            stated = [*find_stamps(line, at), *filter(None, [find_date_line(line, at)])]
+            found.extend(stated)
+            if stated and e - s <= MAX_STAMP_LINE:
+                header.add((s, e))
+    for s, _ in [span for span in body if span not in header][:DATELINE_PARAGRAPHS]:
+        dateline = find_dateline(text, s)
+        if dateline:
+            found.append(dateline)
+            break
+    if not found:
+        return None
+    return min(found, key=lambda f: (RANKS[f.kind], f.start))

@@ -1,0 +1,212 @@
+"""Publication dates of undated articles: the tool's ``published`` estimate against the true date.
+
+    python benchmarks/publication_dates.py [--reuters N] [--json]
+
+Each dated corpus is written as plain articles (a temporary JSON Lines file: ``doc_id``,
+``title``, ``text``; no ``published`` field) with its creation date (DCT) hidden, run through
+the pipeline in memory (:func:`analysis.run.build.build_tables`), and the documents table's
+``published``, ``published_basis`` and ``published_earliest``/``published_latest`` are
+compared with the DCT (:mod:`analysis.evaluation.publication`). Only a DCT that is a full
+``YYYY-MM-DD`` day is scored.
+
+Data: ../shared/benchmarks/ (see each folder's PROVENANCE.md; cited, never copied):
+
+* ``tempeval3/te3-platinum``: 20 TimeML news articles (AP, BBC, CNN, NYT, WSJ, March 2013);
+  the DCT lies outside ``<TEXT>``, so the texts carry no date line;
+* ``semeval2015_timeline``: 90 Wikinews articles (Track A TimeML), detokenised; the date line
+  under the headline ("December 10, 2013") is part of the text and stays; one DCT
+  (``03-02-2009``) is not a full day and is not scored, and four date lines disagree with
+  their DCT (by 4-31 days), a ceiling below 1.0 on day-exact;
+* ``meantime/intra-doc_annotation``: 120 Wikinews articles (the 90 above and 30 more), every
+  sentence; 118 carry a DCT (anchored on the date line, which stays in the text);
+* ``reuters21578``: the first ``--reuters`` stories with a body (default 1,000; 0 skips),
+  text = dateline ("SALVADOR, Feb 26 -", no year) + body, truth = the DATE field's day.
+
+Figures (shares over all scored documents unless named): any estimate; day-exact (a full-day
+estimate equal to the truth); within 2 days (full-day estimate); month right and year right
+(estimates with that granularity and a known year); month-day right (also ``XXXX-MM-DD``);
+interval coverage (earliest <= truth <= latest; with no interval a day estimate is its day
+and a month or year its whole month or year; ``XXXX-..``, empty or half-open covers nothing);
+median interval width in days (inclusive: one day = 1) over documents with an interval;
+inverted intervals (earliest > latest); coverage where the tool found any clue; day-exact
+among documents whose basis is ``dateline``. A table per basis follows.
+
+Targets (from the issue): interval coverage >= 0.90 at median width <= 7 days where the text
+holds any dated clue; day-exact >= 0.95 where a dateline or date line exists; zero inverted
+intervals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from reuters import read_stories  # noqa: E402
+from scale import iso_date  # noqa: E402
+
+from analysis.evaluation.data import SHARED_BENCHMARKS  # noqa: E402
+from analysis.evaluation.publication import (  # noqa: E402
+    by_basis,
+    read_meantime_article,
+    read_tempeval3,
+    read_wikinews_tml,
+    score_documents,
+    summarise,
+    truth_day,
+)
+
+#: Reuters stories scored by default: a fixed sample (the first stories with a body), about 10 s.
+DEFAULT_REUTERS = 1000
+
+#: (figure key, label, target text) in the order the table prints them.
+ROWS = [
+    ("documents", "documents scored", ""),
+    ("any_estimate", "any estimate", ""),
+    ("day_exact", "day-exact", ""),
+    ("within_2_days", "within 2 days", ""),
+    ("month_right", "month right", ""),
+    ("year_right", "year right", ""),
+    ("month_day_right", "month-day right (year may be XXXX)", ""),
+    ("interval_coverage", "interval coverage", ""),
+    ("with_interval", "documents with an interval", ""),
+    ("median_width_days", "median interval width, days", ""),
+    ("inverted_intervals", "inverted intervals", "0"),
+    ("half_open_intervals", "half-open intervals (one bound)", ""),
+    ("with_clue", "documents with any clue", ""),
+    ("interval_coverage_where_clue", "coverage where a clue exists", ">= 0.90"),
+    ("median_width_days_where_clue", "median width where a clue exists", "<= 7"),
+    ("dateline_documents", "basis dateline: documents", ""),
+    ("day_exact_dateline", "basis dateline: day-exact", ">= 0.95"),
+    ("date_lines", "texts opening with a date line", ""),
+    ("date_line_disagrees", "date line != DCT", ""),
+    ("seconds", "seconds", ""),
+]
+
+
+def tempeval3_articles() -> list[dict]:
+    return [read_tempeval3(p) for p in sorted((SHARED_BENCHMARKS / "tempeval3" / "te3-platinum").glob("*.tml"))]
+
+
+def semeval_articles() -> list[dict]:
+    folder = SHARED_BENCHMARKS / "semeval2015_timeline"
+    return [read_wikinews_tml(p) for p in sorted(folder.glob("corpus_*/corpus_trackA_TimeML/*.tml"))]
+
+
+def meantime_articles() -> list[dict]:
+    folder = SHARED_BENCHMARKS / "meantime" / "intra-doc_annotation"
+    return [read_meantime_article(p) for p in sorted(folder.glob("corpus_*/*.xml"))]
+
+
+def reuters_articles(n: int) -> list[dict]:
+    """The first ``n`` stories with a body. The title goes in as metadata and as the first
+    line, as for the other corpora; the dateline opens the text, as the wire printed it."""
+    out = []
+    for s in read_stories(SHARED_BENCHMARKS / "reuters21578", limit=n):
+        dct = iso_date(s["date"])
+        text = f"{s['title']}\n\n{s['text']}" if s["title"] else s["text"]
+        out.append({"doc_id": s["doc_id"], "title": s["title"], "text": text, "truth": truth_day(dct), "dct": dct,
+                    "date_line": ""})
+    return out
+
+
+def run_corpus(articles: list[dict], work: Path, name: str) -> tuple[dict, dict, dict]:
+    """(figures, per-basis figures, data notes) of one corpus: only articles with a full-day
+    truth go to the tool; the JSON Lines file holds no date of any kind."""
+    scored_articles = [a for a in articles if a["truth"]]
+    path = work / f"{name}.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for a in scored_articles:
+            rec = {"doc_id": a["doc_id"], "text": a["text"]}
+            if a["title"]:
+                rec["title"] = a["title"]
+            fh.write(json.dumps(rec) + "\n")
+    from analysis.run.build import build_tables
+
+    docs = build_tables(path)["documents"]
+    scored = score_documents(docs, {a["doc_id"]: a["truth"] for a in scored_articles})
+    figures = summarise(scored)
+    figures["date_lines"] = sum(bool(a["date_line"]) for a in scored_articles)
+    figures["date_line_disagrees"] = sum(bool(a["date_line"]) and a["date_line"] != a["truth"]
+                                         for a in scored_articles)
+    notes = {"read": len(articles), "not_scored_dct": sorted(a["dct"] or "(none)" for a in articles if not a["truth"])}
+    return figures, by_basis(scored), notes
+
+
+def corpora(reuters: int) -> list[tuple[str, Path, Callable[[], list[dict]]]]:
+    """(name, folder that must exist, reader) of every corpus to run."""
+    out = [("TempEval-3 platinum", SHARED_BENCHMARKS / "tempeval3" / "te3-platinum", tempeval3_articles),
+           ("SemEval-2015 Wikinews", SHARED_BENCHMARKS / "semeval2015_timeline", semeval_articles),
+           ("MEANTIME English", SHARED_BENCHMARKS / "meantime" / "intra-doc_annotation", meantime_articles)]
+    if reuters > 0:
+        out.append((f"Reuters-21578 first {reuters:,}", SHARED_BENCHMARKS / "reuters21578",
+                    lambda: reuters_articles(reuters)))
+    return out
+
+
+#: Figures that are shares of documents (printed with three decimals); the rest are counts,
+#: days or seconds.
+SHARES = {"any_estimate", "day_exact", "within_2_days", "month_right", "year_right", "month_day_right",
+          "interval_coverage", "interval_coverage_where_clue", "day_exact_dateline"}
+
+
+def fmt(value, share: bool = True) -> str:
+    if value is None:
+        return "-"
+    if share:
+        return f"{value:.3f}"
+    return f"{value:,}" if isinstance(value, int) or float(value).is_integer() else f"{value:,.1f}"
+
+
+def show(results: dict[str, dict]) -> None:
+    names = list(results)
+    width = max(12, *(len(n) for n in names)) + 2
+    print(f"{'figure':<36}" + "".join(f"{n:>{width}}" for n in names) + f"{'target':>10}")
+    for key, label, target in ROWS:
+        cells = "".join(f"{fmt(results[n]['figures'].get(key), key in SHARES):>{width}}" for n in names)
+        print(f"{label:<36}{cells}{target:>10}")
+    for n in names:
+        print(f"\n{n}: by published_basis (documents, day-exact, interval coverage)")
+        for basis, f in results[n]["by_basis"].items():
+            print(f"  {basis:<10}{f['documents']:>6,}{fmt(f['day_exact']):>8}{fmt(f['interval_coverage']):>8}")
+        notes = results[n]["notes"]
+        if notes["not_scored_dct"]:
+            print(f"  not scored (DCT not a full day): {', '.join(notes['not_scored_dct'])}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reuters", type=int, default=DEFAULT_REUTERS, metavar="N",
+                        help=f"Reuters-21578 stories: the first N with a body (default {DEFAULT_REUTERS}; 0 skips)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
+    args = parser.parse_args()
+    if not SHARED_BENCHMARKS.exists():
+        print(f"skipped: {SHARED_BENCHMARKS} not found (the shared/ folder sits beside the project)")
+        return 0
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="bench-published-") as tmp:
+        for i, (name, folder, read) in enumerate(corpora(args.reuters)):
+            if not folder.exists():
+                print(f"{name}: skipped, {folder} not found", file=sys.stderr)
+                continue
+            t0 = time.perf_counter()
+            figures, basis, notes = run_corpus(read(), Path(tmp), f"corpus{i}")
+            figures["seconds"] = round(time.perf_counter() - t0, 1)
+            results[name] = {"figures": figures, "by_basis": basis, "notes": notes}
+            if not args.json:
+                print(f"{name}: {figures['documents']} documents in {figures['seconds']:.1f} s", flush=True)
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        print()
+        show(results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

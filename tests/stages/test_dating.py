@@ -1,0 +1,61 @@
+"""Publication-date bounds from what an undated article says: which clues bound it and which
+do not. Sentences written for these tests."""
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from analysis.stages.dating import Interval, apply_inference, complete_year, infer_publication
+
+
+def _bounds(text: str, exclude=None) -> tuple[date | None, date | None]:
+    iv = infer_publication(text, [(0, 0, len(text))], [], exclude=exclude)
+    return iv.earliest, iv.latest
+
+
+@pytest.mark.parametrize("sentence, earliest, latest", [
+    ("The ministry said talks began in 2019.", date(2019, 1, 1), None),
+    ("The vote will be held on October 27, 2025.", None, date(2025, 10, 27)),
+    # a year that names a period bounds nothing, whatever the tense
+    ("The company said its 1986 results were strong.", None, None),
+    ("It will pay a 2021 dividend of five cents.", None, None),
+    ("Output rose in fiscal 2020, it said.", None, None),
+    ("The bank said the 2022/23 crop was smaller.", None, None),
+    # a forecast is no past event, but it still precedes its year
+    ("The bank said it expected growth in 2026.", None, date(2026, 12, 31)),
+    ("Officials said they hope to finish by 2030.", None, None),
+])
+def test_which_clues_bound_the_publication_date(sentence, earliest, latest):
+    assert _bounds(sentence) == (earliest, latest)
+
+
+def test_the_datelines_own_date_is_not_evidence():
+    text = "NAIROBI, March 3 - Kenya said on Monday that talks began in February 2021."
+    own = (0, len("NAIROBI, March 3 -"))
+    with_own = infer_publication(text, [(0, 0, len(text))], [], exclude=None).evidence
+    without = infer_publication(text, [(0, 0, len(text))], [], exclude=own).evidence
+    assert any("March 3" in e for e in with_own) and not any("March 3" in e for e in without)
+
+
+def test_contradicting_bounds_give_the_widest_interval_with_a_flag():
+    iv = Interval(date(2024, 5, 1), date(2023, 12, 31), ["x"]).honest()
+    assert iv.earliest <= iv.latest and "conflicting evidence" in iv.evidence[-1]
+
+
+@pytest.mark.parametrize("month_day, earliest, latest, days", [
+    ("XXXX-11-02", date(2023, 10, 1), date(2024, 3, 1), [date(2023, 11, 2)]),
+    ("XXXX-11-02", date(2023, 12, 1), date(2024, 3, 1), []),
+    ("XXXX-02-29", date(2023, 1, 1), date(2024, 12, 31), [date(2024, 2, 29)]),
+])
+def test_years_a_yearless_dateline_allows(month_day, earliest, latest, days):
+    assert complete_year(month_day, earliest, latest)[0] == days
+
+
+def test_a_yearless_dateline_keeps_xxxx_and_says_which_years_fit():
+    documents = pd.DataFrame({"doc_id": ["a"], "published": ["XXXX-11-02"], "published_basis": ["dateline"],
+                              "year": [pd.NA], "text": ["..."]})
+    publication = pd.DataFrame({"doc_id": ["a"], "published_earliest": ["2023-10-01"],
+                                "published_latest": ["2024-03-01"], "published_evidence": ["on or after ..."]})
+    row = apply_inference(documents, publication).iloc[0]
+    assert row["published"] == "XXXX-11-02" and "only in 2023" in row["published_evidence"]

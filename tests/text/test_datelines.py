@@ -1,0 +1,100 @@
+"""Datelines, date lines and byline stamps: each form news uses, and the guards against a date
+that merely stands in a sentence. Sentences written for these tests."""
+
+import pytest
+
+from analysis.text.datelines import find_dateline, find_publication_line, parse_date_text
+
+
+@pytest.mark.parametrize("text, raw, iso", [
+    # CITY, Mon D (Agency) -
+    ("NAIROBI, Nov 2 (Reuters) - Kenya said", "NAIROBI, Nov 2 (Reuters) -", "XXXX-11-02"),
+    # City, Month D, YYYY –
+    ("Manila, April 3, 2024 – The minister met", "Manila, April 3, 2024 –", "2024-04-03"),
+    # City, D Month YYYY – (day before month)
+    ("HANOI, 2 May 2023 - Vietnam called for talks", "HANOI, 2 May 2023 -", "2023-05-02"),
+    ("Jakarta, 25 January 2023 – Indonesia urged", "Jakarta, 25 January 2023 –", "2023-01-25"),
+    # CITY MON D:
+    ("BANGKOK JAN 26: Thailand abstained", "BANGKOK JAN 26:", "XXXX-01-26"),
+    # City [Country], Month D:
+    ("Colombo [Sri Lanka], March 9: The ministry said", "Colombo [Sri Lanka], March 9:", "XXXX-03-09"),
+    # City (Agency), D Month YYYY:
+    ("Dhaka (BSS), 14 February 2024: Bangladesh hopes", "Dhaka (BSS), 14 February 2024:", "2024-02-14"),
+    # CITY, Month D (Agency):
+    ("ISLAMABAD, June 30 (APP): Pakistan will", "ISLAMABAD, June 30 (APP):", "XXXX-06-30"),
+    # ISO date
+    ("BRASILIA, 2022-10-31 — Brazil voted", "BRASILIA, 2022-10-31 —", "2022-10-31"),
+    # a weekday before the date
+    ("WASHINGTON, Monday, March 4, 2024 — Officials", "WASHINGTON, Monday, March 4, 2024 —", "2024-03-04"),
+    ("KUALA LUMPUR, Sept. 21 - The assembly", "KUALA LUMPUR, Sept. 21 -", "XXXX-09-21"),
+    ("Addis Ababa, Aug. 3rd, 2023 — The union", "Addis Ababa, Aug. 3rd, 2023 —", "2023-08-03"),
+    ("ST. PETERSBURG, Feb 29 (TASS) - A forum", "ST. PETERSBURG, Feb 29 (TASS) -", "XXXX-02-29"),
+    ("US, March 4 (AP) - The State Department", "US, March 4 (AP) -", "XXXX-03-04"),
+    ("New York, Feb 26 - A bank said", "New York, Feb 26 -", "XXXX-02-26"),
+    ("DALLAS/FORT WORTH, Texas, March 3 - An airline", "DALLAS/FORT WORTH, Texas, March 3 -", "XXXX-03-03"),
+    ("ATLANTA , March 3, - A firm said", "ATLANTA , March 3, -", "XXXX-03-03"),
+    ("OAKLAND , N.J., March 2 - A firm said", "OAKLAND , N.J., March 2 -", "XXXX-03-02"),
+])
+def test_dateline_forms(text, raw, iso):
+    found = find_dateline(text)
+    assert found is not None and (found.text, found.date, found.kind) == (raw, iso, "dateline")
+    assert text[found.start:found.end] == raw  # offsets into the text
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya rejects the use of force, the foreign minister said.",
+    "On March 4, 2024 - the day of the vote - ministers met.",
+    "In 2 May 2023 - a typo - nothing",
+    "The summit opened on 2 May 2023 - and closed a day later.",
+    "Talks, March 2024 - a review of the year",  # no day: not a publication day
+    "Manila, February 30, 2024 – an impossible date",
+    "Manila, April 3, 2024 and then nothing followed",
+])
+def test_not_a_dateline(text):
+    assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize("text, kind, raw, iso", [
+    ("Ceasefire talks resume\n\nDecember 10, 2013\n\nThe talks resumed on Monday.", "date_line",
+     "December 10, 2013", "2013-12-10"),
+    ("Ceasefire talks resume\nTuesday, 10 December 2013, 14:02 GMT\n\nThe talks resumed.", "date_line",
+     "Tuesday, 10 December 2013, 14:02 GMT", "2013-12-10"),
+    ("Ceasefire talks resume\n\n2013-12-10\n\nThe talks resumed.", "date_line", "2013-12-10", "2013-12-10"),
+    ("Ceasefire talks resume\n\nBy Ana Lim | Published: 4 March 2024, 10:30 AM ET\n\nTalks began.", "published",
+     "Published: 4 March 2024, 10:30 AM ET", "2024-03-04"),
+    ("Ceasefire talks resume\n\nFirst published on Mar 4, 2024\n\nTalks began.", "published",
+     "First published on Mar 4, 2024", "2024-03-04"),
+    ("Ceasefire talks resume\n\nPosted 2024-03-04 08:15\n\nTalks began.", "published", "Posted 2024-03-04 08:15",
+     "2024-03-04"),
+    ("Ceasefire talks resume\n\nUpdated on March 6, 2024\n\nTalks began.", "updated", "Updated on March 6, 2024",
+     "2024-03-06"),
+    # a first-published stamp wins over an update; a dateline over every stamp
+    ("Talks\n\nUpdated: March 6, 2024 | Published: March 4, 2024\n\nTalks began.", "published",
+     "Published: March 4, 2024", "2024-03-04"),
+    ("Talks\n\nUpdated: March 6, 2024\n\nJAKARTA, March 5 (AP) - Talks began.", "dateline",
+     "JAKARTA, March 5 (AP) -", "XXXX-03-05"),
+])
+def test_date_lines_and_stamps(text, kind, raw, iso):
+    found = find_publication_line(text)
+    assert found is not None and (found.kind, found.text, found.date) == (kind, raw, iso)
+    assert text[found.start:found.end] == raw
+
+
+@pytest.mark.parametrize("text", [
+    "Ceasefire talks resume\n\nThe talks resumed on December 10, 2013, in Geneva.",  # a date inside a sentence
+    "Ceasefire talks resume\n\nThe ministry published: 4 March 2024 figures were wrong, it said later.",
+    "Ceasefire talks resume\n\n" + "Filler paragraph.\n\n" * 8 + "December 10, 2013\n\nEnd.",  # too far down
+])
+def test_no_publication_line(text):
+    assert find_publication_line(text) is None
+
+
+@pytest.mark.parametrize("raw, iso, note", [
+    ("Monday, March 4, 2024", "2024-03-04", ""),
+    ("Friday, March 4, 2024", "2024-03-04", "the weekday (Friday) disagrees with the date (a Monday)"),
+    ("Thu 7 March 2024", "2024-03-07", ""),
+    ("4th of March 2024", "2024-03-04", ""),
+    ("Feb 29", "XXXX-02-29", ""),
+])
+def test_parse_date_text(raw, iso, note):
+    assert parse_date_text(raw) == (iso, note)
