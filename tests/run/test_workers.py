@@ -32,6 +32,16 @@ def _ctrl_c_reaches_it() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def _finish(proc: subprocess.Popen) -> tuple[str, str]:
+    """The command's output once it exits; killed, with its process group, if it hangs."""
+    try:
+        return proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise AssertionError("the command did not exit within 60 s of Ctrl-C") from None
+
+
 def _wait_for(path: Path, timeout: float = 30.0) -> None:
     end = time.monotonic() + timeout
     while not path.exists():
@@ -72,7 +82,7 @@ def test_ctrl_c_during_tables_is_one_line_and_leaves_no_output(tmp_path):
     workers = psutil.Process(proc.pid).children(recursive=True)
     assert workers, "no worker processes"
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
-    _, err = proc.communicate(timeout=60)
+    _, err = _finish(proc)
     assert proc.returncode == 130
     assert err == "interrupted\n"
     assert sorted(p.name for p in out.iterdir()) == [".cache"]  # no table, no staging folder
@@ -95,7 +105,7 @@ def test_ctrl_c_during_report_stops_kernels_and_the_next_run_resumes(tmp_path):
         time.sleep(0.05)
     children = psutil.Process(proc.pid).children(recursive=True)  # workers and their kernels
     os.killpg(proc.pid, signal.SIGINT)
-    _, err = proc.communicate(timeout=60)
+    _, err = _finish(proc)
     assert proc.returncode == 130 and err == "interrupted\n"
     _, alive = psutil.wait_procs(children, timeout=10)
     assert alive == [], "worker or kernel processes left behind"
