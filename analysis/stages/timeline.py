@@ -16,9 +16,9 @@ from datetime import date
 import pandas as pd
 
 from ..config.codebooks import Codebooks
-from ..schema import TIMELINE_COLUMNS, Stage
+from ..schema import PUBLICATION_COLUMNS, TIMELINE_COLUMNS, Stage
 from ..text.layer import rows_by_document
-from .dating import AGO, Interval, anchor_matcher, anchor_mentions, infer_publication
+from .dating import AGO, BOUND_SOURCES, Interval, anchor_matcher, anchor_mentions, infer_publication
 from .lexicon import ASCII_LOWER
 from .timexes import Timex, find_timexes, parse_dct
 
@@ -134,7 +134,7 @@ def timeline_table(documents: pd.DataFrame, sentences: pd.DataFrame, analysed: d
     for doc_id, text, published, basis, stated in zip(*columns, datelines):
         sents = by_doc.get(doc_id)
         if sents is None:
-            inferred.append((doc_id, "", "", ""))
+            inferred.append((doc_id, "", "", "", "", ""))
             continue
         dm = analysed.get(doc_id)
         by_sentence = dm.by_sentence if dm is not None else {}
@@ -151,13 +151,14 @@ def timeline_table(documents: pd.DataFrame, sentences: pd.DataFrame, analysed: d
             own = (at, at + len(stated)) if at >= 0 else None
             iv = infer_publication(text, sents, anchors, undated=undated, exclude=own).honest()
             inferred.append((doc_id, iv.earliest.isoformat() if iv.earliest else "",
-                             iv.latest.isoformat() if iv.latest else "", " | ".join(iv.evidence)))
+                             iv.latest.isoformat() if iv.latest else "", " | ".join(iv.evidence),
+                             iv.earliest_from if iv.earliest else "", iv.latest_from if iv.latest else ""))
         else:
-            inferred.append((doc_id, dct.isoformat(), dct.isoformat(), f"{basis}: {published}"))
+            inferred.append((doc_id, dct.isoformat(), dct.isoformat(), f"{basis}: {published}", "day", "day"))
         rows += document_timeline(doc_id, text, sents, dct=dct, interval=iv, mentions_by_sentence=by_sentence,
                                   anchors=anchors, undated=undated)
     timeline = pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
-    pub = pd.DataFrame(inferred, columns=["doc_id", "published_earliest", "published_latest", "published_evidence"])
+    pub = pd.DataFrame(inferred, columns=["doc_id", *PUBLICATION_COLUMNS, *BOUND_SOURCES])
     return timeline, pub
 
 
