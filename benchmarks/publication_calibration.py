@@ -30,10 +30,11 @@ from pathlib import Path
 import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from publication_dates import reuters_articles, tempeval3_articles  # noqa: E402
+from publication_dates import reuters_articles  # noqa: E402
 
 from analysis.config import load_rules  # noqa: E402
 from analysis.evaluation.data import SHARED_BENCHMARKS  # noqa: E402
+from analysis.evaluation.publication import corpus_articles  # noqa: E402
 from analysis.run.build import as_inputs  # noqa: E402
 from analysis.schema import PARTITION_INPUT  # noqa: E402
 from analysis.stages import STAGES  # noqa: E402
@@ -81,7 +82,8 @@ def main() -> int:
     if not SHARED_BENCHMARKS.exists():
         print(f"skipped: {SHARED_BENCHMARKS} not found (the shared/ folder sits beside the project)")
         return 0
-    articles = [a for a in reuters_articles(args.reuters_to)[args.reuters_from:] + tempeval3_articles() if a["truth"]]
+    tempeval3 = corpus_articles(SHARED_BENCHMARKS, "TempEval-3 platinum") or []
+    articles = [a for a in reuters_articles(args.reuters_to)[args.reuters_from:] + tempeval3 if a["truth"]]
     with tempfile.TemporaryDirectory() as work:
         path = Path(work) / "tune.jsonl"
         path.write_text("".join(json.dumps({"doc_id": a["doc_id"], "title": a["title"], "text": a["text"]}) + "\n"

@@ -51,15 +51,7 @@ from reuters import read_stories  # noqa: E402
 from scale import iso_date  # noqa: E402
 
 from analysis.evaluation.data import SHARED_BENCHMARKS  # noqa: E402
-from analysis.evaluation.publication import (  # noqa: E402
-    by_basis,
-    read_meantime_article,
-    read_tempeval3,
-    read_wikinews_tml,
-    score_documents,
-    summarise,
-    truth_day,
-)
+from analysis.evaluation.publication import CORPORA, corpus_articles, score_articles, truth_day  # noqa: E402
 
 #: Reuters stories scored by default: a fixed sample (the first stories with a body), about 10 s.
 DEFAULT_REUTERS = 1000
@@ -89,20 +81,6 @@ ROWS = [
 ]
 
 
-def tempeval3_articles() -> list[dict]:
-    return [read_tempeval3(p) for p in sorted((SHARED_BENCHMARKS / "tempeval3" / "te3-platinum").glob("*.tml"))]
-
-
-def semeval_articles() -> list[dict]:
-    folder = SHARED_BENCHMARKS / "semeval2015_timeline"
-    return [read_wikinews_tml(p) for p in sorted(folder.glob("corpus_*/corpus_trackA_TimeML/*.tml"))]
-
-
-def meantime_articles() -> list[dict]:
-    folder = SHARED_BENCHMARKS / "meantime" / "intra-doc_annotation"
-    return [read_meantime_article(p) for p in sorted(folder.glob("corpus_*/*.xml"))]
-
-
 def reuters_articles(n: int) -> list[dict]:
     """The first ``n`` stories with a body. The title goes in as metadata and as the first
     line, as for the other corpora; the dateline opens the text, as the wire printed it."""
@@ -115,34 +93,10 @@ def reuters_articles(n: int) -> list[dict]:
     return out
 
 
-def run_corpus(articles: list[dict], work: Path, name: str) -> tuple[dict, dict, dict]:
-    """(figures, per-basis figures, data notes) of one corpus: only articles with a full-day
-    truth go to the tool; the JSON Lines file holds no date of any kind."""
-    scored_articles = [a for a in articles if a["truth"]]
-    path = work / f"{name}.jsonl"
-    with path.open("w", encoding="utf-8") as fh:
-        for a in scored_articles:
-            rec = {"doc_id": a["doc_id"], "text": a["text"]}
-            if a["title"]:
-                rec["title"] = a["title"]
-            fh.write(json.dumps(rec) + "\n")
-    from analysis.run.build import build_tables
-
-    docs = build_tables(path)["documents"]
-    scored = score_documents(docs, {a["doc_id"]: a["truth"] for a in scored_articles})
-    figures = summarise(scored)
-    figures["date_lines"] = sum(bool(a["date_line"]) for a in scored_articles)
-    figures["date_line_disagrees"] = sum(bool(a["date_line"]) and a["date_line"] != a["truth"]
-                                         for a in scored_articles)
-    notes = {"read": len(articles), "not_scored_dct": sorted(a["dct"] or "(none)" for a in articles if not a["truth"])}
-    return figures, by_basis(scored), notes
-
-
 def corpora(reuters: int) -> list[tuple[str, Path, Callable[[], list[dict]]]]:
     """(name, folder that must exist, reader) of every corpus to run."""
-    out = [("TempEval-3 platinum", SHARED_BENCHMARKS / "tempeval3" / "te3-platinum", tempeval3_articles),
-           ("SemEval-2015 Wikinews", SHARED_BENCHMARKS / "semeval2015_timeline", semeval_articles),
-           ("MEANTIME English", SHARED_BENCHMARKS / "meantime" / "intra-doc_annotation", meantime_articles)]
+    out = [(name, SHARED_BENCHMARKS / folder, lambda name=name: corpus_articles(SHARED_BENCHMARKS, name))
+           for name, folder, *_ in CORPORA]
     if reuters > 0:
         out.append((f"Reuters-21578 first {reuters:,}", SHARED_BENCHMARKS / "reuters21578",
                     lambda: reuters_articles(reuters)))
@@ -195,7 +149,9 @@ def main() -> int:
                 print(f"{name}: skipped, {folder} not found", file=sys.stderr)
                 continue
             t0 = time.perf_counter()
-            figures, basis, notes = run_corpus(read(), Path(tmp), f"corpus{i}")
+            work = Path(tmp) / f"corpus{i}"
+            work.mkdir()
+            figures, basis, notes = score_articles(read(), work)
             figures["seconds"] = round(time.perf_counter() - t0, 1)
             results[name] = {"figures": figures, "by_basis": basis, "notes": notes}
             if not args.json:

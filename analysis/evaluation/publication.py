@@ -10,8 +10,10 @@ hand-made tables. ``benchmarks/publication_dates.py`` runs the whole comparison.
 
 from __future__ import annotations
 
+import json
 import re
 import statistics
+import tempfile
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from datetime import date, timedelta
@@ -19,6 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..run.build import build_tables
 from .timeml import read_timeml
 
 #: A full-day estimate this close to the truth counts as "within 2 days".
@@ -276,3 +279,62 @@ def by_basis(scored: pd.DataFrame) -> dict[str, dict]:
         out[str(basis)] = {"documents": len(group), "day_exact": _share(group["day_exact"]),
                            "interval_coverage": _share(group["covered"])}
     return out
+
+
+# --------------------------------------------------------------------------- running a corpus
+
+#: The public dated corpora under the benchmarks folder: (name, folder, glob, reader). Reuters,
+#: which needs a sample size, is read by ``benchmarks/publication_dates.py`` only.
+CORPORA = (
+    ("TempEval-3 platinum", "tempeval3/te3-platinum", "*.tml", read_tempeval3),
+    ("SemEval-2015 Wikinews", "semeval2015_timeline", "corpus_*/corpus_trackA_TimeML/*.tml", read_wikinews_tml),
+    ("MEANTIME English", "meantime/intra-doc_annotation", "corpus_*/*.xml", read_meantime_article),
+)
+
+
+def corpus_articles(bench: Path, name: str) -> list[dict] | None:
+    """The articles of one of ``CORPORA`` under ``bench``, or None when its folder is missing."""
+    _, folder, pattern, read = next(c for c in CORPORA if c[0] == name)
+    if not (bench / folder).exists():
+        return None
+    return [read(p) for p in sorted((bench / folder).glob(pattern))]
+
+
+def score_articles(articles: list[dict], work: Path) -> tuple[dict, dict, dict]:
+    """(figures, per-basis figures, data notes) of one corpus: only articles with a full-day
+    truth go to the pipeline (in memory, from a JSON Lines file in ``work`` that holds no date
+    of any kind)."""
+    scored_articles = [a for a in articles if a["truth"]]
+    path = Path(work) / "articles.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for a in scored_articles:
+            rec = {"doc_id": a["doc_id"], "text": a["text"]}
+            if a["title"]:
+                rec["title"] = a["title"]
+            fh.write(json.dumps(rec) + "\n")
+    docs = build_tables(path)["documents"]
+    scored = score_documents(docs, {a["doc_id"]: a["truth"] for a in scored_articles})
+    figures = summarise(scored)
+    figures["date_lines"] = sum(bool(a["date_line"]) for a in scored_articles)
+    figures["date_line_disagrees"] = sum(bool(a["date_line"]) and a["date_line"] != a["truth"]
+                                         for a in scored_articles)
+    notes = {"read": len(articles), "not_scored_dct": sorted(a["dct"] or "(none)" for a in articles if not a["truth"])}
+    return figures, by_basis(scored), notes
+
+
+def publication_date_table(bench: Path, names: list[str] | None = None) -> pd.DataFrame:
+    """The headline figures of the publication-date benchmark, one row per corpus found under
+    ``bench`` (for the validation notebook; ``benchmarks/publication_dates.py`` prints all)."""
+    rows = []
+    for name, *_ in CORPORA:
+        if names is not None and name not in names:
+            continue
+        articles = corpus_articles(bench, name)
+        if articles is None:
+            continue
+        with tempfile.TemporaryDirectory(prefix="published-") as work:
+            f, _, _ = score_articles(articles, Path(work))
+        rows.append({"corpus": name, "documents": f["documents"], "day_exact": f["day_exact"],
+                     "day_exact_dateline": f["day_exact_dateline"], "interval_coverage": f["interval_coverage"],
+                     "median_width_days": f["median_width_days"], "inverted_intervals": f["inverted_intervals"]})
+    return pd.DataFrame(rows)

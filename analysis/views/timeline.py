@@ -122,7 +122,8 @@ def publication_dates(documents: pd.DataFrame) -> pd.DataFrame:
 def dating_summary(documents: pd.DataFrame) -> str:
     """One sentence: how many documents are dated by which basis."""
     counts = documents["published_basis"].value_counts()
-    names = {"metadata": "from metadata", "dateline": "from a dateline", "inferred": "inferred from the text",
+    names = {"metadata": "from metadata", "dateline": "stated in the article (dateline, date line or byline)",
+             "inferred": "inferred from the text",
              "unknown": "with no date established"}
     parts = [f"{int(counts[b])} {names.get(b, b)}" for b in ("metadata", "dateline", "inferred", "unknown")
              if b in counts]
