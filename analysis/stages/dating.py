@@ -17,8 +17,9 @@ from datetime import date, timedelta
 import pandas as pd
 
 from ..config.codebooks import AnchorEvent, Codebooks
-from ..lang.en import IRREALIS_WORDS, NUMBERS
+from ..lang.en import IRREALIS_WORDS, NUMBERS, WEEKDAY_NAMES, WEEKDAY_PATTERN, WEEKDAYS
 from ..schema import PUBLICATION_COLUMNS, Stage
+from ..text.datelines import DAY_TEXT, parse_date_text
 from .lexicon import PhraseMatcher
 from .timexes import Timex, find_timexes, tense
 
@@ -159,6 +160,52 @@ def _names_a_period(sentence: str, start: int, end: int) -> bool:
     return bool(_PERIOD_BEFORE.search(sentence[:start]) or _PERIOD_AFTER.match(sentence[end:]))
 
 
+#: A day named twice: "yesterday (Oct 12)", "on Monday (Feb 28)", "last Friday, 3 March",
+#: "today, 4 March 2024". The pair fixes the publication day (yesterday, today) or its week.
+SAME_DAY = re.compile(
+    r"\b(?P<rel>yesterday|today|tonight|(?:(?:on|last|this|next|coming)\s+)?(?P<weekday>" + WEEKDAY_PATTERN + r"))"
+    r"\s*[(,]\s*(?P<date>" + DAY_TEXT + r")\)?", re.I)
+#: How far a weekday reference reaches from publication: within the week.
+WEEK_DAYS = 6
+
+
+def same_day_bounds(sentence: str, tense_of) -> list[tuple[str, date | None, date | None, str]]:
+    """(text, earliest, latest, why) for each day named twice in ``sentence``; ``tense_of(start,
+    end)`` gives the tense at a span. The bounds are None when the pair is flagged (a weekday
+    that disagrees with the date) or has no year (the reason says so).
+
+    >>> [b[1:3] for b in same_day_bounds("Talks ended yesterday (October 12, 2023).", lambda s, e: "past")]
+    [(datetime.date(2023, 10, 13), datetime.date(2023, 10, 13))]
+    >>> same_day_bounds("He spoke on Friday, March 4, 2024.", lambda s, e: "past")[0][3]
+    "'on Friday, March 4, 2024': the weekday (Friday) disagrees with the date (a Monday); not used"
+    """
+    out = []
+    for m in SAME_DAY.finditer(sentence):
+        parsed = parse_date_text(m["date"])
+        if parsed is None:
+            continue
+        iso, _ = parsed
+        words, rel = m.group(0).rstrip(")"), m["rel"].lower().split()[0]
+        if iso.startswith("XXXX"):
+            out.append((words, None, None, f"'{words}' names a day without its year"))
+            continue
+        d = date.fromisoformat(iso)
+        if rel in ("yesterday", "today", "tonight"):
+            pub = d + timedelta(days=1 if rel == "yesterday" else 0)
+            out.append((words, pub, pub, f"'{words}' names the publication day"))
+            continue
+        named = WEEKDAYS[m["weekday"].lower()]
+        if d.weekday() != named:
+            out.append((words, None, None, f"'{words}': the weekday ({m['weekday']}) disagrees with the date "
+                                           f"(a {WEEKDAY_NAMES[d.weekday()].capitalize()}); not used"))
+            continue
+        tns = {"last": "past", "next": "future", "coming": "future"}.get(rel) or tense_of(m.start(), m.end())
+        week = timedelta(days=WEEK_DAYS)
+        lo, hi = {"past": (d, d + week), "future": (d - week, d)}.get(tns, (d - week, d + week))
+        out.append((words, lo, hi, f"'{words}' is a weekday of the publication week ({tns})"))
+    return out
+
+
 def infer_publication(text: str, sentences: list[tuple[int, int, int]],
                       anchors: list[tuple[int, int, int, AnchorEvent]], *,
                       undated: dict[int, list[Timex]] | None = None,
@@ -171,6 +218,12 @@ def infer_publication(text: str, sentences: list[tuple[int, int, int]],
     month_days: list[tuple[int, int, str]] = []
     for sid, s, e in sentences:
         sentence = text[s:e]
+        for _words, lo, hi, why in same_day_bounds(sentence, lambda a, b, sentence=sentence: tense(sentence, a, b)):
+            if lo is None:
+                iv.evidence.append(why)
+                continue
+            iv.after(lo, why)
+            iv.before(hi, why)
         found = undated[sid] if undated is not None else find_timexes(sentence, dct=None, offset=s)
         for t in found:
             if exclude is not None and t.start < exclude[1] and t.end > exclude[0]:

@@ -45,13 +45,14 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?i:" + WEEKDAY_PATTERN + r"|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
 _MONTH = r"(?i:" + MONTH_PATTERN + r")"
 _YEAR = r"(?:1[0-9]|2[0-9])\d\d"
-#: The date itself, as a dateline or stamp writes it (the part handed to dateutil).
-DATE_TEXT = (
-    r"(?:" + _WEEKDAY + r",?\s+)?"
+#: A day of the calendar as news writes it: "March 4", "4 March 2024", "Mar. 4th, 2024", "2024-03-04".
+DAY_TEXT = (
     r"(?:" + _MONTH + r"\s+\d{1,2}" + _ORDINAL + r"(?:,?\s+" + _YEAR + r")?"
-    r"|\d{1,2}" + _ORDINAL + r"\s+(?:of\s+)?" + _MONTH + r",?(?:\s+" + _YEAR + r")?"
+    r"|\d{1,2}" + _ORDINAL + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?"
     r"|" + _YEAR + r"-\d\d-\d\d|" + _YEAR + r"/\d\d/\d\d)"
 )
+#: The date itself, as a dateline or stamp writes it (the part handed to dateutil).
+DATE_TEXT = r"(?:" + _WEEKDAY + r",?\s+)?" + DAY_TEXT
 #: A clock time and zone after the date ("14:02 GMT", "at 2:05 p.m. EST", "(UTC+7)"): read past, ignored.
 _TIME = (r"(?:[\s,|·•-]*(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?)?"
          r"(?:\s*\(?(?:[A-Z]{2,5}|UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?)?")

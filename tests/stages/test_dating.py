@@ -59,3 +59,23 @@ def test_a_yearless_dateline_keeps_xxxx_and_says_which_years_fit():
                                 "published_latest": ["2024-03-01"], "published_evidence": ["on or after ..."]})
     row = apply_inference(documents, publication).iloc[0]
     assert row["published"] == "XXXX-11-02" and "only in 2023" in row["published_evidence"]
+
+
+@pytest.mark.parametrize("sentence, earliest, latest", [
+    ("Talks ended yesterday (October 12, 2023), the envoy said.", date(2023, 10, 13), date(2023, 10, 13)),
+    ("The envoy arrived today, 4 March 2024, for talks.", date(2024, 3, 4), date(2024, 3, 4)),
+    ("The ministers said on Monday, March 4, 2024, that talks would go on.", date(2024, 3, 4), date(2024, 3, 10)),
+    ("The vote will take place next Friday (March 8, 2024).", date(2024, 3, 2), date(2024, 3, 8)),
+    ("They met last Tuesday, 5 March 2024.", date(2024, 3, 5), date(2024, 3, 11)),
+])
+def test_a_day_named_twice_fixes_the_publication_day_or_week(sentence, earliest, latest):
+    assert _bounds(sentence) == (earliest, latest)
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("The ministers met on Friday, March 4, 2024.", "disagrees with the date (a Monday)"),
+    ("The ministers met on Monday, March 4.", "without its year"),
+])
+def test_a_pair_that_does_not_fix_a_day_is_said_not_used(sentence, flag):
+    iv = infer_publication(sentence, [(0, 0, len(sentence))], [])
+    assert any(flag in e for e in iv.evidence)
