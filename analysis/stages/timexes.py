@@ -419,6 +419,19 @@ def _r_century(m, ctx):
     return _mk(m, ctx, "DATE", f"{n - 1:02d}", "century", "explicit")
 
 
+def _r_weekend(m, ctx):
+    """"over the weekend": the one just past in a past-tense clause, the coming one in a future one."""
+    d = ctx.dct
+    if d is None:
+        return _mk(m, ctx, "DATE", "XXXX-WXX-WE", "week", "none", group="x")
+    how = tense(ctx.sentence, m.start(), m.end())
+    if how == "future":
+        d = d + timedelta(days=7 if d.weekday() == 6 else 0)
+    elif d.weekday() < 5:  # past or present, on a weekday: the weekend before this week
+        d = d - timedelta(days=7)
+    return _mk(m, ctx, "DATE", _week(d) + "-WE", "week", "dct", group="x")
+
+
 def _r_clock24(m, ctx):
     h, mi = int(m["h"]), int(m["mi"])
     if h > 24 or mi > 59:
@@ -445,7 +458,8 @@ _RULES = [
     ("iso_date", rf"\b(?P<y>{_Y})-(?P<m>\d\d)-(?P<d>\d\d)\b", _r_iso),
     ("full_date", rf"\b(?:{_WD},?\s+)?(?:(?P<mon>{_M})\s+(?P<d>{_D}),?\s+(?P<y>{_Y})|"
                   rf"(?P<d2>{_D})\s+(?P<mon2>{_M}),?\s+(?P<y2>{_Y}))\b", None),
-    ("month_day", rf"\b(?:(?P<mon>{_M})\s+(?P<d>{_D})\b(?!\s*,?\s*{_Y})(?![:\d])|"
+    # "Feb16": wire and CMS copy glue the day to an abbreviated month.
+    ("month_day", rf"\b(?:(?P<mon>{_M})\s*(?P<d>{_D})\b(?!\s*,?\s*{_Y})(?![:\d])|"
                   rf"(?P<d2>{_D})\s+(?P<mon2>{_M})(?!\s*,?\s*{_Y}))", None),
     ("month_year", rf"\b{_MOD}(?P<mon>{_M})\s+(?:of\s+)?(?P<y>{_Y})\b", _r_month_year),
     ("decade", rf"\b(?:the\s+)?{_MOD}(?P<dec>(?:1[5-9]|20)\d0)['’]?s\b", _r_decade),
@@ -454,6 +468,7 @@ _RULES = [
     ("relative_period", r"\b(?P<pre>early\s+|late\s+)?(?P<rel>this|last|next|the\s+past|the\s+previous|the\s+coming|"
                         r"the\s+following|the\s+current)\s+(?P<unit>week|weekend|month|year|quarter|decade|century|"
                         r"spring|summer|autumn|fall|winter)\b(?!s)", _r_relative_period),
+    ("weekend", r"\b(?:over|at|during|on)\s+(?P<x>the\s+weekend)\b", _r_weekend),
     ("deictic", r"\b(?P<w>even today|to this day|until today|today|yesterday|tomorrow|tonight|last night|this morning|"
                 r"this afternoon|this evening|"
                 r"now|currently|nowadays|at present|these days|at the moment|recently|in the past|formerly|"
@@ -504,8 +519,8 @@ _HANDLERS = {"full_date": _r_full_any, "month_day": _r_month_day_any}
 # A space in a rule matches any whitespace: wire copy breaks lines inside expressions.
 _COMPILED = [(name, re.compile(rx.replace(" ", r"\s+")), _HANDLERS.get(name, fn)) for name, rx, fn in _RULES]
 #: Rules whose words must be read case-insensitively ("Last month", "Today").
-_CASELESS = {"ago", "earlier_this", "relative_period", "deictic", "duration", "vague_duration", "set", "clock",
-             "quarter"}
+_CASELESS = {"ago", "earlier_this", "weekend", "relative_period", "deictic", "duration", "vague_duration", "set",
+             "clock", "quarter"}
 _COMPILED = [(name, re.compile(rx.pattern, re.I) if name in _CASELESS else rx, fn) for name, rx, fn in _COMPILED]
 #: The caseless rules compiled without ``re.I``, to scan folded text: ``re`` scans several
 #: times faster without it (duration: 0.20 s -> 0.06 s on 3,000 Reuters stories).
@@ -533,6 +548,7 @@ _GATES: dict[str, tuple] = {
     "deictic": ({"today", "day", "yesterday", "tomorrow", "tonight", "night", "morning", "afternoon", "evening", "now",
                  "currently", "nowadays", "present", "days", "moment", "recently", "past", "formerly", "future"},),
     "weekday": ("weekday",),
+    "weekend": ({"weekend"},),
     "month": ("month",),
     "year": ("year",),
     "duration": (_UNIT_WORDS,),

@@ -178,3 +178,13 @@ def test_folded_scanning_gives_the_same_expressions(monkeypatch, seed_layer, dct
 ])
 def test_letters_that_re_ignorecase_equates_with_ascii_are_read_as_such(text, expected):
     assert [(t.text, t.value) for t in find_timexes(text, dct=None)] == expected
+
+
+@pytest.mark.parametrize("sentence, dct, value", [
+    ("Ministers met over the weekend in Geneva.", date(2023, 10, 9), "2023-W40-WE"),  # a Monday: the one just past
+    ("Ministers met over the weekend in Geneva.", date(2023, 10, 8), "2023-W40-WE"),  # a Sunday: this one
+    ("They will meet at the weekend.", date(2023, 10, 9), "2023-W41-WE"),
+    ("The envoy arrived on Feb16 for talks.", date(2023, 10, 9), "2023-02-16"),
+])
+def test_weekends_and_glued_dates(sentence, dct, value):
+    assert [t.value for t in find_timexes(sentence, dct=dct)] == [value]
