@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..config.codebooks import Codebooks
 from ..schema import PUBLICATION_COLUMNS, TIMELINE_COLUMNS, Stage
+from ..text.datelines import find_publication_line
 from ..text.layer import rows_by_document
 from .dating import AGO, BOUND_SOURCES, Interval, anchor_matcher, anchor_mentions, infer_publication
 from .lexicon import ASCII_LOWER
@@ -123,6 +124,18 @@ def document_timeline(doc_id: str, text: str, sentences: list[tuple[int, int, in
     return rows
 
 
+def _stated_evidence(basis: str, published: str, stated: str) -> str:
+    """The evidence of a date the article or its metadata gives, with what looked wrong in it
+    (a dateline whose weekday disagrees with its date).
+
+    >>> _stated_evidence("dateline", "2024-03-04", "JAKARTA, Friday, March 4, 2024 -")
+    'dateline: 2024-03-04 (the weekday (Friday) disagrees with the date (a Monday))'
+    """
+    # Read again as it was found (a dateline's dash is followed by the text: a space stands for it).
+    line = find_publication_line(stated + " ") if basis == "dateline" and stated else None
+    return f"{basis}: {published}" + (f" ({line.note})" if line is not None and line.note else "")
+
+
 def timeline_table(documents: pd.DataFrame, sentences: pd.DataFrame, analysed: dict,
                    codebooks: Codebooks) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(timeline rows, publication-date inference per document)."""
@@ -154,7 +167,8 @@ def timeline_table(documents: pd.DataFrame, sentences: pd.DataFrame, analysed: d
                              iv.latest.isoformat() if iv.latest else "", " | ".join(iv.evidence),
                              iv.earliest_from if iv.earliest else "", iv.latest_from if iv.latest else ""))
         else:
-            inferred.append((doc_id, dct.isoformat(), dct.isoformat(), f"{basis}: {published}", "day", "day"))
+            inferred.append((doc_id, dct.isoformat(), dct.isoformat(), _stated_evidence(basis, published, stated),
+                             "day", "day"))
         rows += document_timeline(doc_id, text, sents, dct=dct, interval=iv, mentions_by_sentence=by_sentence,
                                   anchors=anchors, undated=undated)
     timeline = pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
