@@ -35,9 +35,9 @@ to under until we when while with you""".split())
 #: Words that make a clause a forecast, a plan or a deadline rather than a report: a year or
 #: month in it ("growth of 3% in 1988 is expected", "bonds due 1997", "by 2030") dates no event
 #: the article reports as past, so it is no lower bound on the publication date.
-IRREALIS_WORDS = frozenset("""aim aims by could due estimate estimated estimates expect expected expects forecast
-forecasts goal hope hopes may might plan planned plans predict predicted projected projection projections should
-target targets through till until would""".split())
+IRREALIS_WORDS = frozenset("""aim aims could estimate estimated estimates expect expected expects forecast forecasts
+goal hope hopes may might plan planned plans predict predicted projected projection projections target targets
+would""".split())
 
 #: Capitalised month and weekday names, as they start a date rather than a name.
 CALENDAR_NAMES = frozenset(name.capitalize() for name in (*MONTH_NAMES, *WEEKDAY_NAMES))

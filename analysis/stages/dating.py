@@ -3,8 +3,11 @@
 :func:`infer_publication` bounds an undated article's publication date from what it
 says: dated events it reports in the past tense (it was published after them), dates it
 announces for the future (before them), month-days without a year (news reports recent
-events: within ``NEWS_RECENCY_DAYS``), and public events from ``codebooks/anchor_events.yaml``
-("since Russia launched its offensive a week ago"). The result is an interval with its
+events: within ``NEWS_RECENCY_DAYS``), public events from ``codebooks/anchor_events.yaml``
+("since Russia launched its offensive a week ago"), and days named twice ("yesterday (Oct 12,
+2023)"). Years that name a period ("its 1986 results") bound nothing; forecast years are no
+lower bound; an interval open on one side is closed by a calibrated width (``CALIBRATED_DAYS``).
+The result is an interval with its
 evidence, never a silent guess; :func:`apply_inference` writes it into the documents table.
 """
 
@@ -114,12 +117,12 @@ def value_bounds(value: str) -> tuple[date, date] | None:
 
 
 #: Days that close a half-open interval, by (side, what set the bound): an article whose latest
-#: dated clue is a bare year it reports in the past was published within 4,819 days of that
+#: dated clue is a bare year it reports in the past was published within 5,915 days of that
 #: year's start for 90% of the tuning articles with such a bound (wrong bounds included).
 #: Fitted by ``benchmarks/publication_calibration.py`` on Reuters-21578 stories 1,000-4,999 and
 #: TempEval-3 platinum (2026-12-01). Pairs it gives no width for (the bound itself is wrong
-#: too often to reach 90%: past days 0.63, future months 0.74, future years 0.82) stay open.
-CALIBRATED_DAYS = {("after", "month"): 582, ("after", "year"): 4819, ("before", "day"): 5498}
+#: too often to reach 90%: past days 0.62, future months 0.71, future years 0.69) stay open.
+CALIBRATED_DAYS = {("after", "month"): 800, ("after", "year"): 5915, ("before", "day"): 5504}
 #: The share of articles the calibrated widths were fitted to hold.
 CALIBRATED_COVERAGE = 0.9
 
@@ -142,13 +145,20 @@ def _irrealis(sentence: str) -> bool:
     >>> _irrealis("Output is expected to rise in 1988."), _irrealis("Output rose in 1986.")
     (True, False)
     """
-    return any(w in IRREALIS_WORDS for w in re.findall(r"[a-z]+", sentence.lower()))
+    # Lower-case words only: "May 2019" is a month, "may rise" a forecast.
+    return any(w in IRREALIS_WORDS for w in re.findall(r"\b[a-z]+\b", sentence))
 
 
 #: A bare year that names a period rather than when something happens: "the 1986 results",
 #: "fiscal 1987", "its 1986/87 crop", "a 1986 dividend" (the clause may be in any tense).
-_PERIOD_BEFORE = re.compile(r"(?:\b(?:fiscal|its|their|his|her|our|the|a|an|for|of)|[-/])\s*$", re.I)
-_PERIOD_AFTER = re.compile(r"^(?:/\d|-\d|\s+[a-z])")
+_PERIOD_BEFORE = re.compile(r"(?:\b(?:fiscal|its|their|his|her|our|the|a|an|for|of|by|due|through|until|till)|[-/])"
+                            r"\s*$", re.I)
+#: A year followed by a lower-case word that is not a function word modifies that word.
+_PERIOD_AFTER = re.compile(r"^(?:/\d|-\d|\s+(?!(?:and|or|but|when|while|after|before|as|to|the|a|an|with|for|in|on|at"
+                           r"|by|from|that|which|who|because|until|since|if|than|then|so|not|is|was|were|are|be|been"
+                           r"|has|had|have|will|would|could|should|may|might|it|they|he|she|we)\b)[a-z])")
+#: How far before a year its period words are looked for.
+_PERIOD_WINDOW = 40
 
 
 def _names_a_period(sentence: str, start: int, end: int) -> bool:
@@ -157,16 +167,21 @@ def _names_a_period(sentence: str, start: int, end: int) -> bool:
     >>> _names_a_period("It will pay a 1986 dividend.", 14, 18), _names_a_period("Talks began in 1986.", 15, 19)
     (True, False)
     """
-    return bool(_PERIOD_BEFORE.search(sentence[:start]) or _PERIOD_AFTER.match(sentence[end:]))
+    before = sentence[max(0, start - _PERIOD_WINDOW):start]  # a window: no rescan of a long sentence
+    return bool(_PERIOD_BEFORE.search(before) or _PERIOD_AFTER.match(sentence[end:end + _PERIOD_WINDOW]))
 
 
 #: A day named twice: "yesterday (Oct 12)", "on Monday (Feb 28)", "last Friday, 3 March",
 #: "today, 4 March 2024". The pair fixes the publication day (yesterday, today) or its week.
+#: A weekday counts only with its date in brackets, as news writes the days of the week just past
+#: or coming; "On Tuesday, September 11, 2001," is how history is written.
 SAME_DAY = re.compile(
-    r"\b(?P<rel>yesterday|today|tonight|(?:(?:on|last|this|next|coming)\s+)?(?P<weekday>" + WEEKDAY_PATTERN + r"))"
-    r"\s*[(,]\s*(?P<date>" + DAY_TEXT + r")\)?", re.I)
-#: How far a weekday reference reaches from publication: within the week.
-WEEK_DAYS = 6
+    r"\b(?:(?P<rel>yesterday|today|tonight)\s*[(,]|(?:(?P<wrel>on|last|this|next|coming)\s+)?"
+    r"(?P<weekday>" + WEEKDAY_PATTERN + r")\s*\()\s*(?P<date>" + DAY_TEXT + r")\)?", re.I)
+#: How far a weekday reference reaches from publication: "last Friday" said on a Friday is 7 days.
+WEEK_DAYS = 7
+#: Quotation marks: a day named inside a quotation is the speaker's, not the article's.
+_QUOTES = "\"“”"
 
 
 def same_day_bounds(sentence: str, tense_of) -> list[tuple[str, date | None, date | None, str]]:
@@ -176,16 +191,17 @@ def same_day_bounds(sentence: str, tense_of) -> list[tuple[str, date | None, dat
 
     >>> [b[1:3] for b in same_day_bounds("Talks ended yesterday (October 12, 2023).", lambda s, e: "past")]
     [(datetime.date(2023, 10, 13), datetime.date(2023, 10, 13))]
-    >>> same_day_bounds("He spoke on Friday, March 4, 2024.", lambda s, e: "past")[0][3]
-    "'on Friday, March 4, 2024': the weekday (Friday) disagrees with the date (a Monday); not used"
+    >>> same_day_bounds("He spoke on Friday (March 4, 2024).", lambda s, e: "past")[0][3]
+    "'on Friday (March 4, 2024)': the weekday (Friday) disagrees with the date (a Monday); not used"
     """
     out = []
     for m in SAME_DAY.finditer(sentence):
         parsed = parse_date_text(m["date"])
-        if parsed is None:
-            continue
+        if parsed is None or sum(sentence.count(q, 0, m.start()) for q in _QUOTES) % 2:
+            continue  # not a date, or inside a quotation
         iso, _ = parsed
-        words, rel = m.group(0).rstrip(")"), m["rel"].lower().split()[0]
+        words = m.group(0)
+        rel = (m["rel"] or m["wrel"] or "").lower()
         if iso.startswith("XXXX"):
             out.append((words, None, None, f"'{words}' names a day without its year"))
             continue
@@ -321,8 +337,8 @@ def close_interval(earliest: str, latest: str, earliest_from: str, latest_from: 
     (``CALIBRATED_DAYS``), or as it was, with no evidence, when no width applies.
 
     >>> close_interval("2019-01-01", "", "year", "")[1:]
-    ('2032-03-12', 'on or before 2032-03-12: 90% of news articles whose latest past clue is a year \
-appear within 4819 days of it (calibrated)')
+    ('2035-03-13', 'on or before 2035-03-13: 90% of news articles whose latest past clue is a year \
+appear within 5915 days of it (calibrated)')
     >>> close_interval("2019-03-04", "", "day", "")
     ('2019-03-04', '', '')
     """

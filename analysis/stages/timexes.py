@@ -419,6 +419,14 @@ def _r_century(m, ctx):
     return _mk(m, ctx, "DATE", f"{n - 1:02d}", "century", "explicit")
 
 
+def _r_glued(m, ctx):
+    day = int(m["d"])
+    if not 1 <= day <= 31:
+        return None
+    value, anchor = resolve_day(_month(m["mon"]), day, ctx.dct, tense(ctx.sentence, m.start("x"), m.end("x")))
+    return _mk(m, ctx, "DATE", value, "day", anchor, group="x")
+
+
 def _r_weekend(m, ctx):
     """"over the weekend": the one just past in a past-tense clause, the coming one in a future one."""
     d = ctx.dct
@@ -458,9 +466,12 @@ _RULES = [
     ("iso_date", rf"\b(?P<y>{_Y})-(?P<m>\d\d)-(?P<d>\d\d)\b", _r_iso),
     ("full_date", rf"\b(?:{_WD},?\s+)?(?:(?P<mon>{_M})\s+(?P<d>{_D}),?\s+(?P<y>{_Y})|"
                   rf"(?P<d2>{_D})\s+(?P<mon2>{_M}),?\s+(?P<y2>{_Y}))\b", None),
-    # "Feb16": wire and CMS copy glue the day to an abbreviated month.
-    ("month_day", rf"\b(?:(?P<mon>{_M})\s*(?P<d>{_D})\b(?!\s*,?\s*{_Y})(?![:\d])|"
-                  rf"(?P<d2>{_D})\s+(?P<mon2>{_M})(?!\s*,?\s*{_Y}))", None),
+    ("month_day", rf"\b(?:(?P<mon>{_M})\s+(?P<d>{_D})\b(?!\s*+,?\s*{_Y})(?![:\d])|"
+                  rf"(?P<d2>{_D})\s+(?P<mon2>{_M})(?!\s*+,?\s*{_Y}))", None),
+    # "on Feb16": wire and CMS copy glue the day to an abbreviated month; only after a preposition,
+    # since "Oct4" or "Mar10" alone are as often names of genes, models or flights.
+    ("glued_date", r"\b(?:on|since|until|from|by|before|after)\s+(?P<x>(?P<mon>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct"
+                   r"|Nov|Dec)(?P<d>\d{1,2}))\b(?!\s*+,?\s*\d)", _r_glued),
     ("month_year", rf"\b{_MOD}(?P<mon>{_M})\s+(?:of\s+)?(?P<y>{_Y})\b", _r_month_year),
     ("decade", rf"\b(?:the\s+)?{_MOD}(?P<dec>(?:1[5-9]|20)\d0)['’]?s\b", _r_decade),
     ("ago", rf"\b(?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT})\s+ago\b", _r_ago),
@@ -476,7 +487,7 @@ _RULES = [
     ("weekday", rf"(?P<x>\b(?:(?P<rel>last|next|this)\s+)?(?P<wd>{_WD})"
                 rf"(?:\s+(?P<part>morning|afternoon|evening|night))?)"
                 rf"\b", _r_weekday),
-    ("month", rf"{_PREP}(?P<x>\b{_MOD}(?:(?P<rel>last|next|this)\s+)?(?P<mon>{_M}))(?!\s+\d)(?!\s*,?\s*{_Y})\b",
+    ("month", rf"{_PREP}(?P<x>\b{_MOD}(?:(?P<rel>last|next|this)\s+)?(?P<mon>{_M}))(?!\s+\d)(?!\s*+,?\s*{_Y})\b",
      _r_month),
     ("year", rf"(?<![\d,.$£€-])(?P<x>\b{_MOD}(?P<y>{_Y}))(?!,\d|\d|%|\s*(?:km|sq|per|percent|people|troops|students|"
              rf"tonnes|tons|units|deaths|members|states|countries|billion|million|\$))\b", _r_year),
@@ -539,6 +550,7 @@ _GATES: dict[str, tuple] = {
     "iso_date": ("year", "hyphen"),
     "full_date": ("year", "month"),
     "month_day": ("digit", "month"),
+    "glued_date": ("digit", "month"),
     "month_year": ("year", "month"),
     "decade": ("decade",),
     "ago": ({"ago"},),

@@ -14,8 +14,7 @@ Our patterns decide *where* a date stands (at a paragraph or line start, followe
 dateline's dash, or alone on its line, or after a stamp word); ``dateutil``'s parser reads
 the date itself. A date inside a sentence is none of these. Time and time zone are ignored:
 the day is the day as written. When several are present, a dateline wins over a date line,
-and both over stamps; a first-published stamp wins over an update stamp (an update is later
-than publication, never earlier).
+and both over stamps; an update stamp dates nothing (an update is later than publication).
 
 >>> find_publication_line("HANOI, 2 May 2023 - Vietnam said").date
 '2023-05-02'
@@ -31,10 +30,10 @@ from datetime import date, datetime
 
 from dateutil import parser as date_parser
 
-from ..lang.en import MONTH_PATTERN, SENTENCE_OPENERS, WEEKDAY_PATTERN, WEEKDAYS
+from ..lang.en import MONTH_NAMES, MONTH_PATTERN, SENTENCE_OPENERS, WEEKDAY_PATTERN, WEEKDAYS
 
-#: How many paragraphs (and, within each, lines) from the top of the article are searched
-#: for a date line or byline stamp; page headers rarely run longer.
+#: How many paragraphs from the top of the article are searched (line by line) for a date
+#: line or byline stamp; page headers rarely run longer.
 HEADER_PARAGRAPHS = 6
 #: How many body paragraphs may open with the dateline (the first may be a standfirst).
 DATELINE_PARAGRAPHS = 2
@@ -42,14 +41,15 @@ DATELINE_PARAGRAPHS = 2
 MAX_STAMP_LINE = 160
 
 _ORDINAL = r"(?:st|nd|rd|th)?"
+MONTH_NAMES_PATTERN = "|".join(MONTH_NAMES)
 _WEEKDAY = r"(?i:" + WEEKDAY_PATTERN + r"|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
 _MONTH = r"(?i:" + MONTH_PATTERN + r")"
 _YEAR = r"(?:1[0-9]|2[0-9])\d\d"
 #: A day of the calendar as news writes it: "March 4", "4 March 2024", "Mar. 4th, 2024", "2024-03-04".
 DAY_TEXT = (
-    r"(?:" + _MONTH + r"\s+\d{1,2}" + _ORDINAL + r"(?:,?\s+" + _YEAR + r")?"
-    r"|\d{1,2}" + _ORDINAL + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?"
-    r"|" + _YEAR + r"-\d\d-\d\d|" + _YEAR + r"/\d\d/\d\d)"
+    r"(?:" + _MONTH + r"\s+\d{1,2}" + _ORDINAL + r"(?!\d)(?:,?\s+" + _YEAR + r"(?!\d))?"
+    r"|\d{1,2}" + _ORDINAL + r"\s+(?:of\s+)?" + _MONTH + r"\b(?:,?\s+" + _YEAR + r"(?!\d))?"
+    r"|" + _YEAR + r"-\d\d-\d\d(?!\d)|" + _YEAR + r"/\d\d/\d\d(?!\d))"
 )
 #: The date itself, as a dateline or stamp writes it (the part handed to dateutil).
 DATE_TEXT = r"(?:" + _WEEKDAY + r",?\s+)?" + DAY_TEXT
@@ -61,7 +61,7 @@ _BRACKETED = r"(?:\s*[(\[][^)\]\n]{1,40}[)\]])"
 # The place: 1-5 capitalised words ("PHNOM PENH", "Kuala Lumpur", "St. Petersburg"), without
 # nested repetition (each word is a run of non-space characters starting with a capital).
 # A weekday or month is never a place word, so "WASHINGTON, Monday, March 4" keeps its weekday.
-_PLACE_WORD = r"(?!" + _WEEKDAY + r"\b|" + _MONTH + r"\b)[A-Z][\w.'’/-]*"
+_PLACE_WORD = r"(?!(?i:" + WEEKDAY_PATTERN + r"|" + MONTH_NAMES_PATTERN + r")\b)[A-Z][\w.'’/-]*"
 _PLACE = r"(?P<place>" + _PLACE_WORD + r"(?:(?: ?, ?| )" + _PLACE_WORD + r"){0,4})"
 DATELINE = re.compile(
     _PLACE + r"(?P<agency1>" + _BRACKETED + r")? ?,?\s+(?P<date>" + DATE_TEXT + r")"
@@ -72,7 +72,9 @@ DATE_LINE = re.compile(r"(?P<date>" + DATE_TEXT + r")" + _TIME + r"\.?\s*")
 #: A byline stamp, at a line start or after a byline separator ("By A. Writer | Published ...").
 STAMP = re.compile(
     r"(?:^|[|·•—–]\s*)(?P<word>(?i:first\s+published|published|posted|last\s+updated|updated|date))"
-    r"(?:\s+on|\s+at)?\s*:?\s+(?P<date>" + DATE_TEXT + r")" + _TIME,
+    r"(?:[ \t]+(?:on|at)\b)?[ \t]*+:?[ \t]*+(?P<date>" + DATE_TEXT + r")" + _TIME +
+    # the stamp ends its line or a byline item: "Posted on March 4, 2024, the video ..." is a sentence
+    r"(?=[ \t]*+(?:$|[|·•—–]|by\b))",
     re.M,
 )
 #: Lower ranks win: a dateline, then a date line, then the stamps (an update comes last).
@@ -140,7 +142,8 @@ def find_dateline(text: str, start: int = 0) -> PublicationLine | None:
     >>> find_dateline("In March 2024 - a year later - talks resumed") is None
     True
     """
-    m = DATELINE.match(text, start)
+    end = text.find("\n\n", start)
+    m = DATELINE.match(text, start, len(text) if end < 0 else end)  # within its paragraph
     if not m or _not_a_place(m.group("place")):
         return None
     parsed = parse_date_text(m.group("date"))
@@ -154,7 +157,13 @@ def _not_a_place(place: str) -> bool:
     """A sentence opening that the place pattern also fits ("On", "In", "By", "The"). A
     dateline in capitals ("US, March 4 -") is a place whatever the word."""
     first = re.split(r"[ ,]+", place.strip())[0].strip(".")
-    return not first.isupper() and first.lower() in SENTENCE_OPENERS
+    return first.lower() in NOT_PLACES or (not first.isupper() and first.lower() in SENTENCE_OPENERS)
+
+
+#: Words that open an editor's note or a salutation in the dateline's shape ("UPDATE, March 6:",
+#: "Correction, March 9:", "Today, March 4 - ...", "Sir, 4 March:"), in any case.
+NOT_PLACES = frozenset("""update updated updates correction corrections clarification editor editor's editors
+note today yesterday tomorrow tonight sir madam dear""".split())
 
 
 def find_date_line(line: str, offset: int) -> PublicationLine | None:
@@ -223,10 +232,10 @@ def find_publication_line(text: str, paragraphs: list[tuple[int, int]] | None = 
     body = paragraphs if body is None else body
     found: list[PublicationLine] = []
     header = set()  # paragraphs that are only a date line or a byline: the dateline comes after them
-    for s, e in paragraphs[:HEADER_PARAGRAPHS]:
-        for line, at in _lines(text, s, e):
-            if len(line) > MAX_STAMP_LINE:
-                continue
+    for i, (s, e) in enumerate(paragraphs[:HEADER_PARAGRAPHS]):
+        for j, (line, at) in enumerate(_lines(text, s, e)):
+            if len(line) > MAX_STAMP_LINE or (i == 0 and j == 0 and len(paragraphs) > 1):
+                continue  # the first line of a text is its headline, even when it is a date
             stated = [*find_stamps(line, at), *filter(None, [find_date_line(line, at)])]
             found.extend(stated)
             if stated and e - s <= MAX_STAMP_LINE:
@@ -236,6 +245,7 @@ def find_publication_line(text: str, paragraphs: list[tuple[int, int]] | None = 
         if dateline:
             found.append(dateline)
             break
+    found = [f for f in found if f.kind != "updated"]  # later than publication: no publication day
     if not found:
         return None
     return min(found, key=lambda f: (RANKS[f.kind], f.start))
