@@ -100,6 +100,26 @@ and on or before 1987-12-31 cannot both hold; the interval spans both')
         return Interval(self.latest, self.earliest, [*self.evidence, flag], self.latest_from, self.earliest_from)
 
 
+def within_given(iv: Interval, published: str, basis: str) -> Interval:
+    """The interval inside the year or month the metadata or dateline gives ("2023" from a file
+    name): the text narrows it, never leaves it; evidence that would is flagged and set aside.
+
+    >>> iv = within_given(Interval(date(2030, 1, 1), None, ["on or after 2030-01-01: '2030'"]), "2023", "metadata")
+    >>> iv.earliest, iv.latest, iv.evidence[-1]
+    (datetime.date(2023, 1, 1), datetime.date(2023, 12, 31), 'metadata: 2023; text evidence outside it set aside')
+    """
+    given = value_bounds(published) if published else None
+    if given is None:
+        return iv
+    lo = max(given[0], iv.earliest) if iv.earliest else given[0]
+    hi = min(given[1], iv.latest) if iv.latest else given[1]
+    if lo > hi or (iv.earliest and iv.earliest > given[1]) or (iv.latest and iv.latest < given[0]):
+        return Interval(given[0], given[1], [*iv.evidence, f"{basis}: {published}; text evidence outside it set aside"])
+    return Interval(lo, hi, [*iv.evidence, f"{basis}: {published}"],
+                    iv.earliest_from if iv.earliest and iv.earliest >= given[0] else "day",
+                    iv.latest_from if iv.latest and iv.latest <= given[1] else "day")
+
+
 def value_bounds(value: str) -> tuple[date, date] | None:
     """First and last day of a TIMEX3 DATE value with a known year."""
     m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)

@@ -19,7 +19,7 @@ from ..config.codebooks import Codebooks
 from ..schema import PUBLICATION_COLUMNS, TIMELINE_COLUMNS, Stage
 from ..text.datelines import find_publication_line
 from ..text.layer import rows_by_document
-from .dating import AGO, BOUND_SOURCES, Interval, anchor_matcher, anchor_mentions, infer_publication
+from .dating import AGO, BOUND_SOURCES, Interval, anchor_matcher, anchor_mentions, infer_publication, within_given
 from .lexicon import ASCII_LOWER
 from .timexes import Timex, find_timexes, parse_dct
 
@@ -162,7 +162,8 @@ def timeline_table(documents: pd.DataFrame, sentences: pd.DataFrame, analysed: d
             # The dateline's own date is what is being dated, not evidence for it.
             at = text.find(stated) if stated else -1
             own = (at, at + len(stated)) if at >= 0 else None
-            iv = infer_publication(text, sents, anchors, undated=undated, exclude=own).honest()
+            iv = within_given(infer_publication(text, sents, anchors, undated=undated, exclude=own).honest(),
+                              published, basis)
             inferred.append((doc_id, iv.earliest.isoformat() if iv.earliest else "",
                              iv.latest.isoformat() if iv.latest else "", " | ".join(iv.evidence),
                              iv.earliest_from if iv.earliest else "", iv.latest_from if iv.latest else ""))

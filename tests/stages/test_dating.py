@@ -86,3 +86,14 @@ def test_a_day_named_twice_fixes_the_publication_day_or_week(sentence, earliest,
 def test_a_pair_that_does_not_fix_a_day_is_said_not_used(sentence, flag):
     iv = infer_publication(sentence, [(0, 0, len(sentence))], [])
     assert any(flag in e for e in iv.evidence)
+
+
+def test_the_text_narrows_a_year_from_the_metadata_and_never_leaves_it():
+    from analysis.stages.dating import within_given
+
+    inside = within_given(Interval(date(2023, 9, 1), None, ["x"]), "2023", "metadata")
+    assert (inside.earliest, inside.latest) == (date(2023, 9, 1), date(2023, 12, 31))
+    outside = within_given(Interval(date(2030, 1, 1), None, ["'2030' reported"]), "2023", "metadata")
+    assert (outside.earliest, outside.latest) == (date(2023, 1, 1), date(2023, 12, 31))
+    assert "set aside" in outside.evidence[-1]
+    assert within_given(Interval(None, None), "", "unknown").earliest is None
