@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..lang.en import MONTH_NAMES, month_number
 from ..run.build import build_tables
 from .timeml import read_timeml
 
@@ -31,10 +32,9 @@ ESTIMATE = re.compile(r"(?P<year>\d{4}|XXXX)(?:-(?P<month>\d\d|XX)(?:-(?P<day>\d
 #: The DCT is scored only when it is a full, unambiguous day (SemEval has one "03-02-2009").
 FULL_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 #: A Wikinews date line as it stands under the headline: "December 10, 2013", "October 7, 2008".
-DATE_LINE = re.compile(r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
-                       r"November|December) (?P<day>\d{1,2}), (?P<year>\d{4})")
-MONTHS = {m: i for i, m in enumerate(("January", "February", "March", "April", "May", "June", "July", "August",
-                                      "September", "October", "November", "December"), start=1)}
+#: (Its own pattern, not the tool's: it counts the data's date lines independently of what is measured.)
+DATE_LINE = re.compile(r"(?P<month>" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")"
+                       r" (?P<day>\d{1,2}), (?P<year>\d{4})")
 
 # Detokenising Penn-style tokens: (pattern, replacement), applied in order to space-joined tokens.
 _DETOKENIZE = [
@@ -90,7 +90,7 @@ def leading_date_line(body: str) -> str:
     if not m:
         return ""
     try:
-        return date(int(m["year"]), MONTHS[m["month"]], int(m["day"])).isoformat()
+        return date(int(m["year"]), month_number(m["month"]), int(m["day"])).isoformat()
     except ValueError:
         return ""
 

@@ -383,15 +383,13 @@ def _closed(publication: pd.DataFrame) -> pd.DataFrame:
     """The publication table with every half-open interval closed where a width applies."""
     if not set(BOUND_SOURCES) <= set(publication.columns):
         return publication
-    out = publication.drop(columns=list(BOUND_SOURCES)).copy()
-    rows = zip(publication["published_earliest"], publication["published_latest"], publication["earliest_from"],
-               publication["latest_from"], publication["published_evidence"])
-    for i, (lo, hi, lo_from, hi_from, ev) in enumerate(rows):
-        lo, hi, why = close_interval(lo, hi, lo_from, hi_from)
-        if why:
-            out.iloc[i, out.columns.get_loc("published_earliest")] = lo
-            out.iloc[i, out.columns.get_loc("published_latest")] = hi
-            out.iloc[i, out.columns.get_loc("published_evidence")] = f"{ev} | {why}" if ev else why
+    closed = [close_interval(*bounds) for bounds in zip(*(publication[c] for c in (
+        "published_earliest", "published_latest", *BOUND_SOURCES)))]
+    out = publication.drop(columns=list(BOUND_SOURCES))
+    out["published_earliest"] = [lo for lo, _, _ in closed]
+    out["published_latest"] = [hi for _, hi, _ in closed]
+    out["published_evidence"] = [" | ".join(filter(None, [ev, why]))
+                                 for ev, (_, _, why) in zip(publication["published_evidence"], closed)]
     return out
 
 

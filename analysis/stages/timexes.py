@@ -420,11 +420,7 @@ def _r_century(m, ctx):
 
 
 def _r_glued(m, ctx):
-    day = int(m["d"])
-    if not 1 <= day <= 31:
-        return None
-    value, anchor = resolve_day(_month(m["mon"]), day, ctx.dct, tense(ctx.sentence, m.start("x"), m.end("x")))
-    return _mk(m, ctx, "DATE", value, "day", anchor, group="x")
+    return _month_day(m, ctx, m["mon"], m["d"], group="x")
 
 
 def _r_weekend(m, ctx):
@@ -519,11 +515,16 @@ def _r_full_any(m, ctx):
 
 def _r_month_day_any(m, ctx):
     mon, d = (m["mon"], m["d"]) if m["mon"] else (m["mon2"], m["d2"])
+    return _month_day(m, ctx, mon, d)
+
+
+def _month_day(m, ctx, mon: str, d: str, group=0):
+    """A month and day without a year, its year from the reference date and the tense."""
     day = int(re.sub(r"\D", "", d))
     if not 1 <= day <= 31:
         return None
-    value, anchor = resolve_day(_month(mon), day, ctx.dct, tense(ctx.sentence, m.start(), m.end()))
-    return _mk(m, ctx, "DATE", value, "day", anchor)
+    value, anchor = resolve_day(_month(mon), day, ctx.dct, tense(ctx.sentence, m.start(group), m.end(group)))
+    return _mk(m, ctx, "DATE", value, "day", anchor, group=group)
 
 
 _HANDLERS = {"full_date": _r_full_any, "month_day": _r_month_day_any}
