@@ -91,8 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--jobs", type=_at_least(1), default=None,
                         help="notebooks run in parallel (default: all cores)")
     report.add_argument("--no-cache", action="store_true", help="recompute everything (a cold run)")
-    report.add_argument("--max-articles", type=_at_least(0), default=50,
-                        help="per-article reports for at most this many documents, in corpus order (default 50)")
+    report.add_argument("--max-articles", type=_at_least(0), default=None,
+                        help="per-article reports for at most this many documents, in corpus order "
+                             "(default: every document)")
     report.add_argument("--notebooks", default=None, metavar="DIR",
                         help="folder of NN_name.ipynb notebooks to run (default: the project's notebooks/)")
     return parser

@@ -193,8 +193,15 @@ def show(item=None, *, empty: str = "", **options) -> None:
             display(note(empty))
     elif type(item).__name__ == "Figure":
         import matplotlib.pyplot as plt
+        from IPython.display import SVG, Image
 
-        display(item)
+        from .plots import figure_image
+
+        mime, data = figure_image(item)  # the smaller of a palette PNG and an SVG
+        if mime == "image/png":
+            display(Image(data=data, format="png"))
+        elif mime:
+            display(SVG(data=data))
         plt.close(item)
     elif isinstance(item, pd.DataFrame):
         display(table(item, **options))

@@ -13,7 +13,7 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,7 +74,7 @@ def failure(executed: Path, exc) -> str:
 
 
 @contextmanager
-def kernel_log(path: Path) -> Iterator[None]:
+def kernel_log(path: Path, *, append: bool = False) -> Iterator[None]:
     """Send what the kernel writes to its standard error (its log: start-up notes, the
     interrupt jupyter_client sends before it shuts a kernel down) to ``path`` instead of the
     terminal. The kernel inherits this process's file descriptor 2, so that is what is
@@ -83,7 +83,7 @@ def kernel_log(path: Path) -> Iterator[None]:
     sys.stderr.flush()
     saved = os.dup(2)
     try:
-        with path.open("wb") as log:
+        with path.open("ab" if append else "wb") as log:
             os.dup2(log.fileno(), 2)
             try:
                 yield
@@ -110,9 +110,134 @@ def kernel_config():
 
 def execute_task(task: Task, out_dir: str, kernel: str, with_code: bool) -> NotebookResult:
     """Run one notebook with papermill and render it (in a worker process)."""
+    executed = Path(out_dir) / "notebooks" / f"{task.name}.ipynb"
+    with kernel_log(executed.with_suffix(".log")):
+        return _run(task, Path(out_dir), kernel, with_code)
+
+
+#: Where the shared kernels write their log (one file; each kernel appends to it).
+KERNELS_LOG = "kernels.log"
+
+
+def run_on_one_kernel(tasks: Iterable[Task], out_dir: str, kernel: str, with_code: bool, *,
+                      log: Path | None = None) -> Iterator[tuple[Task, NotebookResult]]:
+    """Run notebooks one after another on one kernel, rendering each page, and yield each
+    task with its result as it ends: papermill as in :func:`execute_task`, without a kernel
+    start and the imports each time (:mod:`analysis.report.kernels`). ``tasks`` may be a
+    queue's iterator, read as the runs go.
+
+    A run that fails, or whose kernel dies, is done again on a kernel of its own, so that
+    its page, error cells included, is the one a single run gives; the next run gets a
+    fresh shared kernel."""
+    from .kernels import restart, shared_kernel
+
+    out = Path(out_dir)
+    # What the kernel writes cannot be told apart by notebook: one log for the kernels.
+    with kernel_log(log or out / "notebooks" / KERNELS_LOG, append=True), \
+            shared_kernel(kernel, kernel_config()) as engine:
+        for task in tasks:
+            result = _run(task, out, kernel, with_code, engine=engine)
+            if result.status != "ok":
+                restart(engine)
+                result = execute_task(task, out_dir, kernel, with_code)
+            yield task, result
+
+
+#: In a worker of :class:`NotebookWorkers`: the queue of runs to take and the queue of results.
+_QUEUES: tuple = ()
+
+
+def _start_worker(todo, done, with_code: bool) -> None:
+    """A worker's initializer: the queues :func:`_serve` takes runs from and puts results on
+    (inherited by the worker process, as multiprocessing queues must be), and what every run
+    needs made at once: papermill imported (2 s) and the page template compiled (1 s), while
+    the parent is still making the tables."""
+    global _QUEUES
+    _QUEUES = (todo, done)
+    import papermill  # noqa: F401
+
+    from .render import warm_up
+
+    warm_up(with_code=with_code)
+
+
+def _serve(out_dir: str, kernel: str, with_code: bool, log: str) -> None:
+    """A worker's whole job: take runs from the queue until a ``None``, on one kernel
+    (:func:`run_on_one_kernel`), and put each ``(task, result)`` on the results queue. The
+    workers share the queue, so each takes the next run when it is free."""
+    todo, done = _QUEUES
+    for pair in run_on_one_kernel(iter(todo.get, None), out_dir, kernel, with_code, log=Path(log)):
+        done.put(pair)
+
+
+class NotebookWorkers:
+    """``jobs`` worker processes that run notebooks, each on one kernel of its own (a warm
+    kernel pool), taking the next run from a shared queue when they are free. Started when
+    made, so that their start-up overlaps what the parent does before it has runs to give;
+    :meth:`run` hands them the runs, once. Stopped, kernels and all, when the block ends, at
+    once if it ends on an error (Ctrl-C included).
+
+    The runs are the parent's decision and the results come back as each run ends, so the
+    progress bar and the stamps of finished reports move page by page."""
+
+    def __init__(self, jobs: int, out_dir: str, kernel: str, with_code: bool, log: Path):
+        import multiprocessing
+
+        from ..run.workers import WorkerPool
+
+        context = multiprocessing.get_context()
+        self._todo, self._done = context.Queue(), context.Queue()
+        self._jobs = jobs
+        self._pool = WorkerPool(jobs, _start_worker, self._todo, self._done, with_code)
+        self._futures = [self._pool.submit(_serve, out_dir, kernel, with_code, str(log)) for _ in range(jobs)]
+        self._closed = False
+
+    def run(self, tasks: list[Task], finished) -> None:
+        """Run ``tasks`` (in this order of hand-out), calling ``finished(task, result)`` as each ends."""
+        import queue
+
+        self._close([*tasks])
+        left = len(tasks)
+        while left:
+            try:
+                task, result = self._done.get(timeout=0.5)
+            except queue.Empty:
+                for future in self._futures:
+                    if future.done():
+                        future.result()  # a worker that stopped on an error (a full disk) raises it here
+                if all(f.done() for f in self._futures) and self._done.empty():
+                    raise RuntimeError(f"the report workers ended with {left} notebook(s) not run") from None
+                continue
+            finished(task, result)
+            left -= 1
+        for future in self._futures:
+            future.result()
+
+    def _close(self, tasks: list) -> None:
+        if not self._closed:
+            self._closed = True
+            for task in [*tasks, *[None] * self._jobs]:
+                self._todo.put(task)
+
+    def __enter__(self) -> NotebookWorkers:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self._close([])  # no runs were handed out: the workers end
+        self._pool.__exit__(exc_type, exc, tb)
+
+
+class _SharedRunFailed(Exception):
+    """A run on the shared kernel failed: its notebook is not kept (the run is redone alone)."""
+
+
+def _run(task: Task, out: Path, kernel: str, with_code: bool, *, engine: dict | None = None) -> NotebookResult:
+    """Execute ``task`` into ``out/notebooks/`` and render its page into ``out``; on a kernel
+    of its own, or with the papermill keyword arguments of a shared kernel (``engine``)."""
     import papermill as pm  # two seconds to import: only where a notebook runs
 
-    book, out = Path(task.book), Path(out_dir)
+    book = Path(task.book)
     title, summary = notebook_summary(book)
     if task.doc_id:
         title = f"{title}: {task.doc_id}"
@@ -120,23 +245,33 @@ def execute_task(task: Task, out_dir: str, kernel: str, with_code: bool) -> Note
                             doc_id=task.doc_id)
     executed = out / "notebooks" / f"{task.name}.ipynb"
     start = time.perf_counter()
-    with replaced_file(executed, suffix=".ipynb") as tmp, kernel_log(executed.with_suffix(".log")):
-        for attempt in (1, 2):
-            try:
-                pm.execute_notebook(str(book), str(tmp), parameters=task.parameters, kernel_name=kernel,
-                                    cwd=str(book.parent), progress_bar=False, log_output=False,
-                                    config=kernel_config())
-                break
-            except pm.PapermillExecutionError as exc:
-                result.status, result.error = "failed", failure(tmp, exc)
-                break
-            except Exception as exc:  # the kernel did not start or died: retry once
-                if isinstance(exc, OSError) and exc.errno in DISK_ERRORS:  # not the kernel: stop, one line
-                    raise
-                if attempt == 2:
-                    result.status, result.error = "failed", f"kernel: {type(exc).__name__}: {exc}"
-                    if not tmp.stat().st_size:
-                        shutil.copyfile(book, tmp)
+    try:
+        with replaced_file(executed, suffix=".ipynb") as tmp:
+            for attempt in (1, 2):
+                try:
+                    # Written once at the end (or at the failing cell), not after every cell.
+                    pm.execute_notebook(str(book), str(tmp), parameters=task.parameters, kernel_name=kernel,
+                                        cwd=str(book.parent), progress_bar=False, log_output=False,
+                                        request_save_on_cell_execute=False, config=kernel_config(),
+                                        **(engine or {}))
+                    break
+                except pm.PapermillExecutionError as exc:
+                    if engine is not None:
+                        raise _SharedRunFailed from exc
+                    result.status, result.error = "failed", failure(tmp, exc)
+                    break
+                except Exception as exc:  # the kernel did not start or died: retry once
+                    if isinstance(exc, OSError) and exc.errno in DISK_ERRORS:  # not the kernel: stop, one line
+                        raise
+                    if engine is not None:
+                        raise _SharedRunFailed from exc
+                    if attempt == 2:
+                        result.status, result.error = "failed", f"kernel: {type(exc).__name__}: {exc}"
+                        if not tmp.stat().st_size:
+                            shutil.copyfile(book, tmp)
+    except _SharedRunFailed:
+        result.status = "failed"
+        return result
     write_atomic(out / f"{task.name}.html", render_html(executed, with_code=with_code, tables=list(task.tables),
                                                          title=task.title or title, heading=task.heading))
     result.seconds = round(time.perf_counter() - start, 3)

@@ -41,8 +41,10 @@ def versions() -> dict:
     return out
 
 
-def index_html(results: list[NotebookResult], documents, *, corpus: str, overrides: dict) -> str:
-    """The report index: every report, its summary and status, the corpus and parameters."""
+def index_html(results: list[NotebookResult], documents, *, corpus: str, overrides: dict,
+               max_articles: int | None = None) -> str:
+    """The report index: every report, its summary and status, the corpus and parameters, and
+    every document of the corpus (sorted by id) with its page or the reason it has none."""
     e = html.escape
     dates = sorted(d for d in documents["published"] if d and not d.startswith("X"))
     span = f"publication dates from {dates[0]} to {dates[-1]}" if dates else "no publication date known"
@@ -54,11 +56,22 @@ def index_html(results: list[NotebookResult], documents, *, corpus: str, overrid
                 f'<td class="{e(r.status)}">{status}</td></tr>')
 
     corpus_rows = "\n".join(row(r, r.title) for r in results if not r.doc_id)
-    titles = dict(zip(documents["doc_id"], documents["title"]))
-    article_rows = "\n".join(
-        f'<tr><td><a href="{e(r.name)}.html">{e(r.doc_id)}</a></td><td>{e(titles.get(r.doc_id, ""))}</td>'
-        f'<td class="{e(r.status)}">{e(r.status)}{(": " + e(r.error)) if r.error else ""}</td></tr>'
-        for r in results if r.doc_id)
+    pages = {r.doc_id: r for r in results if r.doc_id}
+    why_none = ("no page: over --max-articles" + (f" {max_articles}" if max_articles is not None else "")
+                if max_articles is not None else "no page: -P doc_id chose another article")
+
+    def article_row(doc_id: str, title: str) -> str:
+        r = pages.get(doc_id)
+        if r is None:
+            return f'<tr><td>{e(doc_id)}</td><td>{e(title)}</td><td class="none">{why_none}</td></tr>'
+        return (f'<tr><td><a href="{e(r.name)}.html">{e(doc_id)}</a></td><td>{e(title)}</td>'
+                f'<td class="{e(r.status)}">{e(r.status)}{(": " + e(r.error)) if r.error else ""}</td></tr>')
+
+    listed = sorted(zip(documents["doc_id"], documents["title"])) if pages else []
+    article_rows = "\n".join(article_row(d, t) for d, t in listed)
+    without = sum(d not in pages for d, _ in listed)
+    articles_note = (f"<p>{len(pages)} of {len(listed)} articles have a page; {without} have none "
+                     f"({why_none.removeprefix('no page: ')}).</p>" if without else "")
     params = "".join(f"<li><code>{e(k)}</code> = <code>{e(repr(v))}</code></li>" for k, v in sorted(overrides.items()))
     failed = sum(r.status != "ok" for r in results)
     basis = ", ".join(f"{v} {e(k)}" for k, v in sorted(bases.items()))
@@ -68,7 +81,7 @@ def index_html(results: list[NotebookResult], documents, *, corpus: str, overrid
 <title>Reports: {e(Path(corpus).name)}</title>
 <style>body{{font-family:sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem}}
 table{{border-collapse:collapse;margin-bottom:1.5rem}}td,th{{border:1px solid #ccc;padding:.4rem;vertical-align:top}}
-.failed{{color:#a00;font-weight:bold}}.ok{{color:#060}}</style></head>
+.failed{{color:#a00;font-weight:bold}}.ok{{color:#060}}.none{{color:#666}}</style></head>
 <body><h1>Reports</h1>
 <p>Corpus <code>{e(Path(corpus).name)}</code>: {len(documents)} documents; {e(span)}
 (date basis: {basis}). {len(results)} reports, {failed} failed. Tables behind the reports:
@@ -80,7 +93,7 @@ table{{border-collapse:collapse;margin-bottom:1.5rem}}td,th{{border:1px solid #c
 {corpus_rows}
 </tbody></table>
 <h2>Articles</h2>
-<table><thead><tr><th>Article</th><th>Title</th><th>Status</th></tr></thead>
+{articles_note}<table><thead><tr><th>Article</th><th>Title</th><th>Status</th></tr></thead>
 <tbody>
 {article_rows or '<tr><td colspan="3">no per-article report</td></tr>'}
 </tbody></table>

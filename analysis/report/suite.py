@@ -4,7 +4,9 @@
 location to every notebook as the ``tables_dir`` parameter, so no kernel recomputes
 them. Corpus-level notebooks run once; a notebook that declares a ``doc_id`` parameter
 (``04_article``) runs once per document. Notebooks run in parallel worker processes
-(``jobs``); each is executed into ``<out>/notebooks/`` and rendered to ``<out>/<name>.html``;
+(``jobs``), each with one kernel it runs notebook after notebook on
+(:func:`analysis.report.execute.run_on_one_kernel`); each is executed into
+``<out>/notebooks/`` and rendered to ``<out>/<name>.html``;
 ``<out>/index.html`` links every report with its status, and ``<out>/manifest.json``
 records inputs, hashes, parameters, versions and timings.
 
@@ -24,8 +26,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable
-from concurrent.futures import as_completed
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
@@ -40,8 +41,7 @@ from ..run.build import RUN_FILE, check_output_folder, run_tables, tables_intact
 from ..run.hashing import digest, output_hashes, package_digest
 from ..run.spreadsheet import SPREADSHEET_DIR, write_spreadsheet_copies
 from ..run.tables import read_tables
-from ..run.workers import WorkerPool
-from .execute import NotebookResult, Task, execute_task
+from .execute import KERNELS_LOG, NotebookResult, NotebookWorkers, Task, run_on_one_kernel
 from .index import git_commit, index_html, versions
 from .notebooks import declared_parameters, discover, notebook_summary, resolve_parameters, tables_used
 from .render import KERNEL_NAME, kernel_name
@@ -55,7 +55,7 @@ class SuiteOptions:
     overrides: dict[str, str] | None = None
     with_code: bool = False
     notebook_dir: Path = NOTEBOOK_DIR
-    max_articles: int = 50
+    max_articles: int | None = None  # per-article pages for at most this many documents; None: all
 
 
 @dataclass
@@ -96,35 +96,39 @@ def run_suite(inputs: RunInputs, out_dir: str | Path, options: SuiteOptions | No
     check_output_folder(out_dir, inputs)
     cache_dir = out_dir / ".cache"
     version = package_digest()
-    tables = _tables(inputs, out_dir, cache_dir, version)
-    tasks = _plan(books, per_book, tables, version, options, corpus=Path(inputs.corpus.path))
-    _spreadsheet_copies(tables, sorted({t for task in tasks for t in task.tables}), out_dir / SPREADSHEET_DIR,
-                        cache_dir / "spreadsheet.json")
-    results, todo = _reuse(tasks, out_dir, cache_dir, no_cache=inputs.engine.no_cache)
     jobs = max(1, inputs.engine.jobs or os.cpu_count() or 1)
-    if inputs.engine.progress:
-        print(f"running {len(todo)} notebook(s) ({len(tasks) - len(todo)} reused) with {jobs} worker(s) ...",
-              file=sys.stderr)
-    kernel = kernel_name() if todo else KERNEL_NAME
-
-    def finished(task: Task, r: NotebookResult) -> None:
-        # Stamped as each report finishes: after Ctrl-C, the next run redoes only the rest.
+    workers, kernel = None, KERNEL_NAME
+    key, files = _tables_key(inputs, version)
+    with ExitStack() as stack:
+        if jobs > 1 and not _tables_cached(inputs, key, out_dir, cache_dir):
+            # Tables to make means reports to run: the workers start (import papermill, compile
+            # the page template) while the tables are made.
+            kernel = kernel_name()
+            workers = stack.enter_context(NotebookWorkers(jobs, str(out_dir), kernel, options.with_code,
+                                                          _kernels_log(out_dir)))
+        tables = _tables(inputs, out_dir, cache_dir, key, files)
+        tasks = _plan(books, per_book, tables, version, options, corpus=Path(inputs.corpus.path))
+        _spreadsheet_copies(tables, sorted({t for task in tasks for t in task.tables}), out_dir / SPREADSHEET_DIR,
+                            cache_dir / "spreadsheet.json")
+        results, todo = _reuse(tasks, out_dir, cache_dir, no_cache=inputs.engine.no_cache)
         if inputs.engine.progress:
-            print(f"  {r.name}: {r.status}" + (f" ({r.error})" if r.error else "") + f", {r.seconds:.1f} s",
-                  file=sys.stderr, flush=True)
-        results.append(r)
-        if r.status == "ok":
-            page = output_hashes(out_dir, [f"{task.name}.html"])
-            write_atomic(cache_dir / f"{task.name}.json", json.dumps({"key": task.key, "result": asdict(r),
-                                                                      "page": page}, sort_keys=True))
-
-    _execute_all(todo, out_dir, kernel, options.with_code, jobs, finished)
+            print(f"running {len(todo)} notebook(s) ({len(tasks) - len(todo)} reused) with {jobs} worker(s) ...",
+                  file=sys.stderr)
+        if todo and workers is None:
+            kernel = kernel_name()
+            if jobs > 1 and len(todo) > 1:
+                workers = stack.enter_context(NotebookWorkers(min(jobs, len(todo)), str(out_dir), kernel,
+                                                              options.with_code, _kernels_log(out_dir)))
+            elif todo:
+                _kernels_log(out_dir)
+        results += _execute_all(todo, out_dir, kernel, options.with_code, workers, cache_dir,
+                                progress=inputs.engine.progress)
     order = {t.name: i for i, t in enumerate(tasks)}
     results.sort(key=lambda r: order[r.name])
     overrides_used = {k: v for b in per_book.values() for k, v in b.items()}
     corpus = str(inputs.corpus.path)
     write_atomic(out_dir / "index.html", index_html(results, tables.documents, corpus=corpus,
-                                                    overrides=overrides_used))
+                                                    overrides=overrides_used, max_articles=options.max_articles))
     manifest = {
         "corpus": corpus, "inputs": tables.inputs,
         "codebooks": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(CODEBOOK_DIR.glob("*.yaml"))},
@@ -138,6 +142,13 @@ def run_suite(inputs: RunInputs, out_dir: str | Path, options: SuiteOptions | No
     }
     write_atomic(out_dir / "manifest.json", json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     return results
+
+
+def _kernels_log(out_dir: Path) -> Path:
+    """This run's log of the kernels, emptied (each kernel appends to it)."""
+    path = out_dir / "notebooks" / KERNELS_LOG
+    write_atomic(path, "")
+    return path
 
 
 def _input_files(inputs: RunInputs) -> dict[str, str]:
@@ -160,16 +171,27 @@ def _input_files(inputs: RunInputs) -> dict[str, str]:
     return hashes
 
 
-def _tables(inputs: RunInputs, out_dir: Path, cache_dir: Path, version: str) -> _Tables:
-    """The tables for the run: reused when nothing they depend on changed, else computed."""
+def _tables_key(inputs: RunInputs, version: str) -> tuple[str, dict[str, str]]:
+    """The key of the run's tables (what they depend on: code, input files, reading options)
+    and the input files with their SHA-256."""
     files = _input_files(inputs)
     reading = {k: v for k, v in asdict(inputs.corpus).items() if k != "path"}
-    key = digest(version, json.dumps(files, sort_keys=True), json.dumps(reading, sort_keys=True))
+    return digest(version, json.dumps(files, sort_keys=True), json.dumps(reading, sort_keys=True)), files
+
+
+def _tables_cached(inputs: RunInputs, key: str, out_dir: Path, cache_dir: Path) -> bool:
+    """Whether the tables in the output folder are those of ``key``, intact."""
+    key_file = cache_dir / "tables.key"
+    return (not inputs.engine.no_cache and key_file.exists() and key_file.read_text() == key
+            and tables_intact(out_dir / "tables"))
+
+
+def _tables(inputs: RunInputs, out_dir: Path, cache_dir: Path, key: str, files: dict[str, str]) -> _Tables:
+    """The tables for the run: reused when nothing they depend on changed, else computed."""
     folder = out_dir / "tables"
     key_file = cache_dir / "tables.key"
     start = time.perf_counter()
-    cached = (not inputs.engine.no_cache and key_file.exists() and key_file.read_text() == key
-              and tables_intact(folder))
+    cached = _tables_cached(inputs, key, out_dir, cache_dir)
     if not cached:
         # Streams the corpus in partitions on a process pool; validates it before any output.
         # One line when done instead of a progress bar: the report's log is a line per step.
@@ -215,10 +237,11 @@ def _plan(books: list[Path], per_book: dict[Path, dict], tables: _Tables, versio
         nb_title, _ = notebook_summary(book)
         used = tuple(f"{t}.csv" for t in tables_used(book) if f"{t}.csv" in available)
         if "doc_id" in declared:
-            # One report per article, for the first max_articles of them (a large corpus would
-            # otherwise get thousands of pages); -P doc_id=... picks one.
-            chosen = [per_book[book]["doc_id"]] if "doc_id" in per_book[book] else \
-                list(documents["doc_id"].head(options.max_articles))
+            # One report per article (the first max_articles of them when that is set); -P doc_id=... picks one.
+            ids = documents["doc_id"]
+            if options.max_articles is not None:
+                ids = ids.head(options.max_articles)
+            chosen = [per_book[book]["doc_id"]] if "doc_id" in per_book[book] else list(ids)
             for doc_id in chosen:
                 params = {**base, "doc_id": doc_id}
                 key = digest(version, nb_hash, json.dumps(params, sort_keys=True), doc_hash.get(doc_id, ""),
@@ -250,19 +273,71 @@ def _reuse(tasks: list[Task], out_dir: Path, cache_dir: Path, *, no_cache: bool)
     return results, todo
 
 
-def _execute_all(todo: list[Task], out_dir: Path, kernel: str, with_code: bool, jobs: int,
-                 finished: Callable[[Task, NotebookResult], None]) -> None:
-    """Run the notebooks (in worker processes when there are several), calling
-    ``finished(task, result)`` as each one ends."""
-    if jobs == 1 or len(todo) <= 1:
-        for task in todo:
-            finished(task, execute_task(task, str(out_dir), kernel, with_code))
-        return
-    # On Ctrl-C the pool stops the running notebooks (their kernels shut down) and starts no other.
-    with WorkerPool(min(jobs, len(todo))) as pool:
-        futures = {pool.submit(execute_task, task, str(out_dir), kernel, with_code): task for task in todo}
-        for future in as_completed(futures):
-            finished(futures[future], future.result())
+class Progress:
+    """How the runs are reported as they end, on standard error: in a terminal, one progress
+    bar (tqdm) with a line above it for each corpus report and each failure; in a log (not a
+    terminal), the same lines, and for the article pages a line at every tenth of them.
+
+    >>> import io
+    >>> log = io.StringIO()
+    >>> p = Progress(3, 2, enabled=True, stream=log)
+    >>> for name, doc in [("00_corpus", ""), ("04_article__a", "a"), ("04_article__b", "b")]:
+    ...     p.done(Task("", name, {}, "", doc_id=doc), NotebookResult(name, "", "", seconds=1.0))
+    >>> print(log.getvalue(), end="")
+      00_corpus: ok, 1.0 s
+      article pages: 1 of 2
+      article pages: 2 of 2
+    """
+
+    def __init__(self, runs: int, pages: int, *, enabled: bool, stream=None):
+        from tqdm import tqdm
+
+        self._stream = stream or sys.stderr
+        self._enabled, self._pages, self._pages_done = enabled, pages, 0
+        self._terminal = enabled and self._stream.isatty()
+        self.bar = tqdm(total=runs, unit="page", desc="reports", disable=not self._terminal or not runs,
+                        file=self._stream, dynamic_ncols=True)
+
+    def done(self, task: Task, r: NotebookResult) -> None:
+        if not self._enabled:
+            return
+        if not task.doc_id or r.status != "ok":
+            self._line(f"  {r.name}: {r.status}" + (f" ({r.error})" if r.error else "") + f", {r.seconds:.1f} s")
+        if task.doc_id:
+            self._pages_done += 1
+            step = max(1, self._pages // 10)
+            if not self._terminal and (self._pages_done % step == 0 or self._pages_done == self._pages):
+                self._line(f"  article pages: {self._pages_done} of {self._pages}")
+        self.bar.update()
+
+    def _line(self, text: str) -> None:
+        if self._terminal:
+            self.bar.write(text, file=self._stream)
+        else:
+            print(text, file=self._stream, flush=True)
 
 
-__all__ = ["run_suite", "SuiteOptions"]
+def _execute_all(todo: list[Task], out_dir: Path, kernel: str, with_code: bool, workers: NotebookWorkers | None,
+                 cache_dir: Path, *, progress: bool) -> list[NotebookResult]:
+    """Run the notebooks, corpus reports first (they take longest), then the article pages, on
+    ``workers`` or, without them, here on one kernel; each report is stamped in the cache as it
+    ends (after Ctrl-C, the next run redoes only the rest), with one progress bar for them all."""
+    ordered = [t for t in todo if not t.doc_id] + [t for t in todo if t.doc_id]
+    results: list[NotebookResult] = []
+    bar = Progress(len(todo), sum(bool(t.doc_id) for t in todo), enabled=progress)
+
+    def finished(task: Task, r: NotebookResult) -> None:
+        bar.done(task, r)
+        results.append(r)
+        if r.status == "ok":
+            page = output_hashes(out_dir, [f"{task.name}.html"])
+            write_atomic(cache_dir / f"{task.name}.json", json.dumps({"key": task.key, "result": asdict(r),
+                                                                      "page": page}, sort_keys=True))
+
+    with bar.bar:
+        if workers is None:
+            for task, result in run_on_one_kernel(ordered, str(out_dir), kernel, with_code):
+                finished(task, result)
+        else:
+            workers.run(ordered, finished)
+    return results

@@ -179,20 +179,63 @@ def load_or_build(*, corpus: str | Path = "", tables_dir: str | Path = "",
         folder = tables_for_notebook(inputs)
         return RunTables(read_tables(folder, lazy=True), load_rules(inputs).codebooks, inputs)
     tables_dir = project_path(tables_dir, what="tables folder")
-    tables = read_tables(tables_dir, lazy=True)
     run_file = Path(tables_dir) / RUN_FILE
     if not run_file.is_file():  # tables made by hand or by an older version: the rules are not known
         inputs = RunInputs(CorpusSource(Path(corpus)), frames=frames)
-        return RunTables(tables, load_rules(inputs).codebooks, inputs)
+        return RunTables(read_tables(tables_dir, lazy=True), load_rules(inputs).codebooks, inputs)
     record = json.loads(run_file.read_text(encoding="utf-8"))
     inputs = RunInputs.from_dict(record["inputs"])
     if frames and frames != inputs.frames:
         raise UserError(f"{frames_codebook}: the tables in {tables_dir} were coded with "
                         f"{inputs.frames or 'the package frames codebook'}; to use another frames codebook, "
                         "pass it to the run (--frames) instead of to the notebook")
-    rules = load_rules(inputs)
-    changed = sorted(part for part, sha in rule_hashes(rules).items() if record["rules"].get(part) != sha)
-    if changed:
-        raise UserError(f"{run_file}: the rules changed since these tables were made ({', '.join(changed)}); "
-                        "run the tables (or the report) again")
-    return RunTables(tables, rules.codebooks, inputs)
+    key = _read_key(Path(tables_dir), inputs)
+    if _LAST_READ.get("key") != key:
+        rules = load_rules(inputs)
+        changed = sorted(part for part, sha in rule_hashes(rules).items() if record["rules"].get(part) != sha)
+        if changed:
+            raise UserError(f"{run_file}: the rules changed since these tables were made ({', '.join(changed)}); "
+                            "run the tables (or the report) again")
+        _LAST_READ.clear()
+        _LAST_READ.update(key=key, tables=read_tables(tables_dir, lazy=True), codebooks=rules.codebooks)
+    # Shallow copies: a notebook that adds a column to its table does not add it to the next one's.
+    return RunTables(_CopiedTables(_LAST_READ["tables"]), _LAST_READ["codebooks"], inputs)
+
+
+#: The tables this process read last from a tables folder, and the codebooks they were checked
+#: against: a kernel that renders the article pages one document after another reads them once.
+#: Kept only while :func:`_read_key` is the same, that is while no table, no ``run.json`` and no
+#: rule file changed (a codebook edited in JupyterLab is read at the next call).
+_LAST_READ: dict = {}
+
+
+def _read_key(folder: Path, inputs: RunInputs) -> tuple:
+    """What the tables read from ``folder`` and the rules they are checked against depend on:
+    the tables' files (size, modification time, inode) and the rule files' contents."""
+    from ..config.codebooks import codebook_files
+    from ..config.corpus import CONFIG_DIR
+
+    tables = tuple((p.name, st.st_size, st.st_mtime_ns, st.st_ino)
+                   for p in sorted([*folder.glob("*.csv"), folder / RUN_FILE]) for st in [p.stat()])
+    sources = [inputs.corpus_config or CONFIG_DIR / "corpus.yaml",
+               *codebook_files(inputs.codebooks, frames=inputs.frames).values()]
+    return folder.resolve(), tables, tuple(digest(Path(p).read_bytes()) for p in sources)
+
+
+class _CopiedTables(Mapping):
+    """A view of read tables that hands out a shallow copy of each (copy-on-write: cheap)."""
+
+    def __init__(self, tables: Mapping[str, pd.DataFrame]):
+        self._tables = tables
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self._tables[name].copy(deep=False)
+
+    def __iter__(self):
+        return iter(self._tables.keys())
+
+    def __len__(self) -> int:
+        return len(self._tables.keys())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._tables

@@ -49,6 +49,24 @@ def profile_shares(profile: pd.DataFrame, documents: pd.DataFrame, frame_ids: li
     return table
 
 
+def most_framed(shares: pd.DataFrame, n: int) -> tuple[pd.DataFrame, str]:
+    """The ``n`` rows of :func:`profile_shares` with the largest summed share (ties in table
+    order), for a chart that stays readable on a large corpus, and a note saying what was
+    left out ("" when nothing was). ``n`` of 0 or less keeps every row.
+
+    >>> shares = pd.DataFrame({"a": [0.1, 0.5, 0.0], "b": [0.0, 0.2, 0.3]}, index=["x", "y", "z"])
+    >>> top, note = most_framed(shares, 2)
+    >>> list(top.index), note
+    (['y', 'z'], 'The 2 most framed of 3 articles (largest summed share); every article is in frame_profile.csv.')
+    """
+    if n <= 0 or len(shares) <= n:
+        return shares, ""
+    order = shares.sum(axis=1).sort_values(ascending=False, kind="mergesort").index[:n]
+    note = (f"The {n} most framed of {len(shares):,} articles (largest summed share); "
+            "every article is in frame_profile.csv.")
+    return shares.loc[order], note
+
+
 def dominant(profile: pd.DataFrame, frame_ids: list[str]) -> pd.DataFrame:
     """Each document's dominant frame(s) among ``frame_ids``, with its sentences and share."""
     rows = profile[profile["dominant"] & profile["frame"].isin(frame_ids) & (profile["sentences"] > 0)]

@@ -1,7 +1,9 @@
 """The report runner: parameters checked before anything runs, notebooks through papermill."""
 
+import io
 import json
 import re
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -9,11 +11,14 @@ import pytest
 from analysis.cli import main
 from analysis.errors import ParameterError, UserError
 from analysis.report import notebooks as report
-from analysis.report.render import kernel_name
+from analysis.report.execute import Task, execute_task
+from analysis.report.render import kernel_name, render_html
+from analysis.run.tables import read_table
 
 from conftest import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -125,6 +130,57 @@ def test_report_runs_the_suite_on_the_seeds(seed_reports):
 
 
 @pytest.mark.notebook
+def test_article_pages_of_the_suite_are_those_of_a_single_papermill_run(seed_reports, tmp_path):
+    """The suite runs the article notebook one document after another on a kernel per
+    worker, after corpus reports; each page is byte for byte the page of a papermill run of
+    that one document on a kernel of its own."""
+    manifest = json.loads((seed_reports / "manifest.json").read_text())
+    documents = read_table(seed_reports / "tables" / "documents.csv")
+    titles = dict(zip(documents["doc_id"], documents["title"]))
+    book = ROOT / "notebooks" / "04_article.ipynb"
+    pages = [r for r in manifest["reports"] if r["name"].startswith("04_article__")]
+    for r in (pages[1], pages[-1]):  # neither the first run of its kernel, most likely
+        doc_id = r["parameters"]["doc_id"]
+        heading = titles[doc_id] or doc_id
+        task = Task(str(book), r["name"], r["parameters"], "", doc_id, title=f"{heading} (Article)", heading=heading,
+                    tables=tuple(f"{t}.csv" for t in report.tables_used(book)))
+        assert execute_task(task, str(tmp_path), kernel_name(), False).status == "ok"
+        assert (tmp_path / f"{r['name']}.html").read_bytes() == (seed_reports / f"{r['name']}.html").read_bytes()
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium not installed (.ci/run installs Debian's chromium)")
+def test_light_pages_look_as_pages_with_the_whole_lab_style_sheet(seed_reports, tmp_path):
+    """The CSS a page carries is cut to the rules that can apply (about 8 KB of 260 KB): in
+    Chromium, the page looks pixel for pixel as it does with the whole sheet."""
+    pytest.importorskip("playwright", reason="playwright not installed (part of the test extras)")
+    from PIL import Image, ImageChops
+    from playwright.sync_api import sync_playwright
+
+    names = ["01_stance", "04_article__002_13309baebbae5d13"]
+    for name in names:
+        executed = seed_reports / "notebooks" / f"{name}.ipynb"
+        for light in (True, False):
+            page = render_html(executed, with_code=name == "01_stance", tables=["stance.csv"], light=light)
+            (tmp_path / f"{name}.{light}.html").write_text(page, encoding="utf-8")
+        assert (tmp_path / f"{name}.True.html").stat().st_size < (tmp_path / f"{name}.False.html").stat().st_size \
+            - 200_000
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=args)
+        view = browser.new_page(viewport={"width": 1100, "height": 800})
+        for name in names:
+            shots = []
+            for light in (True, False):
+                view.goto((tmp_path / f"{name}.{light}.html").as_uri())
+                view.wait_for_load_state("load")
+                shots.append(Image.open(io.BytesIO(view.screenshot(full_page=True))).convert("RGB"))
+            assert shots[0].size == shots[1].size, name
+            assert ImageChops.difference(*shots).getbbox() is None, name
+        browser.close()
+
+
+@pytest.mark.notebook
 def test_second_run_is_byte_identical_and_reuses_everything(seed_reports, seeds_dir, tmp_path):
     import hashlib
 
@@ -220,15 +276,23 @@ def test_notebook_runs_unchanged_as_in_jupyterlab(tmp_path):
 
 @pytest.mark.notebook
 def test_the_log_is_a_line_per_step(tmp_path, seeds_dir, capfd):
-    """No kernel transport warning, no interrupt noise, no progress bar: one line for the
-    tables and one per notebook; nothing at all with --quiet."""
+    """No kernel transport warning, no interrupt noise, no progress bar in a log (standard
+    error is not a terminal here): one line for the tables, one per corpus notebook and one per
+    tenth of the article pages; nothing at all with --quiet."""
     out = tmp_path / "out"
     assert main(["report", "--corpus", str(seeds_dir), "--out", str(out), "--only", "00_corpus_overview",
-                 "01_stance", "--jobs", "2"]) == 0
+                 "01_stance", "04_article", "--max-articles", "2", "--jobs", "2"]) == 0
     err = capfd.readouterr().err
     lines = [line for line in err.splitlines() if line.strip()]
     assert lines[0].startswith("tables: 5 documents in 1 partition(s)")
-    assert sorted(line.split(":")[0].strip() for line in lines[2:]) == ["00_corpus_overview", "01_stance"]
+    assert sorted(line.split(":")[0].strip() for line in lines[2:]) == ["00_corpus_overview", "01_stance",
+                                                                         "article pages", "article pages"]
+    pages = [line.strip() for line in lines if "article pages" in line]
+    assert pages == ["article pages: 1 of 2", "article pages: 2 of 2"]
+    # The index lists every article, with its page or why it has none.
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "2 of 5 articles have a page; 3 have none (over --max-articles 2)" in index
+    assert index.count("no page: over --max-articles 2") == 3 and index.count('href="04_article__') == 2
     for noise in ("without encryption", "KeyboardInterrupt", "partition [", "\r"):
         assert noise not in err
     assert main(["report", "--corpus", str(seeds_dir), "--out", str(tmp_path / "quiet"), "--only",

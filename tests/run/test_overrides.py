@@ -121,9 +121,28 @@ def test_tables_refuse_to_pair_with_rules_edited_since(own, tmp_path):
     out = tmp_path / "out"
     assert main(["tables", "--corpus", str(corpus), "--out", str(out), "--quiet", "--jobs", "1",
                  "--codebooks", str(mine)]) == 0
+    first = load_or_build(tables_dir=out)  # read and kept for the next call in this process
+    assert load_or_build(tables_dir=out).codebooks is first.codebooks
     edit(mine / "issues.yaml", "label: drones", "label: unmanned aircraft")
     with pytest.raises(UserError, match=r"the rules changed since these tables were made \(issues\)"):
         load_or_build(tables_dir=out)
+
+
+def test_tables_read_again_in_one_process_are_the_files_as_they_are_now(own, tmp_path):
+    """The tables a kernel keeps between two calls are the files' contents: a table rewritten
+    since is read again, and a column a notebook adds does not reach the next call."""
+    corpus, _ = own
+    out = tmp_path / "out"
+    assert main(["tables", "--corpus", str(corpus), "--out", str(out), "--quiet", "--jobs", "1"]) == 0
+    first = load_or_build(tables_dir=out).tables
+    documents = first["documents"]
+    documents["mine"] = 1
+    again = load_or_build(tables_dir=out).tables
+    assert "mine" not in again["documents"] and again["documents"]["doc_id"].tolist() == documents["doc_id"].tolist()
+    path = out / "documents.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:2]), encoding="utf-8")  # one document left
+    assert len(load_or_build(tables_dir=out).tables["documents"]) == 1
 
 
 @pytest.mark.notebook
