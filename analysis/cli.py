@@ -159,7 +159,31 @@ def _command(args: argparse.Namespace) -> int:
     return 2
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (a closed terminal, `kill`, a batch system's time limit): stopped as
+    Ctrl-C stops a run, workers and kernels included."""
+
+
+def _terminated(signum, frame) -> None:
+    raise Terminated(signum)
+
+
 def main(argv: list[str] | None = None) -> int:
+    import signal
+    import threading
+
+    handled = (signal.SIGTERM, signal.SIGHUP)
+    previous = {}
+    if threading.current_thread() is threading.main_thread():
+        previous = {s: signal.signal(s, _terminated) for s in handled}
+    try:
+        return _main(argv)
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+
+
+def _main(argv: list[str] | None) -> int:
     try:
         return run(argv)
     except UserError as exc:
@@ -169,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"error: {one_line(where + (exc.strerror or str(exc)))}", file=sys.stderr)
         return 2
+    except Terminated as exc:
+        print("terminated", file=sys.stderr)
+        return 128 + exc.args[0]
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

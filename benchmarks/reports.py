@@ -114,8 +114,8 @@ def seeds(args, work: Path) -> None:
 def scale(name: str, corpus: Path, extra: list[str], jobs: int, work: Path) -> None:
     out = work / name
     seconds, mib = peak_rss_run(report_cmd(corpus, out, jobs, *extra))
-    warm, warm_mib = peak_rss_run(report_cmd(corpus, out, jobs, *extra, cold=False))
     manifest = json.loads((out / "manifest.json").read_text())
+    warm, warm_mib = peak_rss_run(report_cmd(corpus, out, jobs, *extra, cold=False))
     pages = sorted(out.glob("04_article__*.html"))
     failed = sum(r["status"] != "ok" for r in manifest["reports"])
     avg_kb = sum(p.stat().st_size for p in pages) / max(1, len(pages)) / 1024

@@ -88,17 +88,22 @@ def _rules(nodes) -> tuple[_Rule, ...]:
     out = []
     for node in nodes:
         if isinstance(node, ast.QualifiedRule):
-            declarations = []
+            declarations, nested = [], False
             for d in tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True):
                 if isinstance(d, ast.Declaration):
                     value = tinycss2.serialize(d.value).strip()
                     text = f"{d.name}: {value}" + (" !important" if d.important else "")
                     declarations.append((d.name, text, _uses(d.value)))
-            out.append(_Rule(_selector_needs(node.prelude), tinycss2.serialize(node.prelude).strip(),
-                             tuple(declarations)))
+                elif isinstance(d, (ast.QualifiedRule, ast.AtRule)):
+                    nested = True
+            needs, prelude = _selector_needs(node.prelude), tinycss2.serialize(node.prelude).strip()
+            if nested:  # CSS nesting: the rule is kept whole when its own selector can apply
+                out.append(_Rule(needs, prelude, (), text=node.serialize()))
+            else:
+                out.append(_Rule(needs, prelude, tuple(declarations)))
         elif isinstance(node, ast.AtRule):
             prelude = tinycss2.serialize(node.prelude).strip()
-            if node.lower_at_keyword in ("media", "supports") and node.content is not None:
+            if node.lower_at_keyword in ("media", "supports", "layer", "container") and node.content is not None:
                 children = _rules(tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True))
                 out.append(_Rule((), f"@{node.at_keyword} {prelude}", (), children=children))
             elif node.lower_at_keyword == "keyframes":
@@ -146,6 +151,8 @@ def page_css(css: str, page: str) -> str:
     defines: dict[str, set[str]] = {}
     used = set(_VAR.findall(page))
     for rule in flat:
+        if rule.text and not rule.keyframes:  # kept whole: what it uses is used
+            used.update(_VAR.findall(rule.text))
         for name, _, uses in rule.declarations:
             if name.startswith("--"):
                 defines.setdefault(name, set()).update(uses)
@@ -167,7 +174,7 @@ def page_css(css: str, page: str) -> str:
                 if inner:
                     out += [f"{indent}{rule.prelude}{{", *inner, f"{indent}}}"]
             elif rule.keyframes:
-                if re.search(rf"(?<![\w-]){re.escape(rule.keyframes)}(?![\w-])", text):
+                if re.search(rf"(?<![\w-]){re.escape(rule.keyframes)}(?![\w-])", text + page):
                     out.append(indent + rule.text)
             elif rule.text:
                 out.append(indent + rule.text)

@@ -57,8 +57,9 @@ def index_html(results: list[NotebookResult], documents, *, corpus: str, overrid
 
     corpus_rows = "\n".join(row(r, r.title) for r in results if not r.doc_id)
     pages = {r.doc_id: r for r in results if r.doc_id}
-    why_none = ("no page: over --max-articles" + (f" {max_articles}" if max_articles is not None else "")
-                if max_articles is not None else "no page: -P doc_id chose another article")
+    chosen_one = len(pages) == 1 and any(r.name == "04_article" for r in results)
+    why_none = ("no page: -P doc_id chose another article" if chosen_one or max_articles is None
+                else f"no page: over --max-articles {max_articles}")
 
     def article_row(doc_id: str, title: str) -> str:
         r = pages.get(doc_id)

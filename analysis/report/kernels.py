@@ -32,8 +32,20 @@ class SharedKernel:
     (made by the first run; a client of its own for each run would cost 0.2 s each, the time
     jupyter_client waits for a new client's channels to fall quiet)."""
 
-    km: object
+    kernel: str
+    config: object
+    km: object = None
     kc: object = None
+
+    def __post_init__(self):
+        self.new_manager()
+
+    def new_manager(self) -> None:
+        """A kernel manager that has started nothing: a stopped one cannot start again (its
+        ZeroMQ context is gone with its kernel)."""
+        from jupyter_client.manager import AsyncKernelManager
+
+        self.km = AsyncKernelManager(kernel_name=self.kernel, config=self.config)
 
 
 def _engine_class():
@@ -74,11 +86,14 @@ def _engine_class():
     return SharedKernelEngine
 
 
-#: Deletes every name a notebook made (those IPython itself puts in the namespace stay), not
-#: the modules in ``sys.modules``. It is what ``%reset -f`` does to the namespace, without the
-#: garbage collection and history reset that take that magic 70 ms, a third of an article page.
-RESET = ("[get_ipython().user_ns.pop(_name) for _name in "
-         "[_name for _name in get_ipython().user_ns if _name not in get_ipython().user_ns_hidden]]")
+#: Deletes every name a notebook made (IPython's own and the module's ``__name__``,
+#: ``__builtins__`` and the like stay), not the modules in ``sys.modules``; and lets a warning
+#: shown once per place be shown again, as in a new kernel. It is what ``%reset -f`` does to
+#: the namespace, without the garbage collection and history reset that take that magic 70 ms,
+#: a third of an article page.
+RESET = ("[get_ipython().user_ns.pop(_name) for _name in [_name for _name in get_ipython().user_ns "
+         "if _name not in get_ipython().user_ns_hidden and not (_name.startswith('__') and _name.endswith('__'))]]; "
+         "__import__('warnings')._filters_mutated()")
 
 
 @contextmanager
@@ -90,11 +105,10 @@ def shared_kernel(kernel: str, config) -> Iterator[dict]:
             for doc in docs:
                 papermill.execute_notebook(book, out, parameters={"doc_id": doc}, **engine)
     """
-    from jupyter_client.manager import AsyncKernelManager
     from papermill.engines import papermill_engines
 
     papermill_engines.register(ENGINE, _engine_class())
-    shared = SharedKernel(AsyncKernelManager(kernel_name=kernel, config=config))
+    shared = SharedKernel(kernel, config)
     try:
         yield {"engine_name": ENGINE, "shared": shared}
     finally:
@@ -104,6 +118,7 @@ def shared_kernel(kernel: str, config) -> Iterator[dict]:
 def restart(engine: dict) -> None:
     """After a run that failed or whose kernel died: the next run starts a fresh kernel."""
     _stop(engine["shared"], now=True)
+    engine["shared"].new_manager()
 
 
 def _stop(shared: SharedKernel, *, now: bool) -> None:

@@ -63,12 +63,17 @@ def prepare_for_reading(nb, *, tables: list[str], title: str = "", heading: str 
     the CSV tables behind the report linked at the end."""
     import nbformat
 
+    executed = 0
     for i, cell in enumerate(nb.cells):
         cell["id"] = f"cell-{i}"
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
+        if cell.get("execution_count"):
+            # The kernel's count runs on over a kernel shared by several runs: counted per run.
+            executed += 1
+            cell["execution_count"] = executed
         for output in cell.get("outputs", []):
-            if "execution_count" in output:  # the kernel's count, which runs on over a shared kernel
+            if "execution_count" in output:
                 output["execution_count"] = cell.get("execution_count")
             # A NUL from an article is a parse error in HTML: show it as U+FFFD, as browsers would.
             for mime, value in output.get("data", {}).items():

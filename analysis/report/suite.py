@@ -305,7 +305,7 @@ class Progress:
             self._line(f"  {r.name}: {r.status}" + (f" ({r.error})" if r.error else "") + f", {r.seconds:.1f} s")
         if task.doc_id:
             self._pages_done += 1
-            step = max(1, self._pages // 10)
+            step = max(1, -(-self._pages // 10))
             if not self._terminal and (self._pages_done % step == 0 or self._pages_done == self._pages):
                 self._line(f"  article pages: {self._pages_done} of {self._pages}")
         self.bar.update()
@@ -322,6 +322,8 @@ def _execute_all(todo: list[Task], out_dir: Path, kernel: str, with_code: bool, 
     """Run the notebooks, corpus reports first (they take longest), then the article pages, on
     ``workers`` or, without them, here on one kernel; each report is stamped in the cache as it
     ends (after Ctrl-C, the next run redoes only the rest), with one progress bar for them all."""
+    if not todo:
+        return []
     ordered = [t for t in todo if not t.doc_id] + [t for t in todo if t.doc_id]
     results: list[NotebookResult] = []
     bar = Progress(len(todo), sum(bool(t.doc_id) for t in todo), enabled=progress)
@@ -341,3 +343,6 @@ def _execute_all(todo: list[Task], out_dir: Path, kernel: str, with_code: bool, 
         else:
             workers.run(ordered, finished)
     return results
+
+
+__all__ = ["run_suite", "SuiteOptions"]

@@ -17,7 +17,7 @@ import json
 import os
 import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -141,6 +141,24 @@ def rule_hashes(rules: Rules) -> dict[str, str]:
 
 # --------------------------------------------------------------------------- for notebooks
 
+class DocumentRows:
+    """Where each document's rows are in each table (their positions, by ``doc_id``), found
+    once per table and kept with the tables: a page about one document takes its rows without
+    scanning the corpus's tables, so a thousand pages cost a thousand times one."""
+
+    def __init__(self):
+        self._rows: dict[str, dict] = {}
+
+    def of(self, name: str, table: pd.DataFrame) -> dict:
+        if name not in self._rows:
+            self._rows[name] = table.groupby("doc_id", sort=False).indices if "doc_id" in table else {}
+        return self._rows[name]
+
+
+#: The tables an article page shows, in :meth:`RunTables.for_document`.
+ARTICLE_TABLES = ("documents", "paragraphs", "sentences", "stance", "frames", "timeline")
+
+
 @dataclass
 class RunTables:
     """A notebook's starting point: the tables, the codebooks they were made with, the inputs."""
@@ -148,6 +166,28 @@ class RunTables:
     tables: Mapping[str, pd.DataFrame]
     codebooks: Codebooks
     inputs: RunInputs
+    rows: DocumentRows = field(default_factory=DocumentRows)
+
+    def for_document(self, doc_id: str = "", names: tuple[str, ...] = ARTICLE_TABLES) -> dict[str, pd.DataFrame]:
+        """The rows of one document in each table of ``names``, in table order: ``doc_id``
+        checked (an unknown one is an error naming the closest ids), the first document when
+        empty."""
+        from ..views.choices import pick_one
+
+        documents = self.tables["documents"]
+        if documents.empty:
+            raise ValueError("the documents table is empty")
+        ids = self.rows.of("documents", documents)
+        if not doc_id:
+            doc_id = documents["doc_id"].iloc[0]
+        elif doc_id not in ids:
+            pick_one(doc_id, documents["doc_id"], what="doc_id")  # raises, with the closest ids
+        out = {}
+        for name in names:
+            table = self.tables[name]
+            rows = self.rows.of(name, table).get(doc_id)
+            out[name] = table.iloc[rows] if rows is not None else table.iloc[0:0]
+        return out
 
 
 def notebook_cache() -> Path:
@@ -197,9 +237,10 @@ def load_or_build(*, corpus: str | Path = "", tables_dir: str | Path = "",
             raise UserError(f"{run_file}: the rules changed since these tables were made ({', '.join(changed)}); "
                             "run the tables (or the report) again")
         _LAST_READ.clear()
-        _LAST_READ.update(key=key, tables=read_tables(tables_dir, lazy=True), codebooks=rules.codebooks)
+        _LAST_READ.update(key=key, tables=read_tables(tables_dir, lazy=True), codebooks=rules.codebooks,
+                          rows=DocumentRows())
     # Shallow copies: a notebook that adds a column to its table does not add it to the next one's.
-    return RunTables(_CopiedTables(_LAST_READ["tables"]), _LAST_READ["codebooks"], inputs)
+    return RunTables(_CopiedTables(_LAST_READ["tables"]), _LAST_READ["codebooks"], inputs, _LAST_READ["rows"])
 
 
 #: The tables this process read last from a tables folder, and the codebooks they were checked
@@ -229,7 +270,10 @@ class _CopiedTables(Mapping):
         self._tables = tables
 
     def __getitem__(self, name: str) -> pd.DataFrame:
-        return self._tables[name].copy(deep=False)
+        table = self._tables[name].copy(deep=False)
+        # Labels too: a notebook that names the index or the columns names its own copy's.
+        table.index, table.columns = table.index.view(), table.columns.view()
+        return table
 
     def __iter__(self):
         return iter(self._tables.keys())

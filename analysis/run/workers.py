@@ -63,9 +63,9 @@ class WorkerPool:
     ``initializer(*initargs)``. As a context manager it waits for the work at the end of the
     block, and stops at once (:meth:`stop`) when the block raises, Ctrl-C included."""
 
-    def __init__(self, jobs: int, initializer: Callable | None = None, *initargs: Any):
+    def __init__(self, jobs: int, initializer: Callable | None = None, *initargs: Any, mp_context=None):
         self._pool = ProcessPoolExecutor(max_workers=jobs, initializer=quiet_worker,
-                                         initargs=(initializer, *initargs))
+                                         initargs=(initializer, *initargs), mp_context=mp_context)
 
     def submit(self, fn: Callable, *args: Any) -> Future:
         return self._pool.submit(_guarded, fn, *args)

@@ -9,7 +9,7 @@ import pytest
 
 from analysis.cli import main
 
-from conftest import write
+from conftest import ROOT, write
 
 # News-like texts written for these tests (none from the seeds).
 TEXTS = {
@@ -78,7 +78,8 @@ def _no_stance(root):
 
 
 CORPORA = {"awkward-file-names": _folder_awkward, "csv-custom-columns": _csv_custom, "jsonl": _jsonl,
-           "one-document": _one_document, "undated": _undated, "no-stance": _no_stance, "seeds": None}
+           "one-document": _one_document, "undated": _undated, "no-stance": _no_stance,
+           "seeds": lambda root: (ROOT / "seeds", [])}
 
 
 class _Text(HTMLParser):
@@ -126,15 +127,13 @@ _RENDERED: dict[str, tuple] = {}
 def _render(name: str, tmp_path_factory, request) -> tuple:
     """The suite rendered on one corpus, once per test run."""
     if name not in _RENDERED:
-        if CORPORA[name] is None:  # the seeds' suite, rendered once for the whole test run
-            _RENDERED[name] = (name, 0, request.getfixturevalue("seed_reports"))
-        else:
-            root = tmp_path_factory.mktemp(name)
-            corpus, extra = CORPORA[name](root)
-            out = root / "reports"
-            code = main(["report", "--corpus", str(corpus), "--out", str(out), "--quiet", "--jobs", "2",
-                         "--max-articles", "1", *extra])
-            _RENDERED[name] = (name, code, out)
+        # One worker: every notebook on one kernel (the parallel path has tests of its own).
+        root = tmp_path_factory.mktemp(name)
+        corpus, extra = CORPORA[name](root)
+        out = root / "reports"
+        code = main(["report", "--corpus", str(corpus), "--out", str(out), "--quiet", "--jobs", "1",
+                     "--max-articles", "1", *extra])
+        _RENDERED[name] = (name, code, out)
     return _RENDERED[name]
 
 

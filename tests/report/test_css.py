@@ -21,6 +21,9 @@ td[data-x="1"] { width: 1px }
 @keyframes spin { from { opacity: 0 } to { opacity: 1 } }
 @keyframes fade { from { opacity: 0 } }
 .kept { animation: spin 1s }
+.kept { color: red; & span { color: var(--nested) } }
+@font-face { font-family: x; src: var(--font) }
+:root { --nested: 1px; --font: none }
 """
 
 PAGE = ('<body><div class="kept kept-too"><span>text</span><a href="#">link</a></div>'
@@ -53,6 +56,12 @@ def test_custom_properties_are_kept_when_used_directly_or_through_another():
     assert "--ink: #111" in root and "--accent: var(--blue)" in root and "--blue: #00f" in root
     assert "--paper: white" in root  # used by a:hover
     assert "--unused" not in root
+
+
+def test_a_nested_rule_is_kept_whole_with_what_it_uses():
+    css = page_css(SHEET, PAGE)
+    assert "& span" in css and "--nested: 1px" in css
+    assert "@font-face" in css and "--font: none" in css
 
 
 def test_a_property_the_page_itself_uses_is_kept():

@@ -1,8 +1,9 @@
 """Notebooks run one after another on one kernel give the pages single runs give.
 
-The fixture notebook (``tests/data/notebooks/01_leaky.ipynb``) prints which names of the run
-before it it can see, ends on a value (an output carrying the kernel's execution count), and
-fails or kills its kernel for chosen document ids.
+The fixture notebook (``tests/data/notebooks/01_leaky.ipynb``) warns (a warning Python shows
+once per place), prints its module name and which names of the run before it it can see,
+ends on a value (an output carrying the kernel's execution count), and fails or kills its
+kernel for chosen document ids.
 """
 
 import psutil
@@ -38,8 +39,13 @@ def test_pages_on_a_shared_kernel_are_the_pages_of_single_runs(tmp_path):
         execute_task(task, str(tmp_path / "single"), kernel, False)
         page = (tmp_path / "shared" / f"{task.name}.html").read_text(encoding="utf-8")
         assert page == (tmp_path / "single" / f"{task.name}.html").read_text(encoding="utf-8"), task.doc_id
-    # "b" ran right after "a" on the same kernel and saw none of its names.
-    assert "document b: names from before: []" in (tmp_path / "shared" / "01_leaky__b.html").read_text()
+    # "b" ran right after "a" on the same kernel and saw none of its names, and the warning again.
+    page = (tmp_path / "shared" / "01_leaky__b.html").read_text()
+    assert "document b: names from before: []" in page and "module __main__" in page and "shown once" in page
+    # Only the failed runs were done again on a kernel of their own (they have a log of their
+    # own): after each, the next run had a fresh shared kernel.
+    alone = sorted(p.stem for p in (tmp_path / "shared" / "notebooks").glob("01_leaky__*.log"))
+    assert alone == ["01_leaky__dies", "01_leaky__fails"]
 
 
 @pytest.mark.notebook

@@ -8,7 +8,7 @@ import pytest
 
 from analysis.cli import main
 from analysis.config import CODEBOOK_DIR, CorpusSource, RunInputs
-from analysis.errors import UserError
+from analysis.errors import ParameterError, UserError
 from analysis.run import build_tables, load_or_build
 from analysis.views import frames as fr
 from analysis.views import stance as st
@@ -128,6 +128,21 @@ def test_tables_refuse_to_pair_with_rules_edited_since(own, tmp_path):
         load_or_build(tables_dir=out)
 
 
+def test_a_page_takes_one_documents_rows_of_each_table(own_tables):
+    documents, stance = own_tables.tables["documents"], own_tables.tables["stance"]
+    doc_id = documents["doc_id"].iloc[1]
+    one = own_tables.for_document(doc_id)
+    assert set(one) == {"documents", "paragraphs", "sentences", "stance", "frames", "timeline"}
+    for name, rows in one.items():
+        assert set(rows["doc_id"]) <= {doc_id}
+        whole = own_tables.tables[name]
+        assert rows.equals(whole[whole["doc_id"] == doc_id]), name  # the same rows, in table order
+    assert len(one["stance"]) == (stance["doc_id"] == doc_id).sum() and len(one["documents"]) == 1
+    assert own_tables.for_document("")["documents"]["doc_id"].tolist() == [documents["doc_id"].iloc[0]]
+    with pytest.raises(ParameterError, match="did you mean"):
+        own_tables.for_document(doc_id + "x")
+
+
 def test_tables_read_again_in_one_process_are_the_files_as_they_are_now(own, tmp_path):
     """The tables a kernel keeps between two calls are the files' contents: a table rewritten
     since is read again, and a column a notebook adds does not reach the next call."""
@@ -137,8 +152,10 @@ def test_tables_read_again_in_one_process_are_the_files_as_they_are_now(own, tmp
     first = load_or_build(tables_dir=out).tables
     documents = first["documents"]
     documents["mine"] = 1
+    documents.index.name = "mine"
     again = load_or_build(tables_dir=out).tables
     assert "mine" not in again["documents"] and again["documents"]["doc_id"].tolist() == documents["doc_id"].tolist()
+    assert again["documents"].index.name is None
     path = out / "documents.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text("".join(lines[:2]), encoding="utf-8")  # one document left

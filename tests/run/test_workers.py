@@ -117,3 +117,46 @@ def test_ctrl_c_during_report_stops_kernels_and_the_next_run_resumes(tmp_path):
     assert done.returncode == 0, done.stderr
     reports = json.loads((out / "manifest.json").read_text())["reports"]
     assert {r["name"] for r in reports if r["cached"]} == finished and len(reports) == 3
+
+
+def _report(out: Path, *only: str) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "analysis", "report", "--corpus", str(ROOT / "seeds"), "--out", str(out), "--quiet",
+           "--jobs", "2", "--only", *only]
+    return subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True, preexec_fn=_ctrl_c_reaches_it)
+
+
+@pytest.mark.notebook
+def test_ctrl_c_while_the_report_workers_start_is_one_line(tmp_path):
+    """The report workers start (and the fork server they come from imports papermill) while
+    the tables are made: Ctrl-C then is one line too, with nothing left running."""
+    proc = _report(tmp_path / "out", "00_corpus_overview", "04_article")
+    end = time.monotonic() + 60
+    while len(psutil.Process(proc.pid).children(recursive=True)) < 3:  # fork server, workers, tables pool
+        assert proc.poll() is None and time.monotonic() < end, proc.stderr.read() if proc.poll() else "timeout"
+        time.sleep(0.02)
+    children = psutil.Process(proc.pid).children(recursive=True)
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = _finish(proc)
+    assert proc.returncode == 130 and err == "interrupted\n"
+    _, alive = psutil.wait_procs(children, timeout=10)
+    assert alive == [], "processes left behind"
+
+
+@pytest.mark.notebook
+def test_sigterm_to_the_report_stops_its_workers_and_kernels(tmp_path):
+    """`kill PID` (or a closed terminal, a batch system's time limit) reaches the report
+    runner alone: it stops its workers and their kernels as Ctrl-C does."""
+    out = tmp_path / "out"
+    proc = _report(out, "00_corpus_overview", "01_stance", "04_article")
+    end = time.monotonic() + 180
+    while not list((out / ".cache").glob("0*.json")):  # one report finished, others running
+        assert proc.poll() is None and time.monotonic() < end, proc.stderr.read() if proc.poll() else "timeout"
+        time.sleep(0.05)
+    children = psutil.Process(proc.pid).children(recursive=True)
+    assert any("ipykernel" in " ".join(c.cmdline()) for c in children), "no kernel running"
+    proc.terminate()
+    _, err = _finish(proc)
+    assert proc.returncode == 128 + signal.SIGTERM and err == "terminated\n"
+    _, alive = psutil.wait_procs(children, timeout=10)
+    assert alive == [], "worker or kernel processes left behind"
