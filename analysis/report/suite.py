@@ -317,6 +317,31 @@ class Progress:
             print(text, file=self._stream, flush=True)
 
 
+def hand_out_order(todo: list[Task], last_seconds: dict[str, float]) -> list[Task]:
+    """The order the workers take the runs in: corpus reports before article pages (few and
+    long, then many and short, so the workers end together), and among the corpus reports the
+    longest first by the time each took in the last run (``manifest.json``), the others
+    after them in notebook order.
+
+    >>> runs = [Task("", n, {}, "", doc_id=d) for n, d in [("00_a", ""), ("04_x__1", "1"), ("05_v", "")]]
+    >>> [t.name for t in hand_out_order(runs, {"00_a": 1.5, "05_v": 3.0})]
+    ['05_v', '00_a', '04_x__1']
+    """
+    position = {t.name: i for i, t in enumerate(todo)}
+    reports = sorted((t for t in todo if not t.doc_id),
+                     key=lambda t: (-last_seconds.get(t.name, -1.0), position[t.name]))
+    return reports + [t for t in todo if t.doc_id]
+
+
+def _last_seconds(out_dir: Path) -> dict[str, float]:
+    """How long each report took in the last run into ``out_dir`` (none before the first)."""
+    try:
+        reports = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))["reports"]
+        return {r["name"]: float(r["seconds"]) for r in reports}  # a reused report: when it ran
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
 def _execute_all(todo: list[Task], out_dir: Path, kernel: str, with_code: bool, workers: NotebookWorkers | None,
                  cache_dir: Path, *, progress: bool) -> list[NotebookResult]:
     """Run the notebooks, corpus reports first (they take longest), then the article pages, on
@@ -324,7 +349,7 @@ def _execute_all(todo: list[Task], out_dir: Path, kernel: str, with_code: bool, 
     ends (after Ctrl-C, the next run redoes only the rest), with one progress bar for them all."""
     if not todo:
         return []
-    ordered = [t for t in todo if not t.doc_id] + [t for t in todo if t.doc_id]
+    ordered = hand_out_order(todo, _last_seconds(out_dir))
     results: list[NotebookResult] = []
     bar = Progress(len(todo), sum(bool(t.doc_id) for t in todo), enabled=progress)
 
