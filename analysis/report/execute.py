@@ -110,6 +110,20 @@ def kernel_config():
     return Config({"KernelManager": {"transport_encryption": "auto"}}) if zmq.has("curve") else Config()
 
 
+def import_papermill():
+    """papermill, imported in 0.5 s instead of 1.8 s: jsonschema (which nbformat imports)
+    compiles the grammars of the optional rfc3987-syntax package when it is imported, for the
+    "iri" string format, which the notebook schema never uses. A ``None`` in ``sys.modules``
+    makes that import fail, and jsonschema, which imports it inside ``suppress(ImportError)``,
+    leaves that one format unchecked. Done only before jsonschema is first imported in the
+    process (a report worker or the runner), never behind a module that already uses it."""
+    if "jsonschema" not in sys.modules:
+        sys.modules.setdefault("rfc3987_syntax", None)
+    import papermill
+
+    return papermill
+
+
 def execute_task(task: Task, out_dir: str, kernel: str, with_code: bool) -> NotebookResult:
     """Run one notebook with papermill and render it (in a worker process)."""
     executed = Path(out_dir) / "notebooks" / f"{task.name}.ipynb"
@@ -133,6 +147,7 @@ def run_on_one_kernel(tasks: Iterable[Task], out_dir: str, kernel: str, with_cod
     fresh shared kernel."""
     from .kernels import restart, shared_kernel
 
+    import_papermill()
     out = Path(out_dir)
     log = log or out / "notebooks" / KERNELS_LOG
     with shared_kernel(kernel, kernel_config()) as engine:
@@ -180,14 +195,13 @@ def _runs(todo, parent: int) -> Iterator:
 
 
 def _serve(out_dir: str, kernel: str, with_code: bool, log: str) -> None:
-    """A worker's whole job: import papermill (2 s) and compile the page template (1 s), then
+    """A worker's whole job: import papermill and compile the page template (1 s), then
     take runs from the queue on one kernel (:func:`run_on_one_kernel`) and put each
     ``(task, result)`` on the results queue. The workers share the queue, so each takes the
     next run when it is free."""
-    import papermill  # noqa: F401
-
     from .render import warm_up
 
+    import_papermill()
     todo, done, parent = _QUEUES
     warm_up(with_code=with_code)
     for pair in run_on_one_kernel(_runs(todo, parent), out_dir, kernel, with_code, log=Path(log)):
@@ -296,7 +310,7 @@ class _SharedRunFailed(Exception):
 def _run(task: Task, out: Path, kernel: str, with_code: bool, *, engine: dict | None = None) -> NotebookResult:
     """Execute ``task`` into ``out/notebooks/`` and render its page into ``out``; on a kernel
     of its own, or with the papermill keyword arguments of a shared kernel (``engine``)."""
-    import papermill as pm  # two seconds to import: only where a notebook runs
+    pm = import_papermill()  # only where a notebook runs
 
     book = Path(task.book)
     title, summary = notebook_summary(book)
