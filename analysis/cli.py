@@ -172,10 +172,11 @@ def main(argv: list[str] | None = None) -> int:
     import signal
     import threading
 
-    handled = (signal.SIGTERM, signal.SIGHUP)
     previous = {}
     if threading.current_thread() is threading.main_thread():
-        previous = {s: signal.signal(s, _terminated) for s in handled}
+        # Not a signal that is ignored (`nohup` ignores SIGHUP), nor one a C library handles.
+        previous = {s: signal.signal(s, _terminated) for s in (signal.SIGTERM, signal.SIGHUP)
+                    if signal.getsignal(s) not in (signal.SIG_IGN, None)}
     try:
         return _main(argv)
     finally:
@@ -194,7 +195,10 @@ def _main(argv: list[str] | None) -> int:
         print(f"error: {one_line(where + (exc.strerror or str(exc)))}", file=sys.stderr)
         return 2
     except Terminated as exc:
-        print("terminated", file=sys.stderr)
+        try:
+            print("terminated", file=sys.stderr)
+        except OSError:  # the terminal that hung up
+            pass
         return 128 + exc.args[0]
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..atomic import replaced_file, write_atomic
 from ..errors import UserError
+from ..run.workers import STOP_SIGNALS
 from .notebooks import notebook_summary
 from .render import render_html
 
@@ -177,19 +178,16 @@ def _start_worker(todo, done, parent: int) -> None:
 
 def _runs(todo, parent: int) -> Iterator:
     """The runs from the queue until a ``None``, or until the report runner is gone (killed
-    without the chance to stop its workers: then this worker ends, and its kernel with it)."""
+    without the chance to stop its workers: the worker, a child of the runner, is then
+    adopted by another process)."""
     import queue
 
-    while True:
+    while os.getppid() == parent:
         try:
             task = todo.get(timeout=1.0)
         except queue.Empty:
-            try:
-                os.kill(parent, 0)
-            except ProcessLookupError:
-                return
             continue
-        if task is None:
+        if task is None or os.getppid() != parent:
             return
         yield task
 
@@ -206,6 +204,8 @@ def _serve(out_dir: str, kernel: str, with_code: bool, log: str) -> None:
     warm_up(with_code=with_code)
     for pair in run_on_one_kernel(_runs(todo, parent), out_dir, kernel, with_code, log=Path(log)):
         done.put(pair)
+    if os.getppid() != parent:  # the runner is gone: its pool will not tell this worker to end
+        os._exit(0)
 
 
 class NotebookWorkers:
@@ -232,15 +232,22 @@ class NotebookWorkers:
         self._todo, self._done = context.Queue(), context.Queue()
         self._jobs = jobs
         self._pool = WorkerPool(jobs, _start_worker, self._todo, self._done, os.getpid(), mp_context=context)
-        # The workers start with Ctrl-C blocked (the mask is inherited through fork and exec): a
-        # new interpreter that gets it while importing its site module dies with a traceback.
-        # Here it stays pending until the workers are started, then arrives as usual.
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        try:
-            self._futures = [self._pool.submit(_serve, out_dir, kernel, with_code, str(log)) for _ in range(jobs)]
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        # The workers start with Ctrl-C (and SIGTERM, SIGHUP) blocked, the mask being inherited
+        # through fork and exec: a new interpreter that gets one while importing its site module
+        # dies with a traceback. Each worker unblocks them once its handlers are set
+        # (quiet_worker); here they stay pending until the workers are started, then arrive as
+        # usual, and the pool is stopped on the way out.
         self._ended = False
+        try:
+            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+            try:
+                self._futures = [self._pool.submit(_serve, out_dir, kernel, with_code, str(log))
+                                 for _ in range(jobs)]
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        except BaseException:
+            self._abandon()
+            raise
 
     def run(self, tasks: list[Task], finished) -> None:
         """Run ``tasks`` (handed out in this order), calling ``finished(task, result)`` as each
@@ -295,12 +302,16 @@ class NotebookWorkers:
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is None:
             self._end()  # when no runs were handed out: the workers end
+            self._pool.__exit__(exc_type, exc, tb)
         else:
-            # The workers are stopped, not waited for: what they will not read is dropped, and
-            # this process does not wait at exit for the queues' feeder threads to write it.
-            for q in (self._todo, self._done):
-                q.cancel_join_thread()
-        self._pool.__exit__(exc_type, exc, tb)
+            self._abandon()
+
+    def _abandon(self) -> None:
+        """Stop the workers without waiting for them: what they will not read is dropped, and
+        this process does not wait at exit for the queues' feeder threads to write it."""
+        for q in (self._todo, self._done):
+            q.cancel_join_thread()
+        self._pool.stop()
 
 
 class _SharedRunFailed(Exception):

@@ -180,8 +180,8 @@ class RunTables:
         ids = self.rows.of("documents", documents)
         if not doc_id:
             doc_id = documents["doc_id"].iloc[0]
-        elif doc_id not in ids:
-            pick_one(doc_id, documents["doc_id"], what="doc_id")  # raises, with the closest ids
+        elif doc_id not in ids:  # the id as written in the table, or an error naming the closest ids
+            doc_id = pick_one(str(doc_id), documents["doc_id"], what="doc_id")
         out = {}
         for name in names:
             table = self.tables[name]

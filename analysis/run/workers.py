@@ -25,22 +25,32 @@ from typing import Any
 
 #: In a worker: SIGTERM arrived; nothing more is started, and the worker exits.
 _STOPPING = False
+#: In a worker: work is running (its finally blocks are to run before the worker exits).
+_WORKING = False
+
+#: The signals that stop a run (Ctrl-C, ``kill``, a closed terminal).
+STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
 
 
 def _exit_on_terminate(signum, frame) -> None:
     global _STOPPING
     _STOPPING = True
+    if not _WORKING:  # starting, or between two pieces of work: nothing to clean up, and no traceback
+        os._exit(128 + signum)
     sys.exit(128 + signum)
 
 
 def _guarded(fn: Callable, *args: Any) -> Any:
     # The pool's worker loop catches SystemExit (it sends every exception back), so the
     # worker leaves here, once the finally blocks inside fn have run.
+    global _WORKING
     if _STOPPING:
         os._exit(143)
+    _WORKING = True
     try:
         return fn(*args)
     finally:
+        _WORKING = False
         if _STOPPING:
             os._exit(143)
 
@@ -54,6 +64,9 @@ def quiet_worker(initializer: Callable | None = None, *initargs: Any) -> None:
         pass
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _exit_on_terminate)
+    # A pool may start its workers with these blocked (see NotebookWorkers); handled now, they
+    # are unblocked, so that the kernels and programs a worker starts get them as usual.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     if initializer is not None:
         initializer(*initargs)
 
@@ -74,7 +87,15 @@ class WorkerPool:
         self._pool.shutdown()
 
     def stop(self, *, timeout: float = 30.0) -> None:
-        """Queued work cancelled, running workers terminated and waited for."""
+        """Queued work cancelled, running workers terminated and waited for; a second Ctrl-C
+        (or SIGTERM) meanwhile waits until they are, and then arrives."""
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+        try:
+            self._stop(timeout)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+    def _stop(self, timeout: float) -> None:
         # ProcessPoolExecutor has no public way to stop running work before Python 3.14
         # (terminate_workers), so its private table of worker processes is used until then.
         processes = list((getattr(self._pool, "_processes", None) or {}).values())

@@ -139,6 +139,8 @@ def test_a_page_takes_one_documents_rows_of_each_table(own_tables):
         assert rows.equals(whole[whole["doc_id"] == doc_id]), name  # the same rows, in table order
     assert len(one["stance"]) == (stance["doc_id"] == doc_id).sum() and len(one["documents"]) == 1
     assert own_tables.for_document("")["documents"]["doc_id"].tolist() == [documents["doc_id"].iloc[0]]
+    # An id that differs only in case is the table's id, as elsewhere in the notebooks.
+    assert own_tables.for_document(doc_id.swapcase())["stance"].equals(one["stance"])
     with pytest.raises(ParameterError, match="did you mean"):
         own_tables.for_document(doc_id + "x")
 
