@@ -349,6 +349,8 @@ def _execute_all(todo: list[Task], out_dir: Path, kernel: str, with_code: bool, 
     ends (after Ctrl-C, the next run redoes only the rest), with one progress bar for them all."""
     if not todo:
         return []
+    for task in todo:  # a log of its own is written again only if the notebook is re-run alone
+        (out_dir / "notebooks" / f"{task.name}.log").unlink(missing_ok=True)
     ordered = hand_out_order(todo, _last_seconds(out_dir))
     results: list[NotebookResult] = []
     bar = Progress(len(todo), sum(bool(t.doc_id) for t in todo), enabled=progress)

@@ -231,7 +231,9 @@ def test_a_warm_run_remakes_outputs_that_are_not_as_written(seeds_dir, tmp_path)
     (out / "03_timeline.html").write_bytes(pages["03_timeline.html"][:100])
     (out / "spreadsheet" / "documents.csv").write_text("edited", encoding="utf-8")
     (out / "tables" / "sentences.csv").unlink()
+    (out / "notebooks" / "03_timeline.log").write_text("from a run alone, before", encoding="utf-8")
     assert main(args) == 0
+    assert not (out / "notebooks" / "03_timeline.log").exists()  # this run's log is kernels.log
     manifest = json.loads((out / "manifest.json").read_text())
     assert {r["name"] for r in manifest["reports"] if not r["cached"]} == {"03_timeline"}
     assert not manifest["tables"]["cached"] and (out / "tables" / "sentences.csv").exists()
