@@ -136,8 +136,8 @@ def execute_task(task: Task, out_dir: str, kernel: str, with_code: bool) -> Note
 KERNELS_LOG = "kernels.log"
 
 
-def run_on_one_kernel(tasks: Iterable[Task], out_dir: str, kernel: str, with_code: bool, *,
-                      log: Path | None = None) -> Iterator[tuple[Task, NotebookResult]]:
+def run_on_one_kernel(tasks: Iterable[Task], out_dir: str, kernel: str,
+                      with_code: bool) -> Iterator[tuple[Task, NotebookResult]]:
     """Run notebooks one after another on one kernel, rendering each page, and yield each
     task with its result as it ends: papermill as in :func:`execute_task`, without a kernel
     start and the imports each time (:mod:`analysis.report.kernels`). ``tasks`` may be a
@@ -150,7 +150,7 @@ def run_on_one_kernel(tasks: Iterable[Task], out_dir: str, kernel: str, with_cod
 
     import_papermill()
     out = Path(out_dir)
-    log = log or out / "notebooks" / KERNELS_LOG
+    log = out / "notebooks" / KERNELS_LOG
     with shared_kernel(kernel, kernel_config()) as engine:
         for task in tasks:
             # What the kernel writes cannot be told apart by notebook: one log for the kernels
@@ -192,17 +192,16 @@ def _runs(todo, parent: int) -> Iterator:
         yield task
 
 
-def _serve(out_dir: str, kernel: str, with_code: bool, log: str) -> None:
-    """A worker's whole job: import papermill and compile the page template (1 s), then
-    take runs from the queue on one kernel (:func:`run_on_one_kernel`) and put each
-    ``(task, result)`` on the results queue. The workers share the queue, so each takes the
-    next run when it is free."""
+def _serve(out_dir: str, kernel: str, with_code: bool) -> None:
+    """A worker's whole job: compile the page template (1 s), then take runs from the queue on
+    one kernel (:func:`run_on_one_kernel`, which imports papermill before it waits for the
+    first) and put each ``(task, result)`` on the results queue. The workers share the queue,
+    so each takes the next run when it is free."""
     from .render import warm_up
 
-    import_papermill()
     todo, done, parent = _QUEUES
     warm_up(with_code=with_code)
-    for pair in run_on_one_kernel(_runs(todo, parent), out_dir, kernel, with_code, log=Path(log)):
+    for pair in run_on_one_kernel(_runs(todo, parent), out_dir, kernel, with_code):
         done.put(pair)
     if os.getppid() != parent:  # the runner is gone: its pool will not tell this worker to end
         os._exit(0)
@@ -218,7 +217,7 @@ class NotebookWorkers:
     The runs are the parent's decision and the results come back as each run ends, so the
     progress bar and the stamps of finished reports move page by page."""
 
-    def __init__(self, jobs: int, out_dir: str, kernel: str, with_code: bool, log: Path):
+    def __init__(self, jobs: int, out_dir: str, kernel: str, with_code: bool):
         import multiprocessing
         import signal
 
@@ -241,8 +240,7 @@ class NotebookWorkers:
         try:
             blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
             try:
-                self._futures = [self._pool.submit(_serve, out_dir, kernel, with_code, str(log))
-                                 for _ in range(jobs)]
+                self._futures = [self._pool.submit(_serve, out_dir, kernel, with_code) for _ in range(jobs)]
             finally:
                 signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
         except BaseException:

@@ -57,8 +57,7 @@ def index_html(results: list[NotebookResult], documents, *, corpus: str, overrid
 
     corpus_rows = "\n".join(row(r, r.title) for r in results if not r.doc_id)
     pages = {r.doc_id: r for r in results if r.doc_id}
-    chosen_one = len(pages) == 1 and any(r.name == "04_article" for r in results)
-    why_none = ("no page: -P doc_id chose another article" if chosen_one or max_articles is None
+    why_none = ("no page: -P doc_id chose another article" if "doc_id" in overrides or max_articles is None
                 else f"no page: over --max-articles {max_articles}")
 
     def article_row(doc_id: str, title: str) -> str:

@@ -104,8 +104,7 @@ def run_suite(inputs: RunInputs, out_dir: str | Path, options: SuiteOptions | No
             # Tables to make means reports to run: the workers start (import papermill, compile
             # the page template) while the tables are made.
             kernel = kernel_name()
-            workers = stack.enter_context(NotebookWorkers(jobs, str(out_dir), kernel, options.with_code,
-                                                          _kernels_log(out_dir)))
+            workers = stack.enter_context(NotebookWorkers(jobs, str(out_dir), kernel, options.with_code))
         tables = _tables(inputs, out_dir, cache_dir, key, files)
         tasks = _plan(books, per_book, tables, version, options, corpus=Path(inputs.corpus.path))
         _spreadsheet_copies(tables, sorted({t for task in tasks for t in task.tables}), out_dir / SPREADSHEET_DIR,
@@ -118,9 +117,7 @@ def run_suite(inputs: RunInputs, out_dir: str | Path, options: SuiteOptions | No
             kernel = kernel_name()
             if jobs > 1 and len(todo) > 1:
                 workers = stack.enter_context(NotebookWorkers(min(jobs, len(todo)), str(out_dir), kernel,
-                                                              options.with_code, _kernels_log(out_dir)))
-            elif todo:
-                _kernels_log(out_dir)
+                                                              options.with_code))
         results += _execute_all(todo, out_dir, kernel, options.with_code, workers, cache_dir,
                                 progress=inputs.engine.progress)
     order = {t.name: i for i, t in enumerate(tasks)}
@@ -142,13 +139,6 @@ def run_suite(inputs: RunInputs, out_dir: str | Path, options: SuiteOptions | No
     }
     write_atomic(out_dir / "manifest.json", json.dumps(manifest, indent=1, sort_keys=True) + "\n")
     return results
-
-
-def _kernels_log(out_dir: Path) -> Path:
-    """This run's log of the kernels, emptied (each kernel appends to it)."""
-    path = out_dir / "notebooks" / KERNELS_LOG
-    write_atomic(path, "")
-    return path
 
 
 def _input_files(inputs: RunInputs) -> dict[str, str]:
@@ -349,6 +339,7 @@ def _execute_all(todo: list[Task], out_dir: Path, kernel: str, with_code: bool, 
     ends (after Ctrl-C, the next run redoes only the rest), with one progress bar for them all."""
     if not todo:
         return []
+    write_atomic(out_dir / "notebooks" / KERNELS_LOG, "")  # this run's; each kernel appends to it
     for task in todo:  # a log of its own is written again only if the notebook is re-run alone
         (out_dir / "notebooks" / f"{task.name}.log").unlink(missing_ok=True)
     ordered = hand_out_order(todo, _last_seconds(out_dir))
