@@ -21,7 +21,6 @@ from pathlib import Path
 
 from ..atomic import replaced_file, write_atomic
 from ..errors import UserError
-from ..run.workers import STOP_SIGNALS
 from .notebooks import notebook_summary
 from .render import render_html
 
@@ -219,7 +218,6 @@ class NotebookWorkers:
 
     def __init__(self, jobs: int, out_dir: str, kernel: str, with_code: bool):
         import multiprocessing
-        import signal
 
         from ..run.workers import WorkerPool
 
@@ -231,18 +229,11 @@ class NotebookWorkers:
         self._todo, self._done = context.Queue(), context.Queue()
         self._jobs = jobs
         self._pool = WorkerPool(jobs, _start_worker, self._todo, self._done, os.getpid(), mp_context=context)
-        # The workers start with Ctrl-C (and SIGTERM, SIGHUP) blocked, the mask being inherited
-        # through fork and exec: a new interpreter that gets one while importing its site module
-        # dies with a traceback. Each worker unblocks them once its handlers are set
-        # (quiet_worker); here they stay pending until the workers are started, then arrive as
-        # usual, and the pool is stopped on the way out.
+        # A stop signal that arrives while the workers start (WorkerPool.submit holds it back
+        # until then) stops them on the way out.
         self._ended = False
         try:
-            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
-            try:
-                self._futures = [self._pool.submit(_serve, out_dir, kernel, with_code) for _ in range(jobs)]
-            finally:
-                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+            self._futures = [self._pool.submit(_serve, out_dir, kernel, with_code) for _ in range(jobs)]
         except BaseException:
             self._abandon()
             raise

@@ -81,7 +81,15 @@ class WorkerPool:
                                          initargs=(initializer, *initargs), mp_context=mp_context)
 
     def submit(self, fn: Callable, *args: Any) -> Future:
-        return self._pool.submit(_guarded, fn, *args)
+        # A submit may start a worker: it starts with the stop signals blocked (the mask is
+        # inherited through fork and exec), since one that arrives before quiet_worker has set
+        # its handlers kills it with a traceback. quiet_worker unblocks them; here they stay
+        # pending until the submit returns, then arrive as usual.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+        try:
+            return self._pool.submit(_guarded, fn, *args)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
     def shutdown(self) -> None:
         self._pool.shutdown()
