@@ -40,7 +40,8 @@ ATTRIBUTION_COLUMNS = ["doc_id", "sentence_id", "attribution", "speaker", "speak
                        "speech_verb", "speaker_resolved", "quote_id"]
 STANCE_COLUMNS = ["doc_id", "sentence_id", "char_start", "char_end", "holder", "holder_affiliation", "holder_type",
                   "target", "target_type", "stance", "act", "cue", "cue_start", "cue_end", "negated", "hedged",
-                  "boosted", "modality", "attribution", "speaker", "resolved_holder", "addressee", "evidence"]
+                  "boosted", "modality", "attribution", "speaker", "resolved_holder", "addressee", "evidence",
+                  "plover", "quad"]
 FRAME_COLUMNS = ["doc_id", "sentence_id", "char_start", "char_end", "frame", "score", "indicators", "negated",
                  "rejected", "speaker", "speaker_type", "evidence"]
 PROFILE_COLUMNS = ["doc_id", "frame", "sentences", "share", "dominant"]

@@ -32,9 +32,9 @@ CODEBOOK_DIR = Path(__file__).resolve().parent.parent / "codebooks"
 FILES = {"actors": "actors.yaml", "places": "places.yaml", "issues": "issues.yaml", "stance": "stance.yaml",
          "frames": "frames.yaml", "anchor_events": "anchor_events.yaml"}
 
-ACTOR_TYPES = ("state", "leader", "official", "organisation", "expert", "media", "group")
-PERSON_TYPES = ("leader", "official", "expert", "media")
-STANCES = ("support", "oppose", "neutral")
+ACTOR_TYPES = ("state", "leader", "official", "organisation", "expert", "media", "group", "person")
+PERSON_TYPES = ("leader", "official", "expert", "media", "person")
+STANCES = ("support", "oppose", "neutral", "none")
 TARGET_MODES = ("after", "before", "complement")
 PREFERENCES = ("any", "issue", "issue_only", "actor")
 
@@ -64,6 +64,32 @@ class ActorBook:
     role_references: dict[str, tuple[str, ...]]
     titles: dict[str, tuple[str, ...]]
     apposition_roles: dict[str, tuple[str, ...]]
+    names: NameRules = field(default_factory=lambda: NameRules())
+
+
+@dataclass(frozen=True)
+class NameRules:
+    """``actors.yaml`` ``names:``: how a name no codebook lists is recognised and typed."""
+
+    prefixes: dict[str, str] = field(default_factory=dict)  # prefix -> gender (m, f, "")
+    organisation_words: frozenset[str] = frozenset()
+    group_words: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
+
+
+def _load_names(data: object, path: Path) -> NameRules:
+    if data is None:
+        return NameRules()
+    check(isinstance(data, dict), path, "names", "must be a mapping (prefixes, organisation_words, ...)")
+    known_fields(path, "names", data, ("prefixes", "organisation_words", "group_words", "not_names"))
+    prefixes = data.get("prefixes") or {}
+    check(isinstance(prefixes, dict) and set(prefixes) <= {"m", "f", ""}, path, "names.prefixes",
+          "must map a gender (m, f or \"\") to a list of prefixes")
+    return NameRules(
+        prefixes={p: g for g, ps in prefixes.items() for p in str_list(ps, path, f"names.prefixes.{g}")},
+        organisation_words=frozenset(str_list(data.get("organisation_words"), path, "names.organisation_words")),
+        group_words=frozenset(str_list(data.get("group_words"), path, "names.group_words")),
+        not_names=frozenset(str_list(data.get("not_names"), path, "names.not_names")))
 
 
 def _load_actors(path: Path) -> tuple[ActorBook, SourceFile]:
@@ -100,7 +126,7 @@ def _load_actors(path: Path) -> tuple[ActorBook, SourceFile]:
     check(isinstance(appos, dict) and set(appos) <= set(ACTOR_TYPES), path, "apposition_roles",
           f"must map actor types ({', '.join(ACTOR_TYPES)}) to word lists")
     appos = {k: tuple(w.lower() for w in str_list(v, path, f"apposition_roles.{k}")) for k, v in appos.items()}
-    return ActorBook(tuple(actors), roles, titles, appos), source
+    return ActorBook(tuple(actors), roles, titles, appos, _load_names(data.get("names"), path)), source
 
 
 # --------------------------------------------------------------------------- places
@@ -120,6 +146,7 @@ class PlaceBook:
     countries: dict[str, Country]
     location_prepositions: frozenset[str]
     demonym_heads: frozenset[str]
+    addressed_by: frozenset[str] = frozenset()
 
 
 def _load_places(path: Path) -> tuple[PlaceBook, SourceFile]:
@@ -142,7 +169,8 @@ def _load_places(path: Path) -> tuple[PlaceBook, SourceFile]:
                                   capitals=tuple(str_list(entry.get("capitals"), path, f"{where}.capitals")))
     preps = frozenset(w.lower() for w in str_list(data.get("location_prepositions"), path, "location_prepositions"))
     heads = frozenset(w.lower() for w in str_list(data.get("demonym_heads"), path, "demonym_heads"))
-    return PlaceBook(countries, preps, heads), source
+    addressed = frozenset(w.lower() for w in str_list(data.get("addressed_by"), path, "addressed_by"))
+    return PlaceBook(countries, preps, heads, addressed), source
 
 
 # --------------------------------------------------------------------------- issues
@@ -189,11 +217,14 @@ class CueFamily:
     patterns: tuple[str, ...]
     stance: str
     act: str
-    negated: tuple[str, str] | None  # (stance, act), or None: a negated cue is dropped
+    negated: tuple[str, str, str] | None  # (stance, act, plover), or None: a negated cue is dropped
+    plover: str = ""  # the PLOVER event category the cue expresses ("" for none)
     targets: str = "after"
     prefer: str = "any"
     only_negated: bool = False
     negates_next: bool = False  # "refrain from": negates the next cue instead, when one follows closely
+    mutual: bool = False  # "X and Y agreed": an act of each toward the other
+    between_states: tuple[str, str, str] | None = None  # (stance, act, plover) when holder and target are states
 
 
 @dataclass(frozen=True)
@@ -213,41 +244,103 @@ class StanceBook:
     conditionals: tuple[str, ...]
     addressee_issues: tuple[str, ...] = ()
     neutrality_issues: tuple[str, ...] = ()
+    plover_quads: dict[str, str] = field(default_factory=dict)  # PLOVER category -> quad class
+    plover_future: dict[str, str] = field(default_factory=dict)  # category -> category of the act announced
+    future_markers: tuple[str, ...] = ()
+    future_window: int = 4
+    noun_words: frozenset[str] = frozenset()
+    noun_determiners: frozenset[str] = frozenset()
+    noun_possessives: tuple[str, ...] = ()
+    noun_complements: frozenset[str] = frozenset()
 
 
-_CUE_FIELDS = ("patterns", "stance", "act", "negated", "targets", "prefer", "only_negated", "negates_next")
+_CUE_FIELDS = ("patterns", "stance", "act", "plover", "mutual", "between_states", "negated", "targets", "prefer",
+               "only_negated", "negates_next")
+#: PLOVER's quad classes (verbal/material x cooperation/conflict).
+QUADS = ("verbal_cooperation", "verbal_conflict", "material_cooperation", "material_conflict")
 
 
-def _cue_family(fid: str, entry: object, path: Path) -> CueFamily:
+def _plover_quads(data: dict, path: Path) -> dict[str, str]:
+    quads = data.get("plover") or {}
+    check(isinstance(quads, dict), path, "plover", "must map PLOVER categories to quad classes")
+    for cat, quad in quads.items():
+        check(isinstance(cat, str) and cat.isupper(), path, f"plover.{cat}", "a PLOVER category is upper case")
+        check(quad in QUADS, path, f"plover.{cat}", f"quad {quad!r} is not one of {', '.join(QUADS)}")
+    return dict(quads)
+
+
+def _plover_future(data: dict, path: Path, quads: dict[str, str]) -> dict[str, str]:
+    future = data.get("plover_future") or {}
+    check(isinstance(future, dict), path, "plover_future", "must map a PLOVER category to the category it becomes")
+    for cat, becomes in future.items():
+        check(cat in quads and becomes in quads, path, f"plover_future.{cat}",
+              f"{cat!r} and {becomes!r} must both be categories listed under 'plover:'")
+    return dict(future)
+
+
+def _noun_reading(data: dict, path: Path) -> dict:
+    nouns = data.get("noun_reading") or {}
+    check(isinstance(nouns, dict), path, "noun_reading", "must be a mapping (determiners, possessives, complements)")
+    known_fields(path, "noun_reading", nouns, ("words", "determiners", "possessives", "complements"))
+    return {"noun_words": frozenset(w.lower() for w in str_list(nouns.get("words"), path, "noun_reading.words")),
+            "noun_determiners": frozenset(w.lower() for w in str_list(nouns.get("determiners"), path,
+                                                                      "noun_reading.determiners")),
+            "noun_possessives": tuple(str_list(nouns.get("possessives"), path, "noun_reading.possessives")),
+            "noun_complements": frozenset(w.lower() for w in str_list(nouns.get("complements"), path,
+                                                                      "noun_reading.complements"))}
+
+
+def _window(data: dict, path: Path) -> int:
+    window = data.get("future_window", 4)
+    check(isinstance(window, int) and 1 <= window <= 10, path, "future_window", "must be an integer from 1 to 10")
+    return window
+
+
+def _cue_family(fid: str, entry: object, path: Path, quads: dict[str, str]) -> CueFamily:
     where = f"cues.{fid}"
     check(isinstance(entry, dict), path, where, "must be a mapping (patterns, stance, act, negated)")
     known_fields(path, where, entry, _CUE_FIELDS)
     check(entry.get("stance") in STANCES, path, where, f"stance must be one of {', '.join(STANCES)}")
     act = entry.get("act")
     check(isinstance(act, str) and act, path, where, "needs an 'act'")
+    plover = entry.get("plover", "")
+    check(plover == "" or plover in quads, path, f"{where}.plover",
+          f"{plover!r} is not a category listed under 'plover:' ({', '.join(quads)})")
     neg = entry.get("negated", "drop")
     if neg == "drop":
         negated = None
     else:
         check(isinstance(neg, dict) and neg.get("stance") in STANCES and isinstance(neg.get("act"), str),
-              path, f"{where}.negated", "must be 'drop' or {stance: support|oppose|neutral, act: ...}")
-        negated = (neg["stance"], neg["act"])
+              path, f"{where}.negated", "must be 'drop' or {stance: support|oppose|neutral, act: ..., plover: ...}")
+        known_fields(path, f"{where}.negated", neg, ("stance", "act", "plover"))
+        check(neg.get("plover", "") == "" or neg.get("plover") in quads, path, f"{where}.negated.plover",
+              f"{neg.get('plover')!r} is not a category listed under 'plover:'")
+        negated = (neg["stance"], neg["act"], neg.get("plover", ""))
+    states = entry.get("between_states")
+    if states is not None:
+        check(isinstance(states, dict) and states.get("stance") in STANCES and isinstance(states.get("act"), str)
+              and states.get("plover", "") in ("", *quads), path, f"{where}.between_states",
+              "must be {stance: ..., act: ..., plover: <a category listed under 'plover:'>}")
+        known_fields(path, f"{where}.between_states", states, ("stance", "act", "plover"))
+        states = (states["stance"], states["act"], states.get("plover", ""))
     targets = entry.get("targets", "after")
     check(targets in TARGET_MODES, path, f"{where}.targets", f"must be one of {', '.join(TARGET_MODES)}")
     prefer = entry.get("prefer", "any")
     check(prefer in PREFERENCES, path, f"{where}.prefer", f"must be one of {', '.join(PREFERENCES)}")
-    for flag in ("only_negated", "negates_next"):
+    for flag in ("only_negated", "negates_next", "mutual"):
         check(isinstance(entry.get(flag, False), bool), path, f"{where}.{flag}", "must be true or false")
     return CueFamily(id=fid, patterns=tuple(str_list(entry.get("patterns"), path, f"{where}.patterns", required=True)),
-                     stance=entry["stance"], act=act, negated=negated, targets=targets, prefer=prefer,
-                     only_negated=entry.get("only_negated", False), negates_next=entry.get("negates_next", False))
+                     stance=entry["stance"], act=act, negated=negated, plover=plover, targets=targets, prefer=prefer,
+                     only_negated=entry.get("only_negated", False), negates_next=entry.get("negates_next", False),
+                     mutual=entry.get("mutual", False), between_states=states)
 
 
 def _load_stance(path: Path, issue_ids: set[str]) -> tuple[StanceBook, SourceFile]:
     data, source = read_yaml(path)
     check(isinstance(data, dict) and isinstance(data.get("cues"), dict), path, "cues",
           "the file must hold a 'cues:' mapping of cue families")
-    families = tuple(_cue_family(fid, entry, path) for fid, entry in data["cues"].items())
+    quads = _plover_quads(data, path)
+    families = tuple(_cue_family(fid, entry, path, quads) for fid, entry in data["cues"].items())
     neg = data.get("negation") or {}
     scope = neg.get("scope", 4)
     check(isinstance(scope, int) and 1 <= scope <= 10, path, "negation.scope", "must be an integer from 1 to 10")
@@ -276,6 +369,11 @@ def _load_stance(path: Path, issue_ids: set[str]) -> tuple[StanceBook, SourceFil
         conditionals=tuple(str_list(data.get("conditionals"), path, "conditionals")),
         addressee_issues=issue_list("addressee_issues"),
         neutrality_issues=issue_list("neutrality_issues"),
+        plover_quads=quads,
+        plover_future=_plover_future(data, path, quads),
+        future_markers=tuple(str_list(data.get("future_markers"), path, "future_markers")),
+        future_window=_window(data, path),
+        **_noun_reading(data, path),
     )
     return book, source
 

@@ -28,13 +28,18 @@ def stance_gold(path: Path | None = None) -> pd.DataFrame:
 def stance_scores(stance: pd.DataFrame, gold: pd.DataFrame | None = None) -> pd.DataFrame:
     """Triples (sentence, holder, target, stance) scored overall and per stance label."""
     gold = stance_gold() if gold is None else gold
-    return score(stance, gold, STANCE_KEYS, by="stance")
+    return score(positions(stance), gold, STANCE_KEYS, by="stance")
+
+
+def positions(stance: pd.DataFrame) -> pd.DataFrame:
+    """The rows that state a position: the gold codes positions, not acts without one (a meeting)."""
+    return stance[stance["stance"] != "none"]
 
 
 def stance_errors(stance: pd.DataFrame, gold: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every false positive and false negative, for error analysis."""
     gold = stance_gold() if gold is None else gold
-    m = match_sets(stance, gold, STANCE_KEYS)
+    m = match_sets(positions(stance), gold, STANCE_KEYS)
     rows = [("false_positive", *k) for k in sorted(m["fp"])] + [("false_negative", *k) for k in sorted(m["fn"])]
     return pd.DataFrame(rows, columns=["error", *STANCE_KEYS])
 

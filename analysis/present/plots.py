@@ -103,7 +103,7 @@ def keyness_bars(table: pd.DataFrame):
     return fig
 
 
-STANCE_COLOURS = {"support": "#4c9a5b", "oppose": "#c44e52", "neutral": "#8c8c8c"}
+STANCE_COLOURS = {"support": "#4c9a5b", "oppose": "#c44e52", "neutral": "#8c8c8c", "none": "#c7c7c7"}
 
 
 @_styled
@@ -146,6 +146,8 @@ def stacked_bars(table: pd.DataFrame, *, title: str = "", colours: dict | None =
         ax.bar(table.index.astype(str), table[col], bottom=bottom, label=col,
                color=(colours or STANCE_COLOURS).get(col))
         bottom = table[col] if bottom is None else bottom + table[col]
+    if len(table) > 6:
+        ax.tick_params(axis="x", labelrotation=45)
     ax.legend(frameon=False)
     ax.set_ylabel("findings")
     if title:

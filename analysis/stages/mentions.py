@@ -31,6 +31,7 @@ from ..lang.en import CALENDAR_NAMES
 from ..schema import ATTRIBUTION_COLUMNS, MENTION_COLUMNS, Stage
 from ..text.layer import quote_spans, rows_by_document
 from .lexicon import NameMatcher, PhraseMatcher, trie_regex
+from .names import NameGuards, discover_names, variant_key
 
 _NAME_WORD = r"[A-Z][a-z’'\-]+(?:[A-Z][a-z]+)?"
 #: Words allowed between a speaker and the speech verb ("Hun Sen has also said").
@@ -84,6 +85,7 @@ class ActorIndex:
 
     def __init__(self, books: Codebooks):
         self.location_prepositions = books.places.location_prepositions
+        self.addressed_by = books.places.addressed_by
         self.demonym_heads = books.places.demonym_heads
         self.inverted_speech_verbs = books.stance.inverted_speech_verbs
         self.by_name: dict[str, Actor] = {}
@@ -173,6 +175,8 @@ class ActorIndex:
         self.places = {c for info in countries.values() for c in info.capitals}
         self.leading_title = re.compile(rf"^(?:(?:{title_alt})\s+)+")
         self.appos_words = {w: typ for typ, ws in books.actors.apposition_roles.items() for w in ws}
+        self.name_guards = NameGuards(books.actors.names, [t for t, _ in titles], self.location_prepositions,
+                                      frozenset(self.state_of))
 
 
 def actor_index(books: Codebooks) -> ActorIndex:
@@ -228,13 +232,36 @@ def discover_persons(text: str, spans: list[tuple[int, int]], index: ActorIndex)
     return [a for n, a in found.items() if len(n.split()) > 1 or not any(n in f.split() for f in full)]
 
 
+def _with_names(persons: list[Actor], names: list[Actor], index: ActorIndex) -> list[Actor]:
+    """Titled and apposed persons, then the names no rule typed; one actor per spelling of a
+    name ("Thong Meng David", "Thong Mengdavid"), and persons given a gender from their first name."""
+    out: dict[str, Actor] = {}
+    for p in persons:
+        if not p.gender and len(p.name.split()) > 1:
+            p = replace(p, gender=index.name_guards.gender(p.name.split()[0]))
+        out.setdefault(variant_key(p.name), p)
+    parts = {w for p in persons for w in p.name.split()}
+    for a in names:
+        if len(a.name.split()) == 1 and a.name in parts:
+            continue  # "Thuch" of Ly Thuch: the name-part matcher finds the person
+        key = variant_key(a.name)
+        if key in out:  # another spelling of a titled person: one actor, every spelling matched
+            kept = out[key]
+            spellings = tuple(n for n in (a.name, *a.aliases) if n != kept.name and n not in kept.aliases)
+            out[key] = replace(kept, aliases=(*kept.aliases, *spellings))
+        else:
+            out[key] = a
+    return list(out.values())
+
+
 def _person_matcher(persons: list[Actor], index: ActorIndex) -> NameMatcher | PhraseMatcher:
     """Full names, plus each name part ("Phea" for Kin Phea) not already meaning something else."""
     entries = []
     parts: dict[str, list[Actor]] = {}
     for p in persons:
         entries.append((p.name, (p, p.source)))
-        for part in p.name.split():
+        entries.extend((alias, (p, p.source)) for alias in p.aliases)
+        for part in (p.name.split() if p.is_person else ()):
             if len(part) >= 3 and part not in index.by_name and part not in index.state_of:
                 parts.setdefault(part, []).append(p)
     for part, owners in parts.items():
@@ -249,7 +276,7 @@ def _person_matcher(persons: list[Actor], index: ActorIndex) -> NameMatcher | Ph
 
 def _select(cands: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions, longest first; ties: persons, then other actors, then issues."""
-    rank = {"title": 0, "apposition": 0, "name_part": 1, "codebook": 1, "country": 2, "capital": 2,
+    rank = {"title": 0, "apposition": 0, "name_part": 1, "codebook": 1, "name": 2, "country": 2, "capital": 2,
             "demonym": 3, "issue": 4, "role_reference": 1, "pronoun": 5}
     cands.sort(key=lambda m: (-(m.end - m.start), rank.get(m.source, 9), m.start))
     taken: list[Mention] = []
@@ -263,19 +290,19 @@ _CALENDAR_AFTER = re.compile(r",\s+(?:" + "|".join(sorted(CALENDAR_NAMES)) + r")
 
 
 def _is_location(text: str, m: Mention, index: ActorIndex) -> bool:
-    before = re.findall(r"[\w’']+", text[max(0, m.start - 30):m.start])
+    before = [w.lower() for w in re.findall(r"[\w’']+", text[max(0, m.start - 40):m.start])]
     after = text[m.end:m.end + 12]
-    return (bool(before) and before[-1].lower() in index.location_prepositions) or \
-        _CALENDAR_AFTER.match(after) is not None
+    if len(before) > 1 and before[-1] == "to" and before[-2] in index.addressed_by:
+        return False  # "appealed to Moscow": the government is addressed
+    return (bool(before) and before[-1] in index.location_prepositions) or _CALENDAR_AFTER.match(after) is not None
 
 
-def _candidates(text: str, s: int, e: int, index: ActorIndex, persons: NameMatcher | PhraseMatcher) -> list[Mention]:
-    """Every mention any matcher finds in ``text[s:e]``, overlapping ones included."""
+def _static_candidates(text: str, s: int, e: int, index: ActorIndex) -> list[Mention]:
+    """Every mention the codebook matchers find in ``text[s:e]``, overlapping ones included."""
     cands: list[Mention] = []
-    for matcher in (index.actors, persons):
-        for m in matcher.finditer(text, s, e):
-            actor, source = m.payload
-            cands.append(Mention(m.start, m.end, m.text, "actor", actor.name, actor, source))
+    for m in index.actors.finditer(text, s, e):
+        actor, source = m.payload
+        cands.append(Mention(m.start, m.end, m.text, "actor", actor.name, actor, source))
     for m in index.issues.finditer(text, s, e):
         cands.append(Mention(m.start, m.end, m.text, "issue", m.payload.id, None, "issue"))
     for m in index.roles.finditer(text, s, e):
@@ -284,6 +311,15 @@ def _candidates(text: str, s: int, e: int, index: ActorIndex, persons: NameMatch
     for m in _PRONOUN.finditer(text, s, e):
         cands.append(Mention(m.start(), m.end(), m.group(), "actor", "", None, "pronoun", resolved_from=m.group()))
     return cands
+
+
+def _person_candidates(text: str, s: int, e: int, persons: NameMatcher | PhraseMatcher) -> list[Mention]:
+    """The mentions of the persons and names found in this document."""
+    out = []
+    for m in persons.finditer(text, s, e):
+        actor, source = m.payload
+        out.append(Mention(m.start, m.end, m.text, "actor", actor.name, actor, source))
+    return out
 
 
 class Spans:
@@ -398,8 +434,11 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
     """
     if m.source == "capital" and _is_location(text, m, index):
         return None
-    if m.source == "demonym":
-        head = re.match(r"\s+([a-z]+)", text[m.end:m.end + 20])
+    if m.source in ("demonym", "country"):
+        # "the Saudi government", "a top U.S. official", "the Cambodian premier": the state.
+        head = re.match(r"\s+([a-z]+(?:\s+(?:minister|ministry|media|agency))?)\b", text[m.end:m.end + 30])
+        if head and head.group(1) not in index.demonym_heads:
+            head = re.match(r"\s+([a-z]+)\b", text[m.end:m.end + 20])
         if head and head.group(1) in index.demonym_heads:
             m = replace(m, end=m.end + head.end(), text=text[m.start:m.end + head.end()], source="country")
     if m.source == "pronoun":
@@ -433,11 +472,22 @@ def document_mentions(text: str, sentences: list[tuple[int, int, int, object]], 
     ``sentences`` are ``(sentence_id, char_start, char_end, quote_id)`` in text order.
     """
     out = DocumentMentions()
-    persons = _person_matcher(discover_persons(text, [(s, e) for _, s, e, _ in sentences], index), index)
+    spans = [(s, e) for _, s, e, _ in sentences]
+    static = [_static_candidates(text, s, e, index) for s, e in spans]
+    titled = _with_names(discover_persons(text, spans, index), [], index)
+    persons = _person_matcher(titled, index)
+    # Names are looked for where neither the codebooks nor the titled persons matched.
+    known = [cands + _person_candidates(text, s, e, persons) for cands, (s, e) in zip(static, spans)]
+    # A part of a name ("Kim" of Kim So-yeon) does not cut a run: "Ms Kim So Yeon" is a spelling of it.
+    names = discover_names(text, spans, [[m for m in k if m.source not in ("pronoun", "role_reference", "name_part")]
+                                         for k in known], index)
+    if names:
+        persons = _person_matcher(_with_names(titled, names, index), index)
+        known = [cands + _person_candidates(text, s, e, persons) for cands, (s, e) in zip(static, spans)]
     seen = History(text, quote_spans(text))
-    for sid, s, e, _ in sentences:
+    for (sid, s, _e, _), cands in zip(sentences, known):
         chosen: list[Mention] = []
-        for m in _select(_candidates(text, s, e, index, persons)):
+        for m in _select(cands):
             m.sentence_id = sid
             m = _resolve(text, m, s, chosen, seen, index)
             if m is None:

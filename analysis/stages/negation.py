@@ -28,10 +28,18 @@ def is_negated(text: str, pos: int, negators: Iterable[Match], scope: int, *, fl
     (True, False)
     >>> negated("Chile, not Peru, supports it.", "supports")
     False
+    >>> negated("They said no shots were fired and accused them.", "accused", 4)
+    False
+    >>> negated("They do not back or endorse it.", "endorse", 4)
+    True
     """
     for n in negators:
         if n.end <= pos and n.start >= floor:
             gap = text[n.end:pos]
-            if "," not in gap and len(WORD.findall(gap)) <= scope:
+            if "," not in gap and len(WORD.findall(gap)) <= scope and not _NEW_PREDICATE.search(gap):
                 return True
     return False
+
+
+#: "and"/"or" after two or more words starts another predicate: "no shots were fired and accused".
+_NEW_PREDICATE = re.compile(r"^\s*[\w’'-]+\s+[\w’'-]+(?:\s+[\w’'-]+)*\s+(?:and|or)\s", re.I)

@@ -81,6 +81,14 @@ class Lexicon:
     neutral_targets: tuple[str, ...]
     addressee_issues: tuple[str, ...]
     neutrality_issues: tuple[str, ...]
+    quads: dict[str, str]
+    future: dict[str, str]
+    future_markers: PhraseMatcher
+    future_window: int
+    noun_words: frozenset[str]
+    noun_determiners: frozenset[str]
+    noun_possessives: tuple[str, ...]
+    noun_complements: frozenset[str]
 
 
 
@@ -94,7 +102,10 @@ def _compile_lexicon(books: Codebooks) -> Lexicon:
                    negators=words(st.negators), hedges=words(st.hedges), boosters=words(st.boosters),
                    modals=words(st.modals), conditionals=words(st.conditionals), scope=st.negation_scope,
                    neutral_target=st.neutral_default_target, neutral_targets=st.neutral_targets,
-                   addressee_issues=st.addressee_issues, neutrality_issues=st.neutrality_issues)
+                   addressee_issues=st.addressee_issues, neutrality_issues=st.neutrality_issues,
+                   quads=st.plover_quads, future=st.plover_future, future_markers=words(st.future_markers),
+                   future_window=st.future_window, noun_words=st.noun_words, noun_determiners=st.noun_determiners,
+                   noun_possessives=st.noun_possessives, noun_complements=st.noun_complements)
 
 
 def stance_lexicon(books: Codebooks) -> Lexicon:
@@ -109,6 +120,7 @@ class Finding:
     target: Mention | str
     stance: str
     act: str
+    plover: str
     cue_start: int
     cue_end: int
     cue: str
@@ -173,7 +185,7 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
             if opaque.group(0).strip().lower() == "it":
                 owner = next((m for m in reversed(actors) if m.start >= sent_start and m.end <= opaque.start() +
                               max(clause_start, cue_start - 60) and m.actor.type in ("state", "organisation")
-                              and is_subject_candidate(text, m)), None)
+                              and m.source != "name" and is_subject_candidate(text, m)), None)
                 if owner is not None:  # "Cambodia demonstrates ... that it adheres to"
                     return owner.actor, True, owner
             return None, False, None
@@ -232,6 +244,44 @@ def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: A
     return chosen
 
 
+#: A passive before the cue ("was accused", "has been widely praised"): the subject is the target.
+_PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s+(?:(?:\w+ly|also|not|never|"
+                          r"often|again|once|even|just)\s+)*$", re.I)
+_PARTICIPLE = re.compile(r"^(?:\w+(?:ed|en|wn)|held|met|hit|shot|sworn|led|fought|struck|sought|told)\b", re.I)
+#: Participles that are adjectives after "be": "was opposed to", "is committed to" keep their subject.
+_ADJECTIVAL = re.compile(r"^(?:opposed|committed|dedicated|devoted|concerned|disappointed|outraged|determined|"
+                         r"inclined|aligned|interested|pleased|delighted|worried|ready|willing|sceptical|skeptical)\b",
+                         re.I)
+_BY_AGENT = re.compile(r"^\s+(?:[\w’'-]+\s+){0,4}?by\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w’'-]+\s+){0,2}$",
+                       re.I)
+#: An appeal for something not to happen ("urged Moscow not to use ...") opposes it.
+_NEGATED_REQUEST = re.compile(r"^\s*(?:,\s*)?(?:not|never)\s+to\b|^\s*to\s+(?:not|never)\b", re.I)
+
+
+def _passive_agent(text: str, cue: Match, subject: Mention, clause_end: int,
+                   mentions: list[Mention]) -> tuple[bool, Mention | None]:
+    """Whether the cue is a passive of which ``subject`` is the patient ("Avery was accused"),
+    and the agent named with "by" after it ("was praised by the Senate"), if any."""
+    if not _PASSIVE_AUX.search(text[subject.end:cue.start]) or not _PARTICIPLE.match(cue.text) \
+            or _ADJECTIVAL.match(cue.text):
+        return False, None
+    agent = next((m for m in mentions if m.kind == "actor" and m.actor is not None and cue.end <= m.start < clause_end
+                  and _BY_AGENT.match(text[cue.end:m.start])), None)
+    return True, agent
+
+
+def _coordinated(text: str, m: Mention, mentions: list[Mention]) -> list[Mention]:
+    """``m`` and the actors coordinated with it before it ("Michael Moore, Gloria Steinem and X")."""
+    out = [m]
+    for prior in reversed([x for x in mentions if x.kind == "actor" and x.actor is not None and x.end <= m.start
+                           and x.source != "demonym"]):
+        if _COORD.match(text[prior.end:out[-1].start]):
+            out.append(prior)
+        else:
+            break
+    return out[::-1]
+
+
 def _appeal_addressee(text: str, cue_end: int, mentions: list[Mention], lex: Lexicon) -> Mention | None:
     """Who an appeal is addressed to: the mention right after the cue ("urged all sides to")."""
     nxt = next((m for m in mentions if m.start >= cue_end), None)
@@ -256,6 +306,7 @@ class _Sentence:
     negators: list[Match] = field(default_factory=list)
     modals: list[Match] = field(default_factory=list)
     conditionals: list[Match] = field(default_factory=list)
+    futures: list[Match] = field(default_factory=list)
 
 
 @dataclass
@@ -278,36 +329,74 @@ def _cues(text: str, s: int, e: int, mentions: list[Mention], lex: Lexicon) -> l
                        for m in names)]
 
 
-def _position(sent: _Sentence, cues: list[Match], i: int) -> tuple[str, str, bool, int, int] | None:
-    """Rules 1 and 2 for the ``i``-th cue: (stance, act, negated, clause start, clause end),
+def _position(sent: _Sentence, cues: list[Match], i: int) -> tuple[str, str, str, bool, int, int] | None:
+    """Rules 1 and 2 for the ``i``-th cue: (stance, act, plover, negated, clause start, clause end),
     or None when the cue states no position here."""
     text, c, lex = sent.text, cues[i], sent.lex
     fam: CueFamily = c.payload
     if re.match(r"\s+from\b", text[c.end:c.end + 6]) and fam.stance == "support" and fam.targets != "complement":
         return None  # "support from international partners": the holder follows, the target is unnamed
+    if _noun_reading(text, c, sent.start, lex):
+        return None  # "the deadly attack on ...", "Trump's support has plunged"
     clause_start, clause_end = _clause(text, sent.start, sent.end, c.start)
     commas = [clause_start + m.end() for m in re.finditer(",", text[clause_start:c.start])]
     segment_start = commas[-1] if commas else clause_start
     if any(segment_start <= k.start < c.start for k in sent.conditionals):
         return None  # hypothetical: "if we show support to any side"
     negated = is_negated(text, c.start, sent.negators, lex.scope, floor=clause_start)
+    if negated and _double_negation(text, c.start, sent.negators, lex.scope, clause_start):
+        return None  # "does not mean China does not support peace": left unmarked, never flipped
     if fam.negates_next:
         nxt = cues[i + 1] if i + 1 < len(cues) else None
         if nxt is not None and len(_GAP_WORDS.findall(text[c.end:nxt.start])) <= lex.scope \
-                and "," not in text[c.end:nxt.start]:
+                and "," not in text[c.end:nxt.start] and nxt.payload.negated is not None:
             return None  # only the negator of the next cue ("refrain from expressing support")
     if fam.only_negated and not negated:
         return None
     if negated and fam.negated is None:
         return None
-    stance, act = fam.negated if negated else (fam.stance, fam.act)
-    return stance, act, negated, clause_start, clause_end
+    stance, act, plover = fam.negated if negated else (fam.stance, fam.act, fam.plover)
+    return stance, act, plover, negated, clause_start, clause_end
+
+
+def _double_negation(text: str, pos: int, negators: list[Match], scope: int, floor: int) -> bool:
+    """Whether the negator before ``pos`` is itself negated ("not fail to", "does not mean ... not")."""
+    before = [n for n in negators if floor <= n.start and n.end <= pos]
+    closest = next((n for n in reversed(before) if is_negated(text, pos, [n], scope)), None)
+    if closest is None:
+        return False
+    return any(n.end <= closest.start and len(_GAP_WORDS.findall(text[n.end:closest.start])) <= 2 * scope
+               for n in before)
+
+
+def _noun_reading(text: str, c: Match, sent_start: int, lex: Lexicon) -> bool:
+    """Whether a one-word cue stands as a noun that states no position (see ``noun_reading`` in
+    stance.yaml): after a determiner, or after a possessive or number with no complement."""
+    if c.text.lower() not in lex.noun_words:
+        return False
+    before = re.split(r"[,;:()“”\"]", text[max(sent_start, c.start - 40):c.start])[-1]
+    words = re.findall(r"[\w’'%-]+|[’']s\b", before)
+    if not words:
+        return False
+    after = re.match(r"\s*([\w’'-]+)", text[c.end:c.end + 20])
+    near = [w.lower() for w in words[-2:]]
+    # a determiner right before, or before one modifier ("the deadly attack")
+    if near[-1] in lex.noun_determiners or (len(near) == 2 and near[0] in lex.noun_determiners
+                                            and near[1] not in lex.noun_determiners and near[1] != "to"):
+        return True
+    if after is not None and after.group(1).lower() in lex.noun_complements:
+        return False
+    last = before.rstrip()
+    return bool(words) and (near[-1] in lex.noun_possessives or last.endswith(("’s", "'s", "%", "’", "'"))
+                            or near[-1].isdigit())
 
 
 def _open_appeal(sent: _Sentence, c: Match, finding: Finding, clause_end: int) -> _Appeal:
     """Rule 4 for an appeal: its addressee, and the issues of what it asks for."""
     text, mentions = sent.text, sent.mentions
     addressee = _appeal_addressee(text, c.end, mentions, sent.lex)
+    if addressee is None:  # "ordered former president Carlos Menem to": inside a pattern's "..."
+        addressee = next((m for m in mentions if c.start < m.start and m.end < c.end and m.kind == "actor"), None)
     comp_start = addressee.end if addressee is not None else c.end
     direct = next((m for m in mentions if m.start >= c.end and m.kind == "issue"), None)
     if addressee is not None or direct is None or len(_GAP_WORDS.findall(text[c.end:direct.start])) > 2:
@@ -315,8 +404,14 @@ def _open_appeal(sent: _Sentence, c: Match, finding: Finding, clause_end: int) -
         comp = re.search(r"\b(?:to|for)\b", text[comp_start:clause_end])
         comp_start = comp_start + comp.start() if comp else clause_end
     finding.addressee = addressee.canonical if addressee is not None else ""
+    if _NEGATED_REQUEST.match(text[addressee.end if addressee is not None else c.end:clause_end]):
+        finding.stance = "oppose"  # "appealed to Moscow not to use cluster bombs"
     targets = [t for t in _targets(text, comp_start, clause_end, mentions, finding.holder, "issue")
                if t.kind == "issue"]
+    if not targets and addressee is not None and addressee.kind == "actor":
+        # "demanded that Pyongyang forsake its programme": an act toward the addressee, no position on it.
+        targets = [addressee]
+        finding.stance = "none"
     return _Appeal(finding, targets, c.end, clause_end, sent.end)
 
 
@@ -331,6 +426,9 @@ def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Ment
         targets = (issues if prefer == "issue" and issues else targets)[-1:]
     else:
         targets = _targets(sent.text, c.end, clause_end, sent.mentions, holder, prefer)
+        if not targets and " " in c.text:  # "expelled Russian diplomats": the target inside a pattern's "..."
+            first_word = c.start + len(c.text.split()[0])
+            targets = _targets(sent.text, first_word, c.end, sent.mentions, holder, prefer)
     speaker = sent.att.speaker
     if speaker is not None:  # ", Foreign Minister X said": the speaker is not the target
         targets = [t for t in targets if t.canonical != speaker.name]
@@ -358,7 +456,8 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
     if not cues:
         return []  # every finding starts at a cue: most sentences end here
     sent = _Sentence(text, s, e, mentions, att, quoted, lex, list(lex.negators.finditer(text, s, e)),
-                     list(lex.modals.finditer(text, s, e)), list(lex.conditionals.finditer(text, s, e)))
+                     list(lex.modals.finditer(text, s, e)), list(lex.conditionals.finditer(text, s, e)),
+                     list(lex.future_markers.finditer(text, s, e)))
     findings: list[Finding] = []
     appeals: list[_Appeal] = []
     consumed: list[tuple[int, int]] = []  # targets taken: a cue inside one is part of it
@@ -369,7 +468,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         position = _position(sent, cues, i)
         if position is None:
             continue
-        stance, act, negated, clause_start, clause_end = position
+        stance, act, plover, negated, clause_start, clause_end = position
         fam: CueFamily = c.payload
         # Rule 3: the holder.
         if previous is not None and any(p <= c.start and _COORDINATED.match(text[p:c.start]) for p in previous[:2]):
@@ -378,15 +477,19 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
             holder, resolved, holder_m = _holder(text, c.start, clause_start, s, mentions, att, quoted)
         # Rule 5: modality (hedges and boosters are read per sentence, in document_stance).
         modality = next((m.text.lower() for m in reversed(sent.modals) if clause_start <= m.start < c.start), "")
+        if plover in lex.future and any(clause_start <= m.start and m.end <= c.start and
+                                        len(_GAP_WORDS.findall(text[m.end:c.start])) < lex.future_window
+                                        for m in sent.futures):
+            plover = lex.future[plover]  # "will visit": a promise; "would boycott": a threat
         containing = [a for a in appeals if a.start <= c.start < a.end]
         appeal = containing[0] if containing else None
         if appeal is not None:  # a cue inside an appeal's complement is what the appeal asks for
-            act = "urge"
-            holder, resolved = appeal.finding.holder, appeal.finding.holder_resolved
+            act, plover = appeal.finding.act, appeal.finding.plover
+            holder, resolved, holder_m = appeal.finding.holder, appeal.finding.holder_resolved, None
             for a in containing:
                 a.inner = min(a.inner, c.start)
         if fam.targets == "complement":
-            finding = Finding(holder, resolved, "", stance, act, c.start, c.end, c.text, negated, modality)
+            finding = Finding(holder, resolved, "", stance, act, plover, c.start, c.end, c.text, negated, modality)
             appeals.append(_open_appeal(sent, c, finding, clause_end))
             previous = (c.end, c.end, holder, resolved) if holder is not None else previous
             continue
@@ -394,11 +497,38 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
             # The claim is the subject; who judges it speaks.
             holder, resolved, holder_m = att.speaker, att.resolved, None
         prefer = "issue" if appeal is not None else fam.prefer
-        targets = _cue_targets(sent, c, holder, holder_m, prefer, clause_start, clause_end)
+        holders = [(holder, resolved)]
+        if holder_m is not None:
+            passive, agent = _passive_agent(text, c, holder_m, clause_end, mentions)
+            if passive:  # "Avery was accused of ...", "is praised by the Senate": the subject is the target
+                if agent is None:
+                    continue
+                targets = [holder_m]
+                holder, resolved, holder_m = agent.actor, agent.resolved, agent
+                holders = [(holder, resolved)]
+            else:
+                targets = _cue_targets(sent, c, holder, holder_m, prefer, clause_start, clause_end)
+                group = _coordinated(text, holder_m, mentions)
+                holders = [(m.actor, m.resolved) for m in group]
+                if fam.mutual and len(group) > 1:
+                    # "the United States and Jordan have agreed": an act of each toward the other
+                    targets = [t for t in targets if t.kind == "issue"]
+                    for m in group:
+                        for other in group:
+                            if other is not m:
+                                findings.append(Finding(m.actor, m.resolved, other, stance, act, plover, c.start,
+                                                        c.end, c.text, negated, modality))
+        else:
+            targets = _cue_targets(sent, c, holder, holder_m, prefer, clause_start, clause_end)
         stance, act, targets = _neutrality(lex, targets, stance, act, negated)
         for t in targets:
-            findings.append(Finding(holder, resolved, t, stance, act, c.start, c.end, c.text, negated, modality,
-                                    appeal.finding.addressee if appeal is not None else ""))
+            for who, who_resolved in holders:
+                reading = (stance, act, plover)
+                if fam.between_states and not negated and who is not None and who.type == "state" \
+                        and isinstance(t, Mention) and t.actor is not None and t.actor.type == "state":
+                    reading = fam.between_states  # "Russia attacked Ukraine" is force, not a view
+                findings.append(Finding(who, who_resolved, t, *reading, c.start, c.end, c.text, negated,
+                                        modality, appeal.finding.addressee if appeal is not None else ""))
             if isinstance(t, Mention):
                 consumed.append((t.start, t.end))
         if holder is not None:
@@ -467,7 +597,7 @@ def document_stance(doc_id: str, text: str, sentences: list[tuple[int, int, int,
                          target, target_type, f.stance, f.act, f.cue, f.cue_start, f.cue_end, f.negated, hedged,
                          boosted, f.modality, att.attribution,
                          att.speaker.name if att.speaker is not None else "", f.holder_resolved, f.addressee,
-                         text[s:e]))
+                         text[s:e], f.plover, lex.quads.get(f.plover, "")))
     return rows
 
 

@@ -11,6 +11,36 @@ from .groups import period_of
 
 STANCES = ("support", "oppose", "neutral")
 MATRIX_COLUMNS = ["holder", "target", *STANCES, "sentences", "net"]
+ACT_COLUMNS = ["plover", "quad", *STANCES, "none", "findings", "sentences", "documents", "example"]
+
+
+def positions(stance: pd.DataFrame) -> pd.DataFrame:
+    """The findings that state a position (support, oppose, neutral): acts without one (a
+    meeting, an attack between states; stance ``none``) are counted by category only."""
+    return stance[stance["stance"].isin(STANCES)]
+
+
+def acts_by_category(stance: pd.DataFrame, quads: dict[str, str]) -> pd.DataFrame:
+    """Findings per PLOVER category (in the codebook's order), with their quad class, the
+    stances they carry, how many sentences and documents they rest on, and one example
+    ("holder → target: cue"). Findings whose cue has no category are ``(none)``."""
+    if stance.empty:
+        return pd.DataFrame(columns=ACT_COLUMNS)
+    df = stance.assign(plover=stance["plover"].replace("", "(none)"))
+    counts = df.pivot_table(index="plover", columns="stance", values="sentence_id", aggfunc="count", fill_value=0)
+    counts = counts.reindex(columns=[*STANCES, "none"], fill_value=0)
+    counts.columns.name = None
+    grouped = df.groupby("plover")
+    counts["findings"] = grouped.size()
+    counts["sentences"] = grouped.apply(lambda g: g[["doc_id", "sentence_id"]].drop_duplicates().shape[0],
+                                        include_groups=False)
+    counts["documents"] = grouped["doc_id"].nunique()
+    first = grouped.head(1).set_index("plover")
+    counts["example"] = first["holder"] + " → " + first["target"] + ": " + first["cue"]
+    order = [c for c in [*quads, "(none)"] if c in counts.index]
+    counts = counts.loc[order]
+    counts.insert(0, "quad", [quads.get(c, "") for c in counts.index])
+    return counts.reset_index()
 
 
 def select(stance: pd.DataFrame, *, holders: list[str] | str | None = None, targets: list[str] | str | None = None,
@@ -39,6 +69,7 @@ def select(stance: pd.DataFrame, *, holders: list[str] | str | None = None, targ
 def stance_matrix(stance: pd.DataFrame) -> pd.DataFrame:
     """Holder x target counts by stance: columns support, oppose, neutral, sentences, net
     (support minus oppose). One row per (holder, target) pair."""
+    stance = positions(stance)
     if stance.empty:
         return pd.DataFrame(columns=MATRIX_COLUMNS)
     counts = stance.pivot_table(index=["holder", "target"], columns="stance", values="sentence_id",
@@ -58,6 +89,7 @@ def stance_matrix(stance: pd.DataFrame) -> pd.DataFrame:
 def stance_by_period(stance: pd.DataFrame, documents: pd.DataFrame, *, period: str = "year") -> pd.DataFrame:
     """Findings per publication period (``year`` or ``month``) and stance. The period comes from the
     date or the inferred interval (:func:`analysis.views.groups.period_of`); otherwise ``undated``."""
+    stance = positions(stance)
     if stance.empty:
         return pd.DataFrame(columns=list(STANCES))
     periods = period_of(documents, granularity=period)

@@ -65,11 +65,13 @@ def test_negation_scope(text, expected):
 @pytest.mark.parametrize("text", [
     "Laos did not urge anyone to act.",          # a negated appeal says nothing
     "If we show support to any side, we lose.",  # a conditional states no position
-    "The US delivered weapons to Ukraine.",       # giving is an action, not a position
+    "The US delivered weapons to Ukraine.",       # giving is an action (PLOVER AID), not a position
     "Support from partners has grown.",           # support *from* X: holder follows, no target
+    "Her support has plunged since May.",         # a quantity, not a position
+    "Lawmakers condemned the deadly attack on the ship.",  # "attack" is a noun here: nobody's act
 ])
 def test_no_position(text):
-    assert findings(text) == []
+    assert [f for f in findings(text) if f[2] != "none"] == []
 
 
 def test_negation_does_not_cross_a_comma():
@@ -120,7 +122,9 @@ def test_evidence_and_offsets(seed_documents, seed_layer, seed_mentions, codeboo
         assert texts[r.doc_id][r.char_start:r.char_end] == r.evidence
         assert r.char_start <= r.cue_start < r.cue_end <= r.char_end
         assert texts[r.doc_id][r.cue_start:r.cue_end].lower() == r.cue.split("; ")[0].lower()
-    assert set(st["stance"]) <= {"support", "oppose", "neutral"}
+    assert set(st["stance"]) <= {"support", "oppose", "neutral", "none"}
+    assert set(st["plover"]) - {""} <= set(codebooks.stance.plover_quads)
+    assert (st["quad"] == st["plover"].map(codebooks.stance.plover_quads).fillna("")).all()
     assert set(st["attribution"]) <= {"direct_quote", "reported", "author"}
 
 
@@ -150,3 +154,72 @@ def test_vader_benchmark_reproduces_the_published_correlation():
     assert s["sentences"] == 5190
     assert abs(s["pearson_r"] - 0.492) < 0.03  # Hutto & Gilbert (2014), Table 4
     assert s["weighted"]["f1"] > 0.5
+
+
+# ---------------------------------------------------------------- beyond the codebook (issue 16)
+
+ACT = ["holder", "target", "stance", "act", "plover", "quad"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # news stance verbs, with their PLOVER category and quad class
+    ("Senator Ruth Kagwe blamed Ecuador for the delay.",
+     ("Ruth Kagwe", "Ecuador", "oppose", "accuse", "DISAPPROVE", "verbal_conflict")),
+    ("The UAE slammed Israel.",
+     ("United Arab Emirates", "Israel", "oppose", "condemn", "DISAPPROVE", "verbal_conflict")),
+    ("Okafor accused Nigeria of stalling.", ("Okafor", "Nigeria", "oppose", "accuse", "DISAPPROVE", "verbal_conflict")),
+    ("Chile commended Peru.", ("Chile", "Peru", "support", "appreciate", "SUPPORT", "verbal_cooperation")),
+    ("Greece defended Cyprus.", ("Greece", "Cyprus", "support", "appreciate", "SUPPORT", "verbal_cooperation")),
+    ("Serbia is sceptical of NATO.", ("Serbia", "NATO", "oppose", "condemn", "DISAPPROVE", "verbal_conflict")),
+    ("Bhutan recognised Kosovo.", ("Bhutan", "Kosovo", "support", "recognise", "SUPPORT", "verbal_cooperation")),
+    ("Georgia refused to recognise Abkhazia.",
+     ("Georgia", "Abkhazia", "oppose", "reject", "REJECT", "verbal_conflict")),
+    ("Latvia expelled Russian diplomats.", ("Latvia", "Russia", "oppose", "sanction", "SANCTION", "verbal_conflict")),
+    ("Iran threatened Israel.", ("Iran", "Israel", "oppose", "threaten", "THREATEN", "verbal_conflict")),
+    ("Qatar hosted Pakistan.", ("Qatar", "Pakistan", "none", "consult", "CONSULT", "verbal_cooperation")),
+    ("Rwanda demanded that Uganda withdraw.", ("Rwanda", "Uganda", "none", "demand", "DEMAND", "verbal_conflict")),
+    # a promise or a threat: the act announced for the future
+    ("Chile will visit Peru.", ("Chile", "Peru", "none", "consult", "AGREE", "verbal_cooperation")),
+    ("Egypt would sever ties with Qatar.", ("Egypt", "Qatar", "oppose", "sanction", "THREATEN", "verbal_conflict")),
+    # an attack: in words between persons, in arms between states
+    ("Senator Tom Harkin attacked Paul Ryan.",
+     ("Tom Harkin", "Paul Ryan", "oppose", "condemn", "DISAPPROVE", "verbal_conflict")),
+    ("Russia attacked Ukraine.", ("Russia", "Ukraine", "none", "fight", "FIGHT", "material_conflict")),
+])
+def test_plover_families(text, expected):
+    assert expected in findings(text, ACT)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # demonym + role, country short forms, collective references
+    ("The Saudi government criticised Iran.", ("Saudi Arabia", "Iran", "oppose")),
+    ("Indonesian officials praised the ceasefire.", ("Indonesia", "ceasefire", "support")),
+    ("The Cambodian premier thanked Japan.", ("Cambodia", "Japan", "support")),
+    ("The U.S. official praised Haiti.", ("United States", "Haiti", "support")),
+    ("The DPRK condemned the ROK.", ("North Korea", "South Korea", "oppose")),
+    ("ASEAN met in Jakarta. The bloc criticised Myanmar.", ("ASEAN", "Myanmar", "oppose")),
+    # a passive: the subject is the target, the "by" agent the holder
+    ("Jordan was praised by the United States.", ("United States", "Jordan", "support")),
+    ("Ms Ilse Varga has been widely criticised by Hungary.", ("Hungary", "Ilse Varga", "oppose")),
+    # coordinated holders each hold the position; mutual acts go both ways
+    ("Mali, Niger and Chad condemned France.", ("Niger", "France", "oppose")),
+    ("Canada and Mexico agreed to hold talks.", ("Mexico", "Canada", "support")),
+    # "X's Charter" is the issue, not the organisation
+    ("Malaysia respects the United Nations' Charter.", ("Malaysia", "UN Charter and international law", "support")),
+    # an appeal for something not to happen opposes it
+    ("Pope Francis appealed to Moscow not to use cluster bombs.", ("Pope Francis", "cluster munitions", "oppose")),
+    ("Peru urged the EU not to send weapons to Ukraine.", ("Peru", "weapons supplies", "oppose")),
+])
+def test_actors_and_structure_beyond_the_codebook(text, expected):
+    assert expected in findings(text, ["holder", "target", "stance"])
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Jordan was praised by the United States.", ("Jordan", "United States")),  # not the other way round
+    ("Greece was accused of hiding debts.", ("Greece", "")),                    # no agent: no holder
+    ("This does not mean China does not support peace.", ("China", "peace and ending the war")),  # unmarked
+    ("Kenya did not fail to condemn Russia.", ("Kenya", "Russia")),
+])
+def test_no_wrong_holder_or_flip(text, unwanted):
+    assert not [f for f in findings(text, ["holder", "target"]) if f[0] == unwanted[0]
+                and (not unwanted[1] or f[1] == unwanted[1])]

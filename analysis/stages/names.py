@@ -1,0 +1,209 @@
+"""Names no codebook lists: persons, organisations and parties recognised by their capitals.
+
+A *name* is a run of capitalised words in a sentence ("Paul Teller", "Judicial Watch",
+"Heritage Foundation") that is not already something the codebooks know. The guards
+(``actors.yaml`` ``names:``, the stop-word list of the ``stop-words`` package and the
+calendar words) keep capitalised common words out:
+
+* a run is cut at every country, demonym, capital, codebook actor, issue and title the
+  other matchers found, at stop words ("But", "The"), months, weekdays and ``not_names``;
+* a single word opening a sentence (or a quotation) is a name only right before a verb
+  ("Pelosi blamed ...", "Ortega has said ..."): "Critics" or "Asked" are not;
+* a sentence in headline case (most of its words capitalised) yields no names;
+* a name after a preposition of place ("in Aleppo", "from Geneva") is a place;
+* a possessive ("Teller's") is cut off.
+
+Types: a prefix (``Mr``, ``Ms``, ``Sen.``) makes a person, with its gender; a word from
+``organisation_words`` an organisation; from ``group_words`` a group (parties, camps);
+otherwise a person, whose gender comes from the first name where the ``gender-guesser``
+list knows it. Variants of one name (spacing, hyphens, full stops: "Thong Meng David" and
+"Thong Mengdavid") are one actor, under the first form met; a single word that is part of
+a fuller name in the document ("Teller" after "Paul Teller") is that actor (the name-part
+matcher in :mod:`.mentions` finds it).
+
+>>> from analysis import load_codebooks
+>>> from analysis.stages.mentions import actor_index
+>>> index = actor_index(load_codebooks())
+>>> text = "Ms. Ana Ortega blamed Judicial Watch. In Aleppo, Ortega said the Senate must act."
+>>> [(a.name, a.type, a.gender) for a in discover_names(text, [(0, 37), (38, 82)], [[], []], index)]
+[('Ana Ortega', 'person', 'f'), ('Judicial Watch', 'organisation', ''), ('Senate', 'organisation', '')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cached_property
+
+from ..config.codebooks import Actor, NameRules
+from ..lang.en import CALENDAR_NAMES
+from ..lang.resources import stopwords
+
+#: A capitalised word: "Teller", "McConnell", "O'Brien", "al-Assad" (after its particle), "J.", "NAACP".
+_WORD = r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)"
+_RUN = re.compile(rf"(?<![\w’'\-.]){_WORD}(?:\s+(?:(?:de|da|del|van|von|der|al|bin|ibn|la|le)\s+)?{_WORD})*")
+#: A verb right after a sentence-opening word makes that word a subject, hence a name.
+_VERB_AFTER = re.compile(r"\s+(?:(?:has|had|have|is|was|will|would|did|does|also|once|never|not|still|then|later|"
+                         r"again|\w+ly)\s+){0,3}(?:said|says|told|[a-z]+ed|[a-z]{2,}[^s\W]s)\b")
+_OPENING = re.compile(r"[\s“\"‘'(\[—–-]*$")
+_POSSESSIVE = re.compile(r"[’']s?$")
+#: Capitalised stop words inside a sentence that make it a headline, where capitals say nothing.
+HEADLINE_STOP_WORDS = 2
+#: Share of capitalised content words that makes a line without a full stop a headline.
+HEADLINE_SHARE = 0.8
+
+
+class NameGuards:
+    """The word lists the guards read, built once per :class:`~.mentions.ActorIndex`."""
+
+    def __init__(self, rules: NameRules, titles: list[str], location_prepositions: frozenset[str],
+                 states: frozenset[str] = frozenset()):
+        self.rules = rules
+        self.states = states | {"Sino", "Anglo", "Franco", "Indo", "Russo", "Euro", "Afro"}
+        self.stop = stopwords() | {w.lower() for w in CALENDAR_NAMES}
+        self.title_words = {w.lower().rstrip(".") for t in titles for w in t.split()}
+        self.prefixes = {p.lower().rstrip("."): g for p, g in rules.prefixes.items()}
+        self.not_names = {w.lower().rstrip(".") for w in rules.not_names}
+        self.organisation = {w.lower().rstrip(".") for w in rules.organisation_words}
+        self.group = {w.lower() for w in rules.group_words}
+        self.location_prepositions = location_prepositions
+
+    @cached_property
+    def _genders(self):
+        import gender_guesser.detector  # 0.2 s to read its list: only when a person needs it
+
+        return gender_guesser.detector.Detector(case_sensitive=False)
+
+    def gender(self, first_name: str) -> str:
+        """``m``, ``f`` or ``""`` from a first name ("andy" is ambiguous: "")."""
+        g = self._genders.get_gender(first_name)
+        return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(g, "")
+
+    def cut(self, word: str) -> bool:
+        """Whether a run of capitalised words is cut at this word: a stop word, title, month or
+        ``not_names`` word, or a compound of a country ("Russia-Ukraine", "Sino-US")."""
+        w = word.lower().rstrip(".")
+        if w in self.stop or w in self.not_names or not any(c.isalpha() for c in w):
+            return True
+        return "-" in word and any(part in self.states for part in re.split(r"[-–]", word.rstrip(".")))
+
+
+def variant_key(name: str) -> str:
+    """One key for the spellings of one name.
+
+    >>> variant_key("Thong Meng David") == variant_key("Thong Mengdavid") == variant_key("Thong Meng-David")
+    True
+    """
+    return re.sub(r"[\s\-’'.]+", "", name.lower())
+
+
+def _is_headline(sentence: str, stop: frozenset[str], prefixes: dict[str, str]) -> bool:
+    """Headline case: function words capitalised inside the sentence ("Cambodia Says It Will ..."),
+    or, in a line without a full stop, most content words capitalised ("Cambodia and Ukraine Forge
+    Closer Ties in Mine-Clearing Efforts")."""
+    words = re.findall(r"[A-Za-z][\w’'\-]*", sentence)[1:]
+    capitalised_stop = [w for w in words if w[0].isupper() and w.lower() in stop and w.lower() not in prefixes]
+    if len(capitalised_stop) >= HEADLINE_STOP_WORDS and sum(w[0].isupper() for w in words) >= 0.5 * len(words):
+        return True
+    content = [w for w in words if w.lower() not in stop]
+    return not re.search(r"[.!?…][”\"’')\]]*\s*$", sentence) and len(content) >= 3 and \
+        sum(w[0].isupper() for w in content) / len(content) >= HEADLINE_SHARE
+
+
+def _actor(words: list[str], guards: NameGuards) -> Actor | None:
+    gender = ""
+    person = False
+    prefix = next((i for i, w in enumerate(words) if w.lower().rstrip(".") in guards.prefixes), None)
+    if prefix:
+        del words[:prefix]  # "Yesterday Ms. Ilse Varga": the name starts at its prefix
+    while words and words[0].lower().rstrip(".") in guards.prefixes:
+        gender = guards.prefixes[words.pop(0).lower().rstrip(".")] or gender
+        person = True
+    if not words or len(words) > 5:
+        return None
+    name = " ".join(words)
+    lowered = [w.lower().rstrip(".") for w in words]
+    if not person and any(w in guards.organisation for w in lowered):
+        return Actor(name=name, type="organisation", source="name")
+    if not person and any(w in guards.group for w in lowered):
+        return Actor(name=name, type="group", source="name")
+    if not person and len(words) == 1 and words[0].isupper() and len(words[0]) > 1:
+        return Actor(name=name, type="organisation", source="name")  # an acronym: "NAACP"
+    if not gender and len(words) > 1:
+        gender = guards.gender(words[0])
+    return Actor(name=name, type="person", gender=gender, source="name")
+
+
+def _runs(text: str, s: int, e: int, masked: list[tuple[int, int]], guards: NameGuards):
+    """(start, words) of each candidate run in ``text[s:e]``, cut at masked spans and guard words."""
+    for m in _RUN.finditer(text, s, e):
+        current: list[tuple[int, int, str]] = []
+        tokens = list(re.finditer(r"\S+", m.group()))
+        for k, w in enumerate(tokens):
+            ws, we = m.start() + w.start(), m.start() + w.end()
+            word = w.group()
+            inner_stop = 0 < k < len(tokens) - 1 and current and word.lower() in guards.stop \
+                and word.lower() not in guards.not_names and len(word) <= 3  # "Kim So Yeon"
+            if any(a < we and ws < b for a, b in masked) or (guards.cut(word) and not inner_stop):
+                if word.lower().rstrip(".") in guards.prefixes and not any(a < we and ws < b for a, b in masked):
+                    current.append((ws, we, word))  # "Mr" starts a name though it is cut alone
+                    continue
+                if current:
+                    yield current
+                current = []
+                continue
+            current.append((ws, we, word))
+        if current:
+            yield current
+
+
+def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list], guards_or_index) -> list[Actor]:
+    """Actors named in ``text`` that no matcher knows, in order of first mention.
+
+    ``sentences``: (start, end) of each sentence; ``known``: per sentence, the mentions
+    already found there (anything with ``start``/``end``), which no name may overlap.
+    """
+    guards: NameGuards = getattr(guards_or_index, "name_guards", guards_or_index)
+    found: dict[str, Actor] = {}
+    for (s, e), mentions in zip(sentences, known):
+        if _is_headline(text[s:e], guards.stop, guards.prefixes):
+            continue
+        masked = [(m.start, m.end) for m in mentions]
+        for run in _runs(text, s, e, masked, guards):
+            # A title inside the run ("Senate Majority Leader Mitch McConnell"): the name follows it;
+            # a title word that ends the run is a surname ("Tom King").
+            titled = [i for i, (_, _, w) in enumerate(run[:-1]) if w.lower().rstrip(".") in guards.title_words]
+            if titled:
+                run = run[titled[-1] + 1:]
+            if all(w.lower().rstrip(".") in guards.title_words for _, _, w in run):
+                continue  # "Minister" before a name matched elsewhere
+            start, end = run[0][0], run[-1][1]
+            words = [w for _, _, w in run]
+            possessive = _POSSESSIVE.search(words[-1])
+            if possessive:
+                words[-1] = words[-1][:possessive.start()]
+                end -= len(possessive.group())
+            words[-1] = words[-1].rstrip(".") if not re.fullmatch(r"[A-Z]\.", words[-1]) else words[-1]
+            opening = _OPENING.fullmatch(text[s:start]) is not None or text[max(s, start - 2):start].strip() in \
+                ("“", '"', "‘", "'", ":")
+            if opening and len(words) == 1 and not _VERB_AFTER.match(text, end):
+                continue
+            before = re.findall(r"[\w’']+", text[max(s, start - 20):start])
+            if before and before[-1].lower() in guards.location_prepositions:
+                continue
+            if before and before[-1].lower() == "the" and len(words) == 1 and not words[0].isupper() \
+                    and words[0].lower() not in guards.organisation | guards.group:
+                continue  # "the Constitution", "the Charter": a capitalised common noun
+            actor = _actor(words, guards)
+            if actor is None or not words[0]:
+                continue
+            key = variant_key(actor.name)
+            if not key:
+                continue
+            if key not in found:
+                found[key] = actor
+            elif actor.name != found[key].name and actor.name not in found[key].aliases:
+                found[key] = replace(found[key], aliases=(*found[key].aliases, actor.name))
+    # "Teller" after "Paul Teller": a single word that is part of a fuller name is that name.
+    full = [a.name.split() for a in found.values() if len(a.name.split()) > 1]
+    return [a for a in found.values() if len(a.name.split()) > 1 or not any(a.name in f for f in full)]

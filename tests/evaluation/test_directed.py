@@ -1,0 +1,76 @@
+"""The DSE and PLOVER scorers on tiny made-up items, and the figures on the shared data
+(skipped with a message when ../shared is not there)."""
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.evaluation.directed import (
+    Span,
+    dse_benchmark,
+    dse_scores,
+    is_entity,
+    plover_benchmark,
+    plover_scores,
+    read_dse,
+)
+
+from conftest import shared_path
+
+BOOKS = analysis.load_codebooks()
+
+
+def test_read_dse_unbrackets_and_keeps_spans(tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text("[Ortega] blamed [Lind]s partners.\tOrtega\tLind\t3\nbroken line\n", encoding="utf-8")
+    items = read_dse(path)
+    assert len(items) == 1
+    row = items.iloc[0]
+    assert row.text == "Ortega blamed Linds partners." and row.label == 3
+    assert row.q_spans == [Span(14, 18, "Lind")]
+
+
+@pytest.mark.parametrize("name, spans, entity, mentions, expected", [
+    ("Donald Trump", [Span(0, 5, "Trump")], "Trump", [], True),           # a name part
+    ("Trump", [Span(0, 12, "Donald Trump")], "Donald Trump", [], True),
+    ("Kim So-yeon", [Span(20, 22, "he")], "he", [(20, 22, "Kim So-yeon")], True),  # a resolved pronoun
+    ("China", [Span(0, 5, "Trump")], "Trump", [(0, 5, "Trump")], False),
+    ("United Kingdom", [], "Great Britain", [], False),
+])
+def test_is_entity(name, spans, entity, mentions, expected):
+    assert is_entity(name, spans, entity, mentions) is expected
+
+
+def test_dse_scores():
+    gold = pd.Series([0, 1, 3, 4, 0])
+    pred = pd.Series([0, 1, 4, 0, 3])
+    s = dse_scores(gold, pred)
+    assert (s["predicted_directed"], s["gold_directed"]) == (3, 3)
+    assert s["directed_precision"] == pytest.approx(1 / 3, abs=1e-3)
+    assert s["per_class_f1"]["pos p->q"] == 1.0 and s["per_class_f1"]["pos q->p"] == 0.0
+
+
+def test_plover_scores_count_source_target_and_category():
+    records = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Peru praised Chile.", "Peru met Chile."],
+                            "event": ["SUPPORT", "CONSULT"],
+                            "sources": [[("Peru", "PER")], [("Peru", "PER")]],
+                            "targets": [[("Chile", "CHL")], []]})
+    stance = pd.DataFrame({"doc_id": ["a", "b"], "holder": ["Peru", "Chile"], "holder_affiliation": ["Peru", "Chile"],
+                           "target": ["Chile", "Peru"], "addressee": ["", ""], "plover": ["SUPPORT", "CONSULT"]})
+    mentions = pd.DataFrame(columns=["doc_id", "kind", "char_start", "char_end", "canonical"])
+    s, per = plover_scores(records, stance, mentions, {"Peru": "PER", "Chile": "CHL"})
+    assert per["all_right"].tolist() == [True, False]  # b: the holder is not the source
+    assert s["accuracy"] == 0.5 and s["finding_category_precision"] == 1.0
+
+
+# Figures reported in the README and the validation notebook (tuned on DSE train/valid and the
+# PLOVER development half). They may rise; a change that lowers them must be looked at.
+def test_dse_validation_figures_do_not_fall():
+    s, _, _ = dse_benchmark(shared_path("benchmarks", "dse", "valid.txt"), BOOKS)
+    assert s["macro_f1"] >= 0.33 and s["directed_precision"] >= 0.64 and s["directed_recall"] >= 0.20
+
+
+def test_plover_development_figures_do_not_fall():
+    s, per, _ = plover_benchmark(shared_path("benchmarks", "plover_gsr", "gsr_dev.json"), BOOKS)
+    assert s["records"] == 103
+    assert s["accuracy"] >= 0.42 and s["finding_category_precision"] >= 0.80

@@ -1,0 +1,82 @@
+"""Names no codebook lists: which capitalised words become actors, of which type, and how
+their variants merge; every sentence written for these tests."""
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.stages.mentions import actor_index, analyse_documents, mention_tables
+from analysis.stages.names import discover_names, variant_key
+
+BOOKS = analysis.load_codebooks()
+INDEX = actor_index(BOOKS)
+
+
+def names(text: str) -> list[tuple[str, str, str]]:
+    return [(a.name, a.type, a.gender) for a in discover_names(text, [(0, len(text))], [[]], INDEX)]
+
+
+def actors(text: str) -> list[tuple[str, str]]:
+    docs = pd.DataFrame({"doc_id": ["d"], "text": [text]})
+    layer = analysis.text_layer(docs)
+    m = mention_tables(docs, analyse_documents(docs, layer["sentences"], BOOKS))["mentions"]
+    return [tuple(r) for r in m[m["kind"] == "actor"][["text", "canonical"]].itertuples(index=False)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # persons, with gender from a prefix or the first name
+    ("Yesterday Ms. Ilse Varga blamed the mayor.", ("Ilse Varga", "person", "f")),
+    ("The report quoted Mr Okafor at length.", ("Okafor", "person", "m")),
+    ("Critics said Peter Lindqvist had resigned.", ("Peter Lindqvist", "person", "m")),
+    # organisations and groups by their words
+    ("Members of the Heritage Foundation objected.", ("Heritage Foundation", "organisation", "")),
+    ("The vote split Tories and Liberals.", ("Tories", "group", "")),
+    ("A statement by NAACP followed.", ("NAACP", "organisation", "")),
+    # a single word opening a sentence is a name only before a verb
+    ("Okonjo blamed the banks.", ("Okonjo", "person", "")),
+    ("Okonjo has repeatedly blamed the banks.", ("Okonjo", "person", "")),
+    # a title inside the run is cut off; a title word that ends it is a surname
+    ("Senate Majority Leader Ruth Kagwe spoke.", ("Ruth Kagwe", "person", "f")),
+    ("Defence Secretary Tom King promised aid.", ("Tom King", "person", "m")),
+])
+def test_names_found(text, expected):
+    assert expected in names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Asked about the vote, officials declined to comment.",  # an opening word before no verb
+    "Cambodia And Laos Sign A Border Deal",                 # headline case
+    "Leaders Meet To Discuss Mekong Water Rights",
+    "The delegation arrived in Aleppo on Monday.",         # a place after "in"
+    "He cited Article 5 of the Constitution.",             # "the Constitution": a common noun
+    "The Russia-Ukraine war entered its third year.",      # a compound of countries
+    "Talks resume in March, after Easter.",                # calendar words, holidays
+])
+def test_no_names(text):
+    assert names(text) == []
+
+
+def test_variants_of_one_name_are_one_actor():
+    text = ("Kim So-yeon, an analyst at the institute, spoke first. Later Kim Soyeon blamed Japan. "
+            "Ms Kim So Yeon then left.")
+    assert {c for _, c in actors(text)} == {"Kim So-yeon", "Japan"}
+    assert variant_key("Kim So-yeon") == variant_key("Kim Soyeon") == variant_key("Kim So Yeon")
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before():
+    found = actors("Peter Lindqvist arrived. Lindqvist then praised Norway.")
+    assert ("Lindqvist", "Peter Lindqvist") in found
+
+
+def test_codebook_and_country_names_are_not_rediscovered():
+    found = actors("Vladimir Putin met the Saudi government in Riyadh.")
+    assert {c for _, c in found} == {"Vladimir Putin", "Saudi Arabia"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Anna Berg met the envoy. She praised Norway.", ("She", "Anna Berg")),     # gender from the first name
+    ("John Smith met Mary Jones. She criticised Norway.", ("She", "Mary Jones")),
+    ("Mary Jones met John Smith. He criticised Norway.", ("He", "John Smith")),
+])
+def test_pronouns_take_an_antecedent_of_their_gender(text, expected):
+    assert expected in actors(text)
