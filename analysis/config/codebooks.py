@@ -75,13 +75,14 @@ class NameRules:
     organisation_words: frozenset[str] = frozenset()
     group_words: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
+    institutions: frozenset[str] = frozenset()
 
 
 def _load_names(data: object, path: Path) -> NameRules:
     if data is None:
         return NameRules()
     check(isinstance(data, dict), path, "names", "must be a mapping (prefixes, organisation_words, ...)")
-    known_fields(path, "names", data, ("prefixes", "organisation_words", "group_words", "not_names"))
+    known_fields(path, "names", data, ("prefixes", "organisation_words", "institutions", "group_words", "not_names"))
     prefixes = data.get("prefixes") or {}
     check(isinstance(prefixes, dict) and set(prefixes) <= {"m", "f", ""}, path, "names.prefixes",
           "must map a gender (m, f or \"\") to a list of prefixes")
@@ -89,7 +90,8 @@ def _load_names(data: object, path: Path) -> NameRules:
         prefixes={p: g for g, ps in prefixes.items() for p in str_list(ps, path, f"names.prefixes.{g}")},
         organisation_words=frozenset(str_list(data.get("organisation_words"), path, "names.organisation_words")),
         group_words=frozenset(str_list(data.get("group_words"), path, "names.group_words")),
-        not_names=frozenset(str_list(data.get("not_names"), path, "names.not_names")))
+        not_names=frozenset(str_list(data.get("not_names"), path, "names.not_names")),
+        institutions=frozenset(str_list(data.get("institutions"), path, "names.institutions")))
 
 
 def _load_actors(path: Path) -> tuple[ActorBook, SourceFile]:
@@ -147,6 +149,7 @@ class PlaceBook:
     location_prepositions: frozenset[str]
     demonym_heads: frozenset[str]
     addressed_by: frozenset[str] = frozenset()
+    name_words_after_capital: frozenset[str] = frozenset()
 
 
 def _load_places(path: Path) -> tuple[PlaceBook, SourceFile]:
@@ -170,7 +173,8 @@ def _load_places(path: Path) -> tuple[PlaceBook, SourceFile]:
     preps = frozenset(w.lower() for w in str_list(data.get("location_prepositions"), path, "location_prepositions"))
     heads = frozenset(w.lower() for w in str_list(data.get("demonym_heads"), path, "demonym_heads"))
     addressed = frozenset(w.lower() for w in str_list(data.get("addressed_by"), path, "addressed_by"))
-    return PlaceBook(countries, preps, heads, addressed), source
+    after = frozenset(str_list(data.get("name_words_after_capital"), path, "name_words_after_capital"))
+    return PlaceBook(countries, preps, heads, addressed, after), source
 
 
 # --------------------------------------------------------------------------- issues
@@ -249,6 +253,9 @@ class StanceBook:
     future_markers: tuple[str, ...] = ()
     future_window: int = 4
     noun_words: frozenset[str] = frozenset()
+    obligations: tuple[str, ...] = ()
+    not_cues: tuple[str, ...] = ()
+    harm_to_target: tuple[str, ...] = ()
     noun_determiners: frozenset[str] = frozenset()
     noun_possessives: tuple[str, ...] = ()
     noun_complements: frozenset[str] = frozenset()
@@ -374,6 +381,9 @@ def _load_stance(path: Path, issue_ids: set[str]) -> tuple[StanceBook, SourceFil
         future_markers=tuple(str_list(data.get("future_markers"), path, "future_markers")),
         future_window=_window(data, path),
         **_noun_reading(data, path),
+        obligations=tuple(str_list(data.get("obligations"), path, "obligations")),
+        not_cues=tuple(str_list(data.get("not_cues"), path, "not_cues")),
+        harm_to_target=tuple(str_list(data.get("harm_to_target"), path, "harm_to_target")),
     )
     return book, source
 

@@ -40,6 +40,8 @@ _FILLER = re.compile(r"^(?>\s+|\b(?:has|have|had|also|further|then|later|recentl
 _PRONOUN = re.compile(r"(?<![\w’'])(he|him|his|she|her|hers)(?![\w’'])", re.I)
 #: Maximum characters between a quotation's closing mark and its speech tag (",” he said").
 TAG_WINDOW = 60
+#: The documents column naming the actor who speaks the whole text (speeches, statements).
+VOICE_COLUMN = "voice"
 
 
 @dataclass
@@ -86,6 +88,7 @@ class ActorIndex:
     def __init__(self, books: Codebooks):
         self.location_prepositions = books.places.location_prepositions
         self.addressed_by = books.places.addressed_by
+        self.places_book = books.places
         self.demonym_heads = books.places.demonym_heads
         self.inverted_speech_verbs = books.stance.inverted_speech_verbs
         self.by_name: dict[str, Actor] = {}
@@ -297,6 +300,12 @@ def _is_location(text: str, m: Mention, index: ActorIndex) -> bool:
     return (bool(before) and before[-1] in index.location_prepositions) or _CALENDAR_AFTER.match(after) is not None
 
 
+def _in_a_name(text: str, m: Mention, index: ActorIndex) -> bool:
+    """A capital that starts a name ("the Paris Agreement", "the Minsk agreements")."""
+    after = re.match(r"\s+([\w’'-]+)", text[m.end:m.end + 30])
+    return after is not None and after.group(1) in index.places_book.name_words_after_capital
+
+
 def _static_candidates(text: str, s: int, e: int, index: ActorIndex) -> list[Mention]:
     """Every mention the codebook matchers find in ``text[s:e]``, overlapping ones included."""
     cands: list[Mention] = []
@@ -432,7 +441,7 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
        takes the narrower issue.
     Unresolvable pronouns and role references are dropped: no finding rests on a guess.
     """
-    if m.source == "capital" and _is_location(text, m, index):
+    if m.source == "capital" and (_is_location(text, m, index) or _in_a_name(text, m, index)):
         return None
     if m.source in ("demonym", "country"):
         # "the Saudi government", "a top U.S. official", "the Cambodian premier": the state.
@@ -466,10 +475,11 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
 
 
 def document_mentions(text: str, sentences: list[tuple[int, int, int, object]], *,
-                      index: ActorIndex) -> DocumentMentions:
+                      index: ActorIndex, voice: Actor | None = None) -> DocumentMentions:
     """Mentions and attribution for one document.
 
-    ``sentences`` are ``(sentence_id, char_start, char_end, quote_id)`` in text order.
+    ``sentences`` are ``(sentence_id, char_start, char_end, quote_id)`` in text order;
+    ``voice``: the actor who speaks the whole text, if the corpus says (:func:`voice_actor`).
     """
     out = DocumentMentions()
     spans = [(s, e) for _, s, e, _ in sentences]
@@ -483,7 +493,10 @@ def document_mentions(text: str, sentences: list[tuple[int, int, int, object]], 
                                          for k in known], index)
     if names:
         persons = _person_matcher(_with_names(titled, names, index), index)
-        known = [cands + _person_candidates(text, s, e, persons) for cands, (s, e) in zip(static, spans)]
+        # Matched again only where a word of a new name occurs (most sentences have none).
+        words = {w for a in names for n in (a.name, *a.aliases) for w in n.split()}
+        known = [cands + _person_candidates(text, s, e, persons) if any(w in text[s:e] for w in words) else k
+                 for cands, (s, e), k in zip(static, spans, known)]
     seen = History(text, quote_spans(text))
     for (sid, s, _e, _), cands in zip(sentences, known):
         chosen: list[Mention] = []
@@ -500,8 +513,38 @@ def document_mentions(text: str, sentences: list[tuple[int, int, int, object]], 
                 seen.add_issue(m)
         out.by_sentence[sid] = chosen
         out.mentions.extend(chosen)
-    out.attribution = attribute(text, sentences, out.by_sentence, index)
+    out.attribution = attribute(text, sentences, out.by_sentence, index, voice)
     return out
+
+
+def voice_actor(value: object, index: ActorIndex) -> Actor | None:
+    """The actor a document's ``voice`` field names: a codebook or country name, an alias, an
+    ISO 3166 code ("FRA", "FR"), or else a person of that name. None when the field is empty.
+
+    >>> from analysis import load_codebooks
+    >>> index = actor_index(load_codebooks())
+    >>> voice_actor("FRA", index).name, voice_actor("the UAE", index).name, voice_actor("Ana Ortega", index).type
+    ('France', 'United Arab Emirates', 'person')
+    """
+    if value is None or pd.isna(value) or not str(value).strip():
+        return None
+    name = " ".join(str(value).split())
+    if name in index.by_name:
+        return index.by_name[name]
+    hit = next((m for m in index.actors.finditer(name, 0, len(name)) if m.end - m.start >= len(name.strip()) - 4),
+               None)
+    if hit is not None:
+        return hit.payload[0]
+    if re.fullmatch(r"[A-Z]{2,3}", name):
+        import pycountry
+
+        country = pycountry.countries.get(**{"alpha_3" if len(name) == 3 else "alpha_2": name})
+        if country is not None:
+            for form in (getattr(country, "common_name", None), country.name, getattr(country, "official_name", None)):
+                found = voice_actor(form, index) if form else None
+                if found is not None:
+                    return found
+    return Actor(name=name, type="person", source="voice")
 
 
 _DEMONSTRATIVE = re.compile(r"\b(?:these|those|such|this|that|the same)\s+(?:[\w-]+\s+){0,2}$", re.I)
@@ -582,8 +625,10 @@ def _speaker_near_verb(text: str, verb_start: int, verb_end: int, mentions: list
 
 
 def attribute(text: str, sentences: list[tuple[int, int, int, object]], by_sentence: dict[int, list[Mention]],
-              index: ActorIndex) -> dict[int, Attribution]:
-    """Speaker and attribution type of every sentence (see the module docstring)."""
+              index: ActorIndex, voice: Actor | None = None) -> dict[int, Attribution]:
+    """Speaker and attribution type of every sentence (see the module docstring); with a
+    ``voice`` (the actor who speaks the whole text: a speech, a statement), the author's
+    sentences are that actor's."""
     quotes = Spans(quote_spans(text))
     result: dict[int, Attribution] = {}
     quote_speaker: dict[int, Attribution] = {}
@@ -637,7 +682,7 @@ def attribute(text: str, sentences: list[tuple[int, int, int, object]], by_sente
                 if who:
                     att = Attribution("reported", who.actor, v.text.lower(), who.resolved, verb_end=v.end)
                     break
-        att = att or Attribution()
+        att = att or (Attribution("author", voice, "", True) if voice is not None else Attribution())
         result[sid] = att
         if att.speaker is not None:
             last_reported = att
@@ -652,11 +697,12 @@ def analyse_documents(documents: pd.DataFrame, sentences: pd.DataFrame,
     mention tables, stance, framing and timelines."""
     index = actor_index(codebooks)
     by_doc = rows_by_document(sentences, ["sentence_id", "char_start", "char_end", "quote_id"])
+    voices = documents[VOICE_COLUMN] if VOICE_COLUMN in documents.columns else pd.Series(None, index=documents.index)
     out = {}
-    for doc_id, text in zip(documents["doc_id"], documents["text"]):
+    for doc_id, text, voice in zip(documents["doc_id"], documents["text"], voices):
         sents = by_doc.get(doc_id)
         if sents is not None:
-            out[doc_id] = document_mentions(text, sents, index=index)
+            out[doc_id] = document_mentions(text, sents, index=index, voice=voice_actor(voice, index))
     return out
 
 

@@ -47,6 +47,13 @@ _VERB_AFTER = re.compile(r"\s+(?:(?:has|had|have|is|was|will|would|did|does|also
                          r"again|\w+ly)\s+){0,3}(?:said|says|told|[a-z]+ed|[a-z]{2,}[^s\W]s)\b")
 _OPENING = re.compile(r"[\s“\"‘'(\[—–-]*$")
 _POSSESSIVE = re.compile(r"[’']s?$")
+_WORDS = re.compile(r"[A-Za-z][\w’'\-]*")
+_HYPHEN = re.compile(r"[-–]")
+_FINAL_STOP = re.compile(r"[.!?…][”\"’')\]]*\s*$")
+_INITIAL = re.compile(r"[A-Z]\.")
+_BEFORE = re.compile(r"[\w’']+")
+_TOKEN = re.compile(r"\S+")
+_POSSESSIVE_PRONOUNS = {"my", "our", "your", "his", "her", "its", "their"}
 #: Capitalised stop words inside a sentence that make it a headline, where capitals say nothing.
 HEADLINE_STOP_WORDS = 2
 #: Share of capitalised content words that makes a line without a full stop a headline.
@@ -66,6 +73,7 @@ class NameGuards:
         self.not_names = {w.lower().rstrip(".") for w in rules.not_names}
         self.organisation = {w.lower().rstrip(".") for w in rules.organisation_words}
         self.group = {w.lower() for w in rules.group_words}
+        self.institutions = {w.lower() for w in rules.institutions}
         self.location_prepositions = location_prepositions
 
     @cached_property
@@ -85,7 +93,7 @@ class NameGuards:
         w = word.lower().rstrip(".")
         if w in self.stop or w in self.not_names or not any(c.isalpha() for c in w):
             return True
-        return "-" in word and any(part in self.states for part in re.split(r"[-–]", word.rstrip(".")))
+        return "-" in word and any(part in self.states for part in _HYPHEN.split(word.rstrip(".")))
 
 
 def variant_key(name: str) -> str:
@@ -101,12 +109,12 @@ def _is_headline(sentence: str, stop: frozenset[str], prefixes: dict[str, str]) 
     """Headline case: function words capitalised inside the sentence ("Cambodia Says It Will ..."),
     or, in a line without a full stop, most content words capitalised ("Cambodia and Ukraine Forge
     Closer Ties in Mine-Clearing Efforts")."""
-    words = re.findall(r"[A-Za-z][\w’'\-]*", sentence)[1:]
+    words = _WORDS.findall(sentence)[1:]
     capitalised_stop = [w for w in words if w[0].isupper() and w.lower() in stop and w.lower() not in prefixes]
     if len(capitalised_stop) >= HEADLINE_STOP_WORDS and sum(w[0].isupper() for w in words) >= 0.5 * len(words):
         return True
     content = [w for w in words if w.lower() not in stop]
-    return not re.search(r"[.!?…][”\"’')\]]*\s*$", sentence) and len(content) >= 3 and \
+    return not _FINAL_STOP.search(sentence) and len(content) >= 3 and \
         sum(w[0].isupper() for w in content) / len(content) >= HEADLINE_SHARE
 
 
@@ -124,6 +132,8 @@ def _actor(words: list[str], guards: NameGuards) -> Actor | None:
     name = " ".join(words)
     lowered = [w.lower().rstrip(".") for w in words]
     if not person and any(w in guards.organisation for w in lowered):
+        if len(words) == 1 and lowered[0] not in guards.institutions:
+            return None  # "Office", "Conference", "Governments" alone: a common noun, capitalised
         return Actor(name=name, type="organisation", source="name")
     if not person and any(w in guards.group for w in lowered):
         return Actor(name=name, type="group", source="name")
@@ -137,8 +147,15 @@ def _actor(words: list[str], guards: NameGuards) -> Actor | None:
 def _runs(text: str, s: int, e: int, masked: list[tuple[int, int]], guards: NameGuards):
     """(start, words) of each candidate run in ``text[s:e]``, cut at masked spans and guard words."""
     for m in _RUN.finditer(text, s, e):
+        if any(a <= m.start() and m.end() <= b for a, b in masked):
+            continue  # a country, a codebook actor, a person found already: most runs
         current: list[tuple[int, int, str]] = []
-        tokens = list(re.finditer(r"\S+", m.group()))
+        tokens = list(_TOKEN.finditer(m.group()))
+        # A capitalised sequence cut inside by a word that is never a name ("Sustainable Development
+        # Goals", "Persons with Disabilities Office") is the title of a thing: no fragment of it is a name.
+        if any(k > 0 and w.group().lower().rstrip(".") in guards.not_names
+               and w.group().lower().rstrip(".") not in guards.prefixes for k, w in enumerate(tokens)):
+            continue
         for k, w in enumerate(tokens):
             ws, we = m.start() + w.start(), m.start() + w.end()
             word = w.group()
@@ -166,10 +183,10 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
     guards: NameGuards = getattr(guards_or_index, "name_guards", guards_or_index)
     found: dict[str, Actor] = {}
     for (s, e), mentions in zip(sentences, known):
-        if _is_headline(text[s:e], guards.stop, guards.prefixes):
+        runs = list(_runs(text, s, e, [(m.start, m.end) for m in mentions], guards))
+        if not runs or _is_headline(text[s:e], guards.stop, guards.prefixes):
             continue
-        masked = [(m.start, m.end) for m in mentions]
-        for run in _runs(text, s, e, masked, guards):
+        for run in runs:
             # A title inside the run ("Senate Majority Leader Mitch McConnell"): the name follows it;
             # a title word that ends the run is a surname ("Tom King").
             titled = [i for i, (_, _, w) in enumerate(run[:-1]) if w.lower().rstrip(".") in guards.title_words]
@@ -183,14 +200,17 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
             if possessive:
                 words[-1] = words[-1][:possessive.start()]
                 end -= len(possessive.group())
-            words[-1] = words[-1].rstrip(".") if not re.fullmatch(r"[A-Z]\.", words[-1]) else words[-1]
+            words[-1] = words[-1].rstrip(".") if not _INITIAL.fullmatch(words[-1]) else words[-1]
             opening = _OPENING.fullmatch(text[s:start]) is not None or text[max(s, start - 2):start].strip() in \
                 ("“", '"', "‘", "'", ":")
-            if opening and len(words) == 1 and not _VERB_AFTER.match(text, end):
-                continue
-            before = re.findall(r"[\w’']+", text[max(s, start - 20):start])
+            if opening and len(words) == 1 and (not _VERB_AFTER.match(text, end)
+                                                or words[0].endswith(("ing", "ed", "ly"))):
+                continue  # "Asked about it, ...", "Reducing inequalities requires ..."
+            before = _BEFORE.findall(text, max(s, start - 20), start)
             if before and before[-1].lower() in guards.location_prepositions:
                 continue
+            if before and before[-1].lower() in _POSSESSIVE_PRONOUNS and len(words) == 1:
+                continue  # "my Government", "our Parliament": a common noun, not a name
             if before and before[-1].lower() == "the" and len(words) == 1 and not words[0].isupper() \
                     and words[0].lower() not in guards.organisation | guards.group:
                 continue  # "the Constitution", "the Charter": a capitalised common noun

@@ -60,7 +60,11 @@ _BOUNDARY = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bbecau
 _RELATIVE = re.compile(r"^,\s+(?:who|which|a|an|the)\b[^,;:]{0,150},\s*(?:\w+ly\s+)?$")
 _ITS = re.compile(r"\b(?:its|their)(?:\s+[\w-]+){0,2}\s+$", re.I)
 _COORD = re.compile(r"^(?:\s*(?:,|and|or|as well as|&|nor)\s*)+$", re.I)
-_FIRST_PERSON = re.compile(r"(?<![\w’'])(I|we|We|us|our|Our)(?![\w’'])")
+_FIRST_PERSON = re.compile(r"(?<![\w’'])(I|we|We|us|our|Our|my|My)(?![\w’'])")
+#: A clause start with no subject of its own before the cue: adverbs, auxiliaries, "and".
+_SUBJECTLESS = re.compile(r"^[\s,;:“”\"'‘’(—–-]*(?:(?:and|also|further|furthermore|moreover|hence|thus|therefore|"
+                          r"again|once again|strongly|firmly|fully|resolutely|\w+ly|will|would|must|should|shall|"
+                          r"can|could|do|does|did|has|have|had|not|never|continue[sd]? to|remains?)\s+)*$", re.I)
 #: A second cue coordinated with the first shares its holder: "rejects X and does not side with Y".
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|but|as well as)\s+)?(?>(?:has|have|had|is|are|was|were|will|"
                           r"would|do|does|did|also|still|always|then|\w+ly)\s+)*+$", re.I)
@@ -86,6 +90,9 @@ class Lexicon:
     future_markers: PhraseMatcher
     future_window: int
     noun_words: frozenset[str]
+    obligations: PhraseMatcher
+    not_cues: PhraseMatcher
+    harm_to_target: PhraseMatcher
     noun_determiners: frozenset[str]
     noun_possessives: tuple[str, ...]
     noun_complements: frozenset[str]
@@ -104,7 +111,8 @@ def _compile_lexicon(books: Codebooks) -> Lexicon:
                    neutral_target=st.neutral_default_target, neutral_targets=st.neutral_targets,
                    addressee_issues=st.addressee_issues, neutrality_issues=st.neutrality_issues,
                    quads=st.plover_quads, future=st.plover_future, future_markers=words(st.future_markers),
-                   future_window=st.future_window, noun_words=st.noun_words, noun_determiners=st.noun_determiners,
+                   future_window=st.future_window, noun_words=st.noun_words, obligations=words(st.obligations),
+                   not_cues=words(st.not_cues), harm_to_target=words(st.harm_to_target), noun_determiners=st.noun_determiners,
                    noun_possessives=st.noun_possessives, noun_complements=st.noun_complements)
 
 
@@ -164,7 +172,8 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
     in_clause = [m for m in actors if m.start >= clause_start]
     # First person right before the cue, inside a quotation: the speaker or the speaker's state.
     fp = [m for m in _FIRST_PERSON.finditer(text, clause_start, cue_start)]
-    if fp and quoted:
+    # In a quotation, or in a text spoken by one actor (a speech: the corpus gives its voice).
+    if fp and (quoted or (att.attribution == "author" and att.speaker is not None)):
         last = fp[-1]
         if not in_clause or in_clause[-1].end <= last.start():
             word = last.group(1).lower()
@@ -204,7 +213,11 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
                    and m.source != "demonym" and m.start >= clause_start]
         if content:
             return content[0].actor, content[0].resolved, content[0]
-    if att.speaker is not None:
+    if att.speaker is not None and not (att.attribution == "author" and not quoted):
+        return att.speaker, att.resolved, None
+    if att.speaker is not None and not in_clause and _SUBJECTLESS.match(text[clause_start:cue_start]):
+        # A text's voice holds what its author states without another subject ("Reaffirming our
+        # commitment to ...", "... and strongly condemns"); "Rising seas threaten" is not the speaker's.
         return att.speaker, att.resolved, None
     subjects = [m for m in actors if m.start >= sent_start and m.source != "demonym" and is_subject_candidate(text, m)]
     if subjects:
@@ -215,7 +228,8 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
 def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: Actor | None,
              prefer: str = "any") -> list[Mention]:
     after = [m for m in mentions if m.start >= start and m.end <= end and m.source != "demonym"
-             and not (holder is not None and m.canonical == holder.name)]
+             and not (holder is not None and m.canonical == holder.name)
+             and not (m.source == "pronoun" and m.text.lower() in ("his", "its", "their"))]  # a determiner
     if not after:
         return []
     if prefer == "issue_only":
@@ -275,7 +289,9 @@ def _coordinated(text: str, m: Mention, mentions: list[Mention]) -> list[Mention
     out = [m]
     for prior in reversed([x for x in mentions if x.kind == "actor" and x.actor is not None and x.end <= m.start
                            and x.source != "demonym"]):
-        if _COORD.match(text[prior.end:out[-1].start]):
+        gap = text[prior.end:out[-1].start]
+        # the join nearest the holder is a conjunction ("Mali, Niger and Chad"); a comma alone is an aside
+        if _COORD.match(gap) and (len(out) > 1 or re.search(r"\b(?:and|or|nor)\b|&|as well as", gap)):
             out.append(prior)
         else:
             break
@@ -324,9 +340,11 @@ class _Appeal:
 def _cues(text: str, s: int, e: int, mentions: list[Mention], lex: Lexicon) -> list[Match]:
     """Rule 1: the cues of a sentence, except those inside a named issue or actor."""
     names = [m for m in mentions if m.kind == "issue" or m.source in ("codebook", "country")]
+    idioms = list(lex.not_cues.finditer(text, s, e))  # "with respect to", "internationally recognised"
     return [c for c in lex.cues.finditer(text, s, e)
             if not any(m.start <= c.start and c.end <= m.end and (m.end - m.start) > (c.end - c.start)
-                       for m in names)]
+                       for m in names)
+            and not any(n.start <= c.start < n.end for n in idioms)]
 
 
 def _position(sent: _Sentence, cues: list[Match], i: int) -> tuple[str, str, str, bool, int, int] | None:
@@ -497,6 +515,18 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
             # The claim is the subject; who judges it speaks.
             holder, resolved, holder_m = att.speaker, att.resolved, None
         prefer = "issue" if appeal is not None else fam.prefer
+        addressee = appeal.finding.addressee if appeal is not None else ""
+        if holder_m is not None and appeal is None and any(
+                holder_m.end <= m.start and m.end <= c.start and _AUX.match(text[m.end:c.start])
+                for m in sent.lex.obligations.finditer(text, holder_m.end, c.start)):
+            # "Russia must end the aggression": the speaker's demand of Russia
+            speaker = _speaker_state(att) if att.speaker is not None else None
+            if speaker is None:
+                continue  # nobody named makes the demand
+            if speaker.name != holder_m.canonical and att.speaker.name != holder_m.canonical:
+                addressee, holder, resolved, holder_m = holder_m.canonical, speaker, att.resolved, None
+                act, plover = "urge", "DEMAND" if "DEMAND" in lex.quads else plover
+            # else "Cambodia should not side with any party", said for Cambodia: its own position
         holders = [(holder, resolved)]
         if holder_m is not None:
             passive, agent = _passive_agent(text, c, holder_m, clause_end, mentions)
@@ -524,11 +554,15 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         for t in targets:
             for who, who_resolved in holders:
                 reading = (stance, act, plover)
+                if stance == "oppose" and isinstance(t, Mention) and t.start >= c.end and any(
+                        c.end <= h.start and h.end <= t.start and len(_GAP_WORDS.findall(text[h.end:t.start])) <= 3
+                        for h in lex.harm_to_target.finditer(text, c.end, t.start)):
+                    reading = ("support", act, plover)  # "condemns the violation of the Charter"
                 if fam.between_states and not negated and who is not None and who.type == "state" \
                         and isinstance(t, Mention) and t.actor is not None and t.actor.type == "state":
                     reading = fam.between_states  # "Russia attacked Ukraine" is force, not a view
                 findings.append(Finding(who, who_resolved, t, *reading, c.start, c.end, c.text, negated,
-                                        modality, appeal.finding.addressee if appeal is not None else ""))
+                                        modality, addressee))
             if isinstance(t, Mention):
                 consumed.append((t.start, t.end))
         if holder is not None:

@@ -223,3 +223,39 @@ def test_actors_and_structure_beyond_the_codebook(text, expected):
 def test_no_wrong_holder_or_flip(text, unwanted):
     assert not [f for f in findings(text, ["holder", "target"]) if f[0] == unwanted[0]
                 and (not unwanted[1] or f[1] == unwanted[1])]
+
+
+def voiced(text: str, voice: str, columns=("holder", "target", "stance", "act", "addressee")) -> list[tuple]:
+    docs = pd.DataFrame({"doc_id": ["d"], "text": [text], "voice": [voice]})
+    layer = analysis.text_layer(docs)
+    st = stance_table(docs, layer["sentences"], BOOKS, analysed=analyse_documents(docs, layer["sentences"], BOOKS))
+    return [tuple(r) for r in st[list(columns)].itertuples(index=False)]
+
+
+@pytest.mark.parametrize("text, voice, expected", [
+    # a speech: the author's "we", "my Government" and plain statements are the speaking state's
+    ("We condemn the invasion of Ukraine.", "MEX", ("Mexico", "invasion", "oppose", "condemn", "")),
+    ("My Government supports the ceasefire.", "Kenya", ("Kenya", "ceasefire", "support", "support", "")),
+    # an obligation put on another actor is the speaker's demand of it
+    ("Russia must end the invasion.", "FRA", ("France", "invasion", "oppose", "urge", "Russia")),
+])
+def test_a_text_spoken_by_one_actor(text, voice, expected):
+    assert expected in voiced(text, voice)
+
+
+@pytest.mark.parametrize("text, unwanted_holder", [
+    ("Russia must end the invasion.", "Russia"),   # news without a speaker: nobody demands, no finding
+    ("“Peru must end the blockade,” Chile said.", "Peru"),
+])
+def test_an_obligation_is_not_the_subjects_position(text, unwanted_holder):
+    assert all(f[0] != unwanted_holder for f in findings(text))
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("With respect to Ukraine, Brazil supports talks.", ("Ukraine", "negotiations and dialogue")),  # an idiom
+    ("Chile respects the internationally recognized border.", ("Chile", "")),
+    ("Brazil welcomed the Paris Agreement.", ("Brazil", "France")),  # a capital inside a name
+])
+def test_idioms_and_names_are_not_cues_or_actors(text, unwanted):
+    assert not [f for f in findings(text, ["holder", "target"]) if f[0] == unwanted[0]
+                and (not unwanted[1] or f[1] == unwanted[1])]
