@@ -150,6 +150,7 @@ class PlaceBook:
     demonym_heads: frozenset[str]
     addressed_by: frozenset[str] = frozenset()
     name_words_after_capital: frozenset[str] = frozenset()
+    regions: tuple[str, ...] = ()
 
 
 def _load_places(path: Path) -> tuple[PlaceBook, SourceFile]:
@@ -174,7 +175,8 @@ def _load_places(path: Path) -> tuple[PlaceBook, SourceFile]:
     heads = frozenset(w.lower() for w in str_list(data.get("demonym_heads"), path, "demonym_heads"))
     addressed = frozenset(w.lower() for w in str_list(data.get("addressed_by"), path, "addressed_by"))
     after = frozenset(str_list(data.get("name_words_after_capital"), path, "name_words_after_capital"))
-    return PlaceBook(countries, preps, heads, addressed, after), source
+    regions = tuple(str_list(data.get("regions"), path, "regions"))
+    return PlaceBook(countries, preps, heads, addressed, after, regions), source
 
 
 # --------------------------------------------------------------------------- issues
@@ -256,6 +258,9 @@ class StanceBook:
     obligations: tuple[str, ...] = ()
     not_cues: tuple[str, ...] = ()
     harm_to_target: tuple[str, ...] = ()
+    not_future: tuple[str, ...] = ()
+    intensifiers: frozenset[str] = frozenset()
+    transfer_heads: frozenset[str] = frozenset()
     noun_determiners: frozenset[str] = frozenset()
     noun_possessives: tuple[str, ...] = ()
     noun_complements: frozenset[str] = frozenset()
@@ -384,6 +389,9 @@ def _load_stance(path: Path, issue_ids: set[str]) -> tuple[StanceBook, SourceFil
         obligations=tuple(str_list(data.get("obligations"), path, "obligations")),
         not_cues=tuple(str_list(data.get("not_cues"), path, "not_cues")),
         harm_to_target=tuple(str_list(data.get("harm_to_target"), path, "harm_to_target")),
+        not_future=tuple(str_list(data.get("not_future"), path, "not_future")),
+        intensifiers=frozenset(w.lower() for w in str_list(data.get("intensifiers"), path, "intensifiers")),
+        transfer_heads=frozenset(w.lower() for w in str_list(data.get("transfer_heads"), path, "transfer_heads")),
     )
     return book, source
 

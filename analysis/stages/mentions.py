@@ -121,6 +121,8 @@ class ActorIndex:
                 entries.append((n, (state, "demonym")))
             for n in info.capitals:
                 entries.append((n, (state, "capital")))
+        for region in books.places.regions:  # places, not actors: matched so that nothing inside them is
+            entries.append((region, (Actor(name=region, type="region", source="region"), "region")))
         known_iso = {info.iso for info in countries.values() if info.iso}
         for c in pycountry.countries:
             if c.alpha_3 in known_iso:
@@ -207,6 +209,10 @@ def discover_persons(text: str, spans: list[tuple[int, int]], index: ActorIndex)
                 continue
             if name in index.state_of or name in index.places:
                 continue
+            parts = [re.sub(r"[’']s?$", "", w) for w in name.split()]
+            if any(w in index.state_of or w in index.by_name or w.lower() in index.name_guards.organisation
+                   for w in parts):
+                continue  # "General Assembly Mexico’s": a title word before a name that is no person's
             title = next((t for t in index.title_type if t.lower() == m.group("title").lower()), m.group("title"))
             affiliation = index.state_of.get(m.group("dem") or "", "") or index.state_of.get(m.group("of") or "", "")
             role = title + (f" of {m.group('of')}" if m.group("of") else "")
@@ -443,6 +449,8 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
     """
     if m.source == "capital" and (_is_location(text, m, index) or _in_a_name(text, m, index)):
         return None
+    if m.source == "region":
+        return None  # "Latin America", "the Sahel": a place
     if m.source in ("demonym", "country"):
         # "the Saudi government", "a top U.S. official", "the Cambodian premier": the state.
         head = re.match(r"\s+([a-z]+(?:\s+(?:minister|ministry|media|agency))?)\b", text[m.end:m.end + 30])
@@ -456,6 +464,8 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
             return None
         return replace(m, canonical=target.canonical, actor=target.actor, resolved=True)
     if m.source == "role_reference":
+        if re.match(r"\s+of\b", text[m.end:m.end + 6]):
+            return None  # "the President of the Niger": that country's, not the last president named
         wanted = {r.lower() for r in m.roles}
         types = {w[5:] for w in wanted if w.startswith("type:")}
         if types:

@@ -53,6 +53,9 @@ _FINAL_STOP = re.compile(r"[.!?…][”\"’')\]]*\s*$")
 _INITIAL = re.compile(r"[A-Z]\.")
 _BEFORE = re.compile(r"[\w’']+")
 _TOKEN = re.compile(r"\S+")
+#: Plural endings of the nouns that open news sentences about groups ("Tourists visited", "Analysts say").
+_GROUP_PLURALS = ("ists", "ians", "ants", "ents", "ors", "ers", "ives", "ees")
+_DEMONSTRATIVES = {"this", "these", "those"}  # not "that": "demanded that Hamas ..."
 _POSSESSIVE_PRONOUNS = {"my", "our", "your", "his", "her", "its", "their"}
 #: Capitalised stop words inside a sentence that make it a headline, where capitals say nothing.
 HEADLINE_STOP_WORDS = 2
@@ -204,11 +207,15 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
             opening = _OPENING.fullmatch(text[s:start]) is not None or text[max(s, start - 2):start].strip() in \
                 ("“", '"', "‘", "'", ":")
             if opening and len(words) == 1 and (not _VERB_AFTER.match(text, end)
-                                                or words[0].endswith(("ing", "ed", "ly"))):
+                                                or words[0].endswith(("ing", "ed", "ly") + _GROUP_PLURALS)):
                 continue  # "Asked about it, ...", "Reducing inequalities requires ..."
             before = _BEFORE.findall(text, max(s, start - 20), start)
-            if before and before[-1].lower() in guards.location_prepositions:
-                continue
+            prefixed = words[0].lower().rstrip(".") in guards.prefixes
+            if before and before[-1].lower() in guards.location_prepositions and not prefixed and not (
+                    before[-1].lower() == "to" and len(words) > 1 and guards.gender(words[0])):
+                continue  # "in Aleppo", "to Kampot": a place ("to" takes persons too: "thanks to Dennis Francis")
+            if before and before[-1].lower() in _DEMONSTRATIVES and len(words) == 1:
+                continue  # "this Hall", "this Organization"
             if before and before[-1].lower() in _POSSESSIVE_PRONOUNS and len(words) == 1:
                 continue  # "my Government", "our Parliament": a common noun, not a name
             if before and before[-1].lower() == "the" and len(words) == 1 and not words[0].isupper() \

@@ -53,6 +53,8 @@ _AUX = re.compile(
     r"to|would\s+be|\w+ly|\w+n[’']t|from|refrain|refrains|refrained|\w+ing)\b|[’']s\b|[’']d\b|[’']ll\b)*+$", re.I)
 #: Possessive holder: "Cambodia's (continued|principled position in) support for".
 _POSSESSIVE = re.compile(r"^[’']s?(?:\s+(?!(?:is|are|was|were|has|have|had|will|would|be)\b)[\w-]+){0,3}\s+$", re.I)
+#: ... but a verb after "and" has its own subject: "stood by Ukraine's side and provided weapons".
+_POSSESSIVE_THEN_VERB = re.compile(r"\b(?:and|or|but|to)\s+$", re.I)
 #: A subject pronoun we do not resolve ("it would provide"): better no holder than a guessed one.
 _OPAQUE_SUBJECT = re.compile(r"\b(?:it|they|which|that|who)\s*$", re.I)
 _BOUNDARY = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bbecause\b|\bas\s+he\b|"
@@ -60,7 +62,7 @@ _BOUNDARY = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bbecau
 _RELATIVE = re.compile(r"^,\s+(?:who|which|a|an|the)\b[^,;:]{0,150},\s*(?:\w+ly\s+)?$")
 _ITS = re.compile(r"\b(?:its|their)(?:\s+[\w-]+){0,2}\s+$", re.I)
 _COORD = re.compile(r"^(?:\s*(?:,|and|or|as well as|&|nor)\s*)+$", re.I)
-_FIRST_PERSON = re.compile(r"(?<![\w’'])(I|we|We|us|our|Our|my|My)(?![\w’'])")
+_FIRST_PERSON = re.compile(r"(?<![\w’'])(I|we|We|us|our|Our|my|My|me)(?![\w’'])")
 #: A clause start with no subject of its own before the cue: adverbs, auxiliaries, "and".
 _SUBJECTLESS = re.compile(r"^[\s,;:“”\"'‘’(—–-]*(?:(?:and|also|further|furthermore|moreover|hence|thus|therefore|"
                           r"again|once again|strongly|firmly|fully|resolutely|\w+ly|will|would|must|should|shall|"
@@ -93,6 +95,9 @@ class Lexicon:
     obligations: PhraseMatcher
     not_cues: PhraseMatcher
     harm_to_target: PhraseMatcher
+    not_future: PhraseMatcher
+    intensifiers: frozenset[str]
+    transfer_heads: frozenset[str]
     noun_determiners: frozenset[str]
     noun_possessives: tuple[str, ...]
     noun_complements: frozenset[str]
@@ -112,7 +117,9 @@ def _compile_lexicon(books: Codebooks) -> Lexicon:
                    addressee_issues=st.addressee_issues, neutrality_issues=st.neutrality_issues,
                    quads=st.plover_quads, future=st.plover_future, future_markers=words(st.future_markers),
                    future_window=st.future_window, noun_words=st.noun_words, obligations=words(st.obligations),
-                   not_cues=words(st.not_cues), harm_to_target=words(st.harm_to_target), noun_determiners=st.noun_determiners,
+                   not_cues=words(st.not_cues), harm_to_target=words(st.harm_to_target),
+                   not_future=words(st.not_future), intensifiers=st.intensifiers, transfer_heads=st.transfer_heads,
+                   noun_determiners=st.noun_determiners,
                    noun_possessives=st.noun_possessives, noun_complements=st.noun_complements)
 
 
@@ -158,6 +165,19 @@ def _speaker_state(att: Attribution) -> Actor | None:
     return Actor(name=sp.affiliation, type="state", source="country")
 
 
+def _may_be_subject(text: str, m: Mention, gap: str) -> bool:
+    """Whether ``m`` can be the subject of what follows it: not the object of a preposition,
+    except an agent ("the position articulated by Hun Sen was") or "for X to" ("for Cambodia to
+    refrain")."""
+    if is_subject_candidate(text, m):
+        return True
+    before = re.findall(r"[\w’']+", text[max(0, m.start - 30):m.start])
+    while before and before[-1].lower() in ("the", "a", "an"):
+        before.pop()
+    return bool(before) and (before[-1].lower() == "by" or (before[-1].lower() == "for" and
+                                                          re.match(r"\s+to\b", gap) is not None))
+
+
 def _strip_aux(before: str) -> str:
     """``before`` without the auxiliaries and adverbs that end it ("it would " -> "it")."""
     words = before.rstrip().split()
@@ -175,7 +195,10 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
     # In a quotation, or in a text spoken by one actor (a speech: the corpus gives its voice).
     if fp and (quoted or (att.attribution == "author" and att.speaker is not None)):
         last = fp[-1]
-        if not in_clause or in_clause[-1].end <= last.start():
+        # "Let me take the opportunity of this debate of the General Assembly to congratulate":
+        # actors after "me" governed by a preposition are not the subject
+        if not in_clause or in_clause[-1].end <= last.start() or \
+                all(m.start < last.start() or not is_subject_candidate(text, m) for m in in_clause):
             word = last.group(1).lower()
             who = att.speaker if word == "i" else _speaker_state(att)
             if who is not None:
@@ -183,7 +206,10 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
     if in_clause:
         last = in_clause[-1]
         gap = text[last.end:cue_start]
-        if _AUX.match(gap) or _POSSESSIVE.match(gap):
+        cue_word = text[cue_start:cue_start + 30].split()[0]
+        possessive = _POSSESSIVE.match(gap) and not (_POSSESSIVE_THEN_VERB.search(gap)
+                                                     and cue_word.endswith(("ed", "ing")))
+        if (_AUX.match(gap) and _may_be_subject(text, last, gap)) or possessive:
             return last.actor, last.resolved, last
         for m in in_clause:  # "Minister Thuch, who also serves as ..., welcomed"
             gap = text[m.end:cue_start]
@@ -225,8 +251,37 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
     return None, False, None
 
 
+#: The categories of cues that state a view of their object; only these read "the X of Y" as about X
+#: (an act such as "withdrew its force from Chad" is toward Chad).
+_POSITION_ACTS = ("SUPPORT", "DISAPPROVE", "")
+#: Words between a cue and an actor that keep the actor the target: "support for", "praise of the".
+_DIRECT = re.compile(r"^(?:\s|,|(?:a|an|the|its|their|his|her|our|my|to|for|of|toward|towards|against|with|on|"
+                     r"in|by|from|and|also|again|strongly|fully|warmly|deeply|sincerely|\w+ly|the\s+people\s+of)\b)*$",
+                     re.I)
+_NOUN_PHRASE_START = re.compile(r"^\s*(?:the|a|an|its|their|this|these|those|all|any|every|such)\s", re.I)
+_PREPOSITION_END = re.compile(r"\b(?:of|around|in|at|near|within|across|over|inside|by|from|on|for|into|"
+                              r"between|among|under|against|with)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+
+
+def _through_a_noun(text: str, start: int, after: list[Mention], first: Mention,
+                    transfer_heads: frozenset[str]) -> Mention | None:
+    """The target, when the first mention is an actor reached through a noun and a preposition
+    ("the manoeuvres around Taiwan"): that actor only if the noun stands for it (``transfer_heads``),
+    else the next mention that is an issue, or nothing."""
+    if first.kind != "actor":
+        return first
+    gap = text[start:first.start]
+    # Only a noun phrase object ("the manoeuvres around"); "threatened to break relations with X" is a verb's.
+    if _DIRECT.match(gap) or not _PREPOSITION_END.search(gap) or not _NOUN_PHRASE_START.match(gap):
+        return first
+    nouns = re.findall(r"[A-Za-z][\w’'-]*", _PREPOSITION_END.sub("", gap))
+    if nouns and nouns[-1].lower() in transfer_heads:
+        return first  # "commend the efforts of the Secretary-General"
+    return next((m for m in after if m.kind == "issue"), None)
+
+
 def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: Actor | None,
-             prefer: str = "any") -> list[Mention]:
+             prefer: str = "any", transfer_heads: frozenset[str] = frozenset()) -> list[Mention]:
     after = [m for m in mentions if m.start >= start and m.end <= end and m.source != "demonym"
              and not (holder is not None and m.canonical == holder.name)
              and not (m.source == "pronoun" and m.text.lower() in ("his", "its", "their"))]  # a determiner
@@ -243,6 +298,10 @@ def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: A
         first = preferred[0]
     elif prefer == "actor":
         first = after[0]
+    if transfer_heads:
+        first = _through_a_noun(text, start, after, first, transfer_heads)
+        if first is None:
+            return []
     if prefer == "any" and first.kind == "actor":
         # "Ukraine's bid to become an ASEAN partner": the issue, not the possessor.
         nxt = next((m for m in after if m.start > first.end), None)
@@ -356,6 +415,11 @@ def _position(sent: _Sentence, cues: list[Match], i: int) -> tuple[str, str, str
         return None  # "support from international partners": the holder follows, the target is unnamed
     if _noun_reading(text, c, sent.start, lex):
         return None  # "the deadly attack on ...", "Trump's support has plunged"
+    previous_word = re.search(r"([\w’'-]+)\s+$", text[max(sent.start, c.start - 30):c.start])
+    if previous_word and previous_word.group(1).lower() in lex.intensifiers:
+        return None  # "a very threatening message": an adjective
+    if _in_a_title(text, c, sent.start):
+        return None  # "Massacre River", "the Support Group": a cue word inside a name
     clause_start, clause_end = _clause(text, sent.start, sent.end, c.start)
     commas = [clause_start + m.end() for m in re.finditer(",", text[clause_start:c.start])]
     segment_start = commas[-1] if commas else clause_start
@@ -385,6 +449,15 @@ def _double_negation(text: str, pos: int, negators: list[Match], scope: int, flo
         return False
     return any(n.end <= closest.start and len(_GAP_WORDS.findall(text[n.end:closest.start])) <= 2 * scope
                for n in before)
+
+
+def _in_a_title(text: str, c: Match, sent_start: int) -> bool:
+    """A capitalised cue inside a run of capitalised words, not opening the sentence."""
+    if not c.text[:1].isupper() or not text[sent_start:c.start].strip(" “\"‘'(—–-"):
+        return False
+    before = re.search(r"(\S+)\s+$", text[max(sent_start, c.start - 40):c.start])
+    after = re.match(r"\s+(\S+)", text[c.end:c.end + 40])
+    return bool((before and before.group(1)[:1].isupper()) or (after and after.group(1)[:1].isupper()))
 
 
 def _noun_reading(text: str, c: Match, sent_start: int, lex: Lexicon) -> bool:
@@ -443,10 +516,12 @@ def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Ment
         issues = [m for m in targets if m.kind == "issue"]
         targets = (issues if prefer == "issue" and issues else targets)[-1:]
     else:
-        targets = _targets(sent.text, c.end, clause_end, sent.mentions, holder, prefer)
+        targets = _targets(sent.text, c.end, clause_end, sent.mentions, holder, prefer,
+                           sent.lex.transfer_heads if fam.plover in _POSITION_ACTS else frozenset())
         if not targets and " " in c.text:  # "expelled Russian diplomats": the target inside a pattern's "..."
             first_word = c.start + len(c.text.split()[0])
-            targets = _targets(sent.text, first_word, c.end, sent.mentions, holder, prefer)
+            targets = _targets(sent.text, first_word, c.end, sent.mentions, holder, prefer,
+                               sent.lex.transfer_heads if fam.plover in _POSITION_ACTS else frozenset())
     speaker = sent.att.speaker
     if speaker is not None:  # ", Foreign Minister X said": the speaker is not the target
         targets = [t for t in targets if t.canonical != speaker.name]
@@ -495,8 +570,10 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
             holder, resolved, holder_m = _holder(text, c.start, clause_start, s, mentions, att, quoted)
         # Rule 5: modality (hedges and boosters are read per sentence, in document_stance).
         modality = next((m.text.lower() for m in reversed(sent.modals) if clause_start <= m.start < c.start), "")
-        if plover in lex.future and any(clause_start <= m.start and m.end <= c.start and
+        courtesy = [n for n in lex.not_future.finditer(text, clause_start, c.start)]
+        if plover in lex.future and any(clause_start <= m.start and m.end <= c.end and
                                         len(_GAP_WORDS.findall(text[m.end:c.start])) < lex.future_window
+                                        and not any(n.start <= m.start < n.end for n in courtesy)
                                         for m in sent.futures):
             plover = lex.future[plover]  # "will visit": a promise; "would boycott": a threat
         containing = [a for a in appeals if a.start <= c.start < a.end]

@@ -259,3 +259,40 @@ def test_an_obligation_is_not_the_subjects_position(text, unwanted_holder):
 def test_idioms_and_names_are_not_cues_or_actors(text, unwanted):
     assert not [f for f in findings(text, ["holder", "target"]) if f[0] == unwanted[0]
                 and (not unwanted[1] or f[1] == unwanted[1])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the reform of X, the solution for X and Y: the issue, not the actor inside it
+    ("Serbia supports the reform of the Security Council.", ("Serbia", "UN and Security Council reform", "support")),
+    ("Nepal supports a two-State solution with Israel and Palestine.",
+     ("Nepal", "two-State solution and Palestinian statehood", "support")),
+    # a noun that stands for its possessor keeps the possessor the target
+    ("Oman commends the efforts of Qatar.", ("Oman", "Qatar", "support")),
+    ("Chile condemns the violation of the UN Charter.", ("Chile", "UN Charter and international law", "support")),
+])
+def test_targets_inside_noun_phrases(text, expected):
+    assert expected in findings(text, ["holder", "target", "stance"])
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Guatemala condemns the military manoeuvres around Taiwan.", ("Guatemala", "Taiwan")),  # the manoeuvres
+    ("Guyana received a very threatening message from Venezuela.", ("Guyana", "Venezuela")),  # an adjective
+    ("Tourists visited the Massacre River in Haiti.", ("", "")),                  # a plural noun; a cue in a name
+    ("Bolivia praised Latin America and the Caribbean.", ("Bolivia", "United States")),      # a region
+])
+def test_no_target_through_a_noun_adjective_name_or_region(text, unwanted):
+    found = findings(text, ["holder", "target"])
+    assert (not found) if not unwanted[0] else not [f for f in found if f == unwanted]
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Chile will thank Japan.", "AGREE"),     # a promise
+    ("Chile would like to thank Japan.", "SUPPORT"),  # courtesy, not a promise
+])
+def test_courtesy_is_not_a_promise(text, category):
+    assert [f[1] for f in findings(text, ["target", "plover"])] == [category]
+
+
+def test_a_role_of_a_named_country_is_not_the_last_person_with_that_role():
+    text = "President Macky Sall spoke. The EU sent its support to the President of the Niger."
+    assert ("European Union", "Macky Sall") not in findings(text, ["holder", "target"])
