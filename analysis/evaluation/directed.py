@@ -259,3 +259,38 @@ def plover_benchmark(path: str | Path, books) -> tuple[dict, pd.DataFrame, pd.Da
     per = per.merge(records[["doc_id", "text"]], on="doc_id")
     per["accuracy_by_category"] = per.groupby("event")["all_right"].transform("mean")
     return scores, per, stance
+
+
+# --------------------------------------------------------------------------- hand-checks
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval of a share k/n.
+
+    >>> [round(x, 3) for x in wilson(41, 100)]
+    [0.319, 0.508]
+    """
+    if n == 0:
+        return 0.0, 1.0
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+    return centre - half, centre + half
+
+
+def handcheck_summary(folder: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The hand-checks in ``folder`` (``*_pass*.csv``, see ``docs/handcheck/README.md``): per file,
+    the share of findings right on holder, target, stance and all three, with the Wilson interval
+    of the last; and the error types of every file."""
+    rows, errors = [], []
+    for path in sorted(Path(folder).glob("*_pass*.csv")):
+        df = pd.read_csv(path)
+        yes = {c: df[c].astype(str).str.lower().isin(["yes", "true"]) for c in ("holder_ok", "target_ok", "stance_ok",
+                                                                              "all_ok")}
+        k, n = int(yes["all_ok"].sum()), len(df)
+        low, high = wilson(k, n)
+        rows.append((path.stem, n, *(round(float(yes[c].mean()), 3) for c in ("holder_ok", "target_ok", "stance_ok")),
+                     round(k / n, 3) if n else 0.0, f"{low:.2f}-{high:.2f}"))
+        for err, count in df.loc[~yes["all_ok"], "error_type"].value_counts().items():
+            errors.append((path.stem, err, int(count)))
+    return (pd.DataFrame(rows, columns=["check", "findings", "holder", "target", "stance", "all_right", "interval_95"]),
+            pd.DataFrame(errors, columns=["check", "error_type", "findings"]))

@@ -219,13 +219,14 @@ class NotebookWorkers:
     def __init__(self, jobs: int, out_dir: str, kernel: str, with_code: bool):
         import multiprocessing
 
-        from ..run.workers import WorkerPool
+        from ..run.workers import WorkerPool, start_resource_tracker
 
         # Workers started afresh ("spawn"), not forked from this process: a worker forked from
         # here pays for copies of the pages of this process it writes to (measured under
         # `python -m analysis`: 150,000 page faults and 1 s of system time while importing
         # papermill, against 41,000 and 0.3 s from a fresh process).
         context = multiprocessing.get_context("spawn")
+        start_resource_tracker()  # before the queues' semaphores register with it
         self._todo, self._done = context.Queue(), context.Queue()
         self._jobs = jobs
         self._pool = WorkerPool(jobs, _start_worker, self._todo, self._done, os.getpid(), mp_context=context)

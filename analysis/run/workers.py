@@ -71,12 +71,34 @@ def quiet_worker(initializer: Callable | None = None, *initargs: Any) -> None:
         initializer(*initargs)
 
 
+def start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker (once per process) without its shutdown warnings.
+
+    Workers stopped on Ctrl-C or SIGTERM may die holding a queue's semaphore that the parent
+    has already unlinked; the tracker then prints "leaked semaphore objects" and "No such file"
+    warnings after the one-line message. They say nothing a user can act on, so the tracker, and
+    only it, starts with those warnings ignored (its environment is taken at its start)."""
+    from multiprocessing import resource_tracker
+
+    saved = os.environ.get("PYTHONWARNINGS")
+    quiet = "ignore:resource_tracker:UserWarning"
+    os.environ["PYTHONWARNINGS"] = f"{saved},{quiet}" if saved else quiet
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        if saved is None:
+            os.environ.pop("PYTHONWARNINGS", None)
+        else:
+            os.environ["PYTHONWARNINGS"] = saved
+
+
 class WorkerPool:
     """A process pool of ``jobs`` quiet workers (see :func:`quiet_worker`), each started with
     ``initializer(*initargs)``. As a context manager it waits for the work at the end of the
     block, and stops at once (:meth:`stop`) when the block raises, Ctrl-C included."""
 
     def __init__(self, jobs: int, initializer: Callable | None = None, *initargs: Any, mp_context=None):
+        start_resource_tracker()
         self._pool = ProcessPoolExecutor(max_workers=jobs, initializer=quiet_worker,
                                          initargs=(initializer, *initargs), mp_context=mp_context)
 

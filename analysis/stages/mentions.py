@@ -111,8 +111,12 @@ class ActorIndex:
 
         countries = books.places.countries
         entries: list[tuple[str, tuple[Actor, str]]] = []
+        kingdoms = {c.alpha_3 for c in pycountry.countries if "Kingdom" in getattr(c, "official_name", c.name)}
+        self.by_iso3: dict[str, Actor] = {}
         for name, info in countries.items():
-            state = Actor(name=name, type="state", source="country")
+            state = Actor(name=name, type="state", source="country", roles=("Kingdom",) if info.iso in kingdoms else ())
+            if info.iso:
+                self.by_iso3[info.iso] = state
             self.by_name[name] = state
             entries.append((name, (state, "country")))
             for n in info.names:
@@ -131,9 +135,11 @@ class ActorIndex:
                 forms = {c.name, getattr(c, "official_name", c.name)}
             else:
                 short = getattr(c, "common_name", None) or c.name.split(",")[0].split(" (")[0]
-                state = Actor(name=short, type="state", source="country")
+                state = Actor(name=short, type="state", source="country",
+                              roles=("Kingdom",) if c.alpha_3 in kingdoms else ())
                 self.by_name.setdefault(short, state)
                 forms = {short, c.name, getattr(c, "official_name", c.name)}
+            self.by_iso3.setdefault(c.alpha_3, state)
             for form in forms:
                 if form:
                     entries.append((form, (state, "country")))
@@ -539,6 +545,8 @@ def voice_actor(value: object, index: ActorIndex) -> Actor | None:
     if value is None or pd.isna(value) or not str(value).strip():
         return None
     name = " ".join(str(value).split())
+    if re.fullmatch(r"[A-Z]{3}", name) and name in index.by_iso3:
+        return index.by_iso3[name]  # "NAM" is Namibia, not the Non-Aligned Movement
     if name in index.by_name:
         return index.by_name[name]
     hit = next((m for m in index.actors.finditer(name, 0, len(name)) if m.end - m.start >= len(name.strip()) - 4),

@@ -53,6 +53,7 @@ _FINAL_STOP = re.compile(r"[.!?…][”\"’')\]]*\s*$")
 _INITIAL = re.compile(r"[A-Z]\.")
 _BEFORE = re.compile(r"[\w’']+")
 _TOKEN = re.compile(r"\S+")
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ian", "ic", "ine", "in")
 #: Plural endings of the nouns that open news sentences about groups ("Tourists visited", "Analysts say").
 _GROUP_PLURALS = ("ists", "ians", "ants", "ents", "ors", "ers", "ives", "ees")
 _DEMONSTRATIVES = {"this", "these", "those"}  # not "that": "demanded that Hamas ..."
@@ -71,7 +72,8 @@ class NameGuards:
         self.rules = rules
         self.states = states | {"Sino", "Anglo", "Franco", "Indo", "Russo", "Euro", "Afro"}
         self.stop = stopwords() | {w.lower() for w in CALENDAR_NAMES}
-        self.title_words = {w.lower().rstrip(".") for t in titles for w in t.split()}
+        # "Secretary of State": "of" is no title word
+        self.title_words = {w.lower().rstrip(".") for t in titles for w in t.split()} - self.stop
         self.prefixes = {p.lower().rstrip("."): g for p, g in rules.prefixes.items()}
         self.not_names = {w.lower().rstrip(".") for w in rules.not_names}
         self.organisation = {w.lower().rstrip(".") for w in rules.organisation_words}
@@ -144,19 +146,57 @@ def _actor(words: list[str], guards: NameGuards) -> Actor | None:
         return Actor(name=name, type="organisation", source="name")  # an acronym: "NAACP"
     if not gender and len(words) > 1:
         gender = guards.gender(words[0])
+    if not person and len(words) == 1 and words[0].endswith(_DEMONYM_ENDINGS) and not guards.gender(words[0]):
+        return None  # "Montenegrin", "Bhutanese": a demonym the places codebook lacks, not a person
     return Actor(name=name, type="person", gender=gender, source="name")
+
+
+class _Joined:
+    """Two capitalised sequences joined by "of", "on", "for" ("Treaty of the High Seas"), as one match."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text[self._start:self._end]
+
+
+_JOINER = re.compile(r"\s+(?:of|on|for|in)(?:\s+the)?\s+$")
+
+
+def _sequences(text: str, s: int, e: int, guards: NameGuards) -> list:
+    """The capitalised sequences of ``text[s:e]``; one ending in a word that names a kind of thing
+    ("Treaty", "Convention", "Court", "Ministry") takes the next across "of", "on", "for", "in" ("the
+    Convention on ... Endangered Species", "the Ministry of Foreign Affairs"): a name, or a title."""
+    out: list = []
+    for m in _RUN.finditer(text, s, e):
+        if out:
+            prev = out[-1]
+            last = prev.group().split()[-1].lower().rstrip(".")
+            if _JOINER.fullmatch(text, prev.end(), m.start()) and (last in guards.not_names
+                                                                  or last in guards.organisation):
+                out[-1] = _Joined(text, prev.start(), m.end())
+                continue
+        out.append(m)
+    return out
 
 
 def _runs(text: str, s: int, e: int, masked: list[tuple[int, int]], guards: NameGuards):
     """(start, words) of each candidate run in ``text[s:e]``, cut at masked spans and guard words."""
-    for m in _RUN.finditer(text, s, e):
+    for m in _sequences(text, s, e, guards):
         if any(a <= m.start() and m.end() <= b for a, b in masked):
             continue  # a country, a codebook actor, a person found already: most runs
         current: list[tuple[int, int, str]] = []
         tokens = list(_TOKEN.finditer(m.group()))
         # A capitalised sequence cut inside by a word that is never a name ("Sustainable Development
         # Goals", "Persons with Disabilities Office") is the title of a thing: no fragment of it is a name.
-        if any(k > 0 and w.group().lower().rstrip(".") in guards.not_names
+        if any((k > 0 or isinstance(m, _Joined)) and w.group().lower().rstrip(".") in guards.not_names
                and w.group().lower().rstrip(".") not in guards.prefixes for k, w in enumerate(tokens)):
             continue
         for k, w in enumerate(tokens):

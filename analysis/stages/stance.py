@@ -288,7 +288,12 @@ def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: A
     if not after:
         return []
     if prefer == "issue_only":
-        after = [m for m in after if m.kind == "issue"]
+        # what is stopped or ended follows closely: "an end to hostilities and the prioritization of
+        # dialogue" does not end the dialogue
+        # dialogue; "deter X from using cluster munitions" stops what follows "from"
+        froms = [start] + [start + f.end() for f in re.finditer(r"\bfrom\b", text[start:end])]
+        after = [m for m in after if m.kind == "issue" and any(
+            f <= m.start and len(_GAP_WORDS.findall(text[f:m.start])) <= 3 for f in froms)]
         if not after:
             return []
         prefer = "issue"
@@ -338,9 +343,13 @@ def _passive_agent(text: str, cue: Match, subject: Mention, clause_end: int,
     if not _PASSIVE_AUX.search(text[subject.end:cue.start]) or not _PARTICIPLE.match(cue.text) \
             or _ADJECTIVAL.match(cue.text):
         return False, None
-    agent = next((m for m in mentions if m.kind == "actor" and m.actor is not None and cue.end <= m.start < clause_end
-                  and _BY_AGENT.match(text[cue.end:m.start])), None)
-    return True, agent
+    return True, _agent(text, cue, clause_end, mentions)
+
+
+def _agent(text: str, cue: Match, clause_end: int, mentions: list[Mention]) -> Mention | None:
+    """The actor named with "by" right after a participle cue ("pledged by Jamaica")."""
+    return next((m for m in mentions if m.kind == "actor" and m.actor is not None and cue.end <= m.start < clause_end
+                 and _BY_AGENT.match(text[cue.end:m.start])), None)
 
 
 def _coordinated(text: str, m: Mention, mentions: list[Mention]) -> list[Mention]:
@@ -591,7 +600,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         if fam.targets == "before" and att.speaker is not None:
             # The claim is the subject; who judges it speaks.
             holder, resolved, holder_m = att.speaker, att.resolved, None
-        prefer = "issue" if appeal is not None else fam.prefer
+        prefer = ("issue_only" if fam.prefer == "issue_only" else "issue") if appeal is not None else fam.prefer
         addressee = appeal.finding.addressee if appeal is not None else ""
         if holder_m is not None and appeal is None and any(
                 holder_m.end <= m.start and m.end <= c.start and _AUX.match(text[m.end:c.start])
@@ -605,6 +614,12 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                 act, plover = "urge", "DEMAND" if "DEMAND" in lex.quads else plover
             # else "Cambodia should not side with any party", said for Cambodia: its own position
         holders = [(holder, resolved)]
+        if _PARTICIPLE.match(c.text) and not _ADJECTIVAL.match(c.text) and appeal is None:
+            agent = _agent(text, c, clause_end, mentions)
+            if agent is not None and (holder_m is None or not _PASSIVE_AUX.search(text[holder_m.end:c.start])):
+                # "the contributions pledged by Jamaica": the act is the agent's
+                holder, resolved, holder_m = agent.actor, agent.resolved, None
+                holders = [(holder, resolved)]
         if holder_m is not None:
             passive, agent = _passive_agent(text, c, holder_m, clause_end, mentions)
             if passive:  # "Avery was accused of ...", "is praised by the Senate": the subject is the target

@@ -9,6 +9,7 @@ from analysis.evaluation.directed import (
     Span,
     dse_benchmark,
     dse_scores,
+    handcheck_summary,
     is_entity,
     plover_benchmark,
     plover_scores,
@@ -74,3 +75,13 @@ def test_plover_development_figures_do_not_fall():
     s, per, _ = plover_benchmark(shared_path("benchmarks", "plover_gsr", "gsr_dev.json"), BOOKS)
     assert s["records"] == 103
     assert s["accuracy"] >= 0.41 and s["finding_category_precision"] >= 0.79
+
+
+def test_handcheck_summary(tmp_path):
+    pd.DataFrame({"holder_ok": ["yes", "no", "yes", "yes"], "target_ok": ["yes", "yes", "no", "yes"],
+                  "stance_ok": ["yes"] * 4, "all_ok": ["yes", "no", "no", "yes"],
+                  "error_type": ["", "holder_other_actor", "target_issue_wrong", ""]}).to_csv(tmp_path / "x_pass1.csv")
+    checks, errors = handcheck_summary(tmp_path)
+    row = checks.iloc[0]
+    assert (row["findings"], row["holder"], row["all_right"]) == (4, 0.75, 0.5)
+    assert sorted(errors["error_type"]) == ["holder_other_actor", "target_issue_wrong"]

@@ -9,7 +9,7 @@ import pytest
 
 from analysis.cli import main
 
-from conftest import ROOT, write
+from conftest import ROOT, SHARED, write
 
 # News-like texts written for these tests (none from the seeds).
 TEXTS = {
@@ -27,10 +27,7 @@ UNDATED = {
     "one": "Kenya supports the peace talks. The minister said dialogue is the only way.",
     "two": "Brazil will not side with either party, the foreign ministry said in a statement.",
 }
-NO_STANCE = {
-    "weather": "The weather was mild across the region. Rain is expected in the north.",
-    "markets": "Markets opened higher. Traders watched oil prices and the currency.",
-}
+NO_STANCE = {"weather": "The weather was mild across the region. Rain is expected in the north."}
 #: A title meant to break escaping: quotes, ampersand, markup, Markdown, backticks, emoji.
 AWKWARD_TITLE = "Thailand's \"neutral\" stance & <b>ASEAN</b> *unity* _now_ #1 `code` 🌏 [link](x) https://example.org"
 
@@ -61,8 +58,9 @@ def _jsonl(root):
     return path, []
 
 
-def _one_document(root):
-    return write(root / "single" / "only.txt", TEXTS["jakarta"]), []
+def _one_document_no_stance(root):
+    # One shape for two edge cases: a corpus of one document, and a corpus with no finding at all.
+    return write(root / "single" / "only.txt", NO_STANCE["weather"]), []
 
 
 def _undated(root):
@@ -71,14 +69,8 @@ def _undated(root):
     return root / "undated", []
 
 
-def _no_stance(root):
-    for k, t in NO_STANCE.items():
-        write(root / "calm" / f"{k}.txt", t)
-    return root / "calm", []
-
-
 CORPORA = {"awkward-file-names": _folder_awkward, "csv-custom-columns": _csv_custom, "jsonl": _jsonl,
-           "one-document": _one_document, "undated": _undated, "no-stance": _no_stance,
+           "one-document-no-stance": _one_document_no_stance, "undated": _undated,
            "seeds": lambda root: (ROOT / "seeds", [])}
 
 
@@ -131,9 +123,11 @@ def _render(name: str, tmp_path_factory, request) -> tuple:
         root = tmp_path_factory.mktemp(name)
         corpus, extra = CORPORA[name](root)
         out = root / "reports"
-        # The public benchmarks in 05 do not depend on the corpus: the seed suite scores them.
+        # The public benchmarks in 05 do not depend on the corpus: scored on the seeds only (the
+        # stance data; the dates' corpora are slower and scored by the publication-date tests).
+        benchmarks = [] if name == "seeds" else ["-P", "stance_benchmarks=[]"]
         code = main(["report", "--corpus", str(corpus), "--out", str(out), "--quiet", "--jobs", "1",
-                     "--max-articles", "1", "-P", "stance_benchmarks=[]", "-P", "date_benchmarks=[]", *extra])
+                     "--max-articles", "1", "-P", "date_benchmarks=[]", *benchmarks, *extra])
         _RENDERED[name] = (name, code, out)
     return _RENDERED[name]
 
@@ -190,3 +184,17 @@ def test_file_names_become_safe_ids_and_stay_known(tmp_path_factory, request):
     docs = (out / "tables" / "documents.csv").read_text(encoding="utf-8")
     assert "speech-1-UN-2024" in docs and "speech 1, UN (2024).txt" in docs
     assert "Declaration-d-Hanoi" in docs and "Déclaration d'Hanoï.txt" in docs
+
+
+@pytest.mark.notebook
+def test_the_validation_page_scores_the_public_stance_data(tmp_path_factory, request):
+    """05 scores DSE and the PLOVER records when ../shared holds them, says so when not, and
+    lists the hand-checks of docs/handcheck."""
+    _, _, out = _render("seeds", tmp_path_factory, request)
+    page = (out / "05_validation.html").read_text(encoding="utf-8")
+    bench = SHARED / "benchmarks"
+    if (bench / "dse" / "valid.txt").exists() and (bench / "plover_gsr" / "gsr_dev.json").exists():
+        assert "5-class macro-F1" in page and "source + target + category" in page and "AGREE" in page
+    else:
+        assert "not scored" in page
+    assert "un2023_pass1" in page

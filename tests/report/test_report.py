@@ -15,7 +15,7 @@ from analysis.report.execute import Task, execute_task
 from analysis.report.render import kernel_name, render_html
 from analysis.run.tables import read_table
 
-from conftest import ROOT
+from conftest import ROOT, SUITE_PARAMETERS
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 CHROMIUM = Path("/usr/bin/chromium")
@@ -190,8 +190,7 @@ def test_second_run_is_byte_identical_and_reuses_everything(seed_reports, seeds_
 
     first = digest(seed_reports)
     # Warm re-run in place: nothing is executed again.
-    assert main(["report", "--corpus", str(seeds_dir), "--out", str(seed_reports), "--quiet",
-                 "-P", 'kwic_terms=["cluster munitions", "neutral*"]', "-P", "top_n=8"]) == 0
+    assert main(["report", "--corpus", str(seeds_dir), "--out", str(seed_reports), "--quiet", *SUITE_PARAMETERS]) == 0
     manifest = json.loads((seed_reports / "manifest.json").read_text())
     assert manifest["tables"]["cached"] and all(r["cached"] for r in manifest["reports"])
     assert digest(seed_reports) == first
@@ -199,7 +198,7 @@ def test_second_run_is_byte_identical_and_reuses_everything(seed_reports, seeds_
     # after other notebooks (on two workers, which ran after which is up to the scheduler).
     other = tmp_path / "elsewhere"
     assert main(["report", "--corpus", str(seeds_dir), "--out", str(other), "--quiet", "--no-cache", "--jobs", "1",
-                 "-P", 'kwic_terms=["cluster munitions", "neutral*"]', "-P", "top_n=8"]) == 0
+                 *SUITE_PARAMETERS]) == 0
     assert digest(other) == first
 
 
@@ -301,3 +300,4 @@ def test_the_log_is_a_line_per_step(tmp_path, seeds_dir, capfd):
     assert main(["report", "--corpus", str(seeds_dir), "--out", str(tmp_path / "quiet"), "--only",
                  "01_stance", "--quiet"]) == 0
     assert capfd.readouterr().err == ""
+

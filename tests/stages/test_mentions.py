@@ -27,7 +27,12 @@ def _actors(text):
     # A capital is the government, except after a location preposition.
     ("Moscow rejected the claim made in Kyiv.", [("Moscow", "Russia")]),
     # Codebook aliases, including the forms news uses.
-    ("The Kingdom and Samdech Techo agreed.", [("The Kingdom", "Cambodia"), ("Samdech Techo", "Hun Sen")]),
+    ("Samdech Techo agreed.", [("Samdech Techo", "Hun Sen")]),
+    # "the Kingdom" is the latest kingdom named (ISO 3166 official names), not one country always.
+    ("Cambodia agreed. The Kingdom thanked Laos.", [("Cambodia", "Cambodia"), ("The Kingdom", "Cambodia"),
+                                                   ("Laos", "Laos")]),
+    ("Morocco spoke. The Kingdom thanked Laos.", [("Morocco", "Morocco"), ("The Kingdom", "Morocco"),
+                                                 ("Laos", "Laos")]),
     ("NATO and the UN met.", [("NATO", "NATO"), ("the UN", "United Nations")]),
     # A title inside a word is no title: "linking Phnom Penh" is a road, not King Phnom Penh.
     ("The road linking Phnom Penh to Kampot opened.", []),
