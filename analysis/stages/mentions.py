@@ -95,6 +95,7 @@ class ActorIndex:
         self.actors = PhraseMatcher(self._state_entries(books) + self._codebook_entries(books), case="auto")
         self.issues = PhraseMatcher([(a, issue) for issue in books.issues for a in issue.aliases], case="acronyms")
         self.issue_labels = {i.id: i.label for i in books.issues}
+        self.capitalised_issue_forms = {a for i in books.issues for a in i.aliases if a != a.lower()}
         self.narrower: dict[str, set[str]] = {}
         for i in books.issues:
             if i.broader:
@@ -312,6 +313,24 @@ def _is_location(text: str, m: Mention, index: ActorIndex) -> bool:
     return (bool(before) and before[-1] in index.location_prepositions) or _CALENDAR_AFTER.match(after) is not None
 
 
+def _inside_a_longer_name(text: str, m: Mention, sentence_start: int, index: ActorIndex) -> bool:
+    """An issue written capitalised next to other capitalised words where the codebook writes it in
+    lower case ("the Conference of the Parties", "the New Agenda for Peace"), or a codebook
+    organisation followed by a capitalised word that is not a title ("United Nations Environment
+    Assembly"): part of a longer name the codebooks do not know."""
+    before = re.search(r"(\S+)\s+(?:(?:of|for|on|the)\s+)*$", text[max(sentence_start, m.start - 40):m.start])
+    after = re.match(r"\s+(\S+)", text[m.end:m.end + 40])
+    next_cap = after is not None and after.group(1)[:1].isupper() and \
+        after.group(1).lower().rstrip(".,;:") not in index.name_guards.title_words
+    if m.kind == "issue":
+        if m.text == m.text.lower() or m.text in index.capitalised_issue_forms or m.start == sentence_start:
+            return False
+        prev_cap = before is not None and before.group(1)[:1].isupper() and m.start > sentence_start
+        return prev_cap or next_cap
+    return m.source == "codebook" and m.actor is not None and m.actor.type == "organisation" and next_cap and \
+        not m.text.isupper()
+
+
 def _in_a_name(text: str, m: Mention, index: ActorIndex) -> bool:
     """A capital that starts a name ("the Paris Agreement", "the Minsk agreements")."""
     after = re.match(r"\s+([\w’'-]+)", text[m.end:m.end + 30])
@@ -481,6 +500,8 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
         if target is None:
             return None
         return replace(m, canonical=target.canonical, actor=target.actor, resolved=True)
+    if _inside_a_longer_name(text, m, sentence_start, index):
+        return None  # "the New Agenda for Peace", "United Nations Environment Assembly": another name
     if m.kind == "issue" and m.canonical in index.narrower and _DEMONSTRATIVE.search(
             text[max(sentence_start, m.start - 40):m.start]):
         narrower = index.narrower[m.canonical]

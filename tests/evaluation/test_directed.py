@@ -74,7 +74,7 @@ def test_dse_validation_figures_do_not_fall():
 def test_plover_development_figures_do_not_fall():
     s, per, _ = plover_benchmark(shared_path("benchmarks", "plover_gsr", "gsr_dev.json"), BOOKS)
     assert s["records"] == 103
-    assert s["accuracy"] >= 0.41 and s["finding_category_precision"] >= 0.79
+    assert s["accuracy"] >= 0.40 and s["finding_category_precision"] >= 0.80
 
 
 def test_handcheck_summary(tmp_path):

@@ -279,6 +279,9 @@ def test_targets_inside_noun_phrases(text, expected):
     ("Guyana received a very threatening message from Venezuela.", ("Guyana", "Venezuela")),  # an adjective
     ("Tourists visited the Massacre River in Haiti.", ("", "")),                  # a plural noun; a cue in a name
     ("Bolivia praised Latin America and the Caribbean.", ("Bolivia", "United States")),      # a region
+    ("Chile welcomed the Conference of the Parties.", ("Chile", "parties to the conflict")),  # a longer name
+    ("Kenya supports the New Agenda for Peace.", ("Kenya", "peace and ending the war")),
+    ("Peru supports the United Nations Environment Assembly.", ("Peru", "United Nations")),
 ])
 def test_no_target_through_a_noun_adjective_name_or_region(text, unwanted):
     found = findings(text, ["holder", "target"])
