@@ -64,9 +64,11 @@ _ITS = re.compile(r"\b(?:its|their)(?:\s+[\w-]+){0,2}\s+$", re.I)
 _COORD = re.compile(r"^(?:\s*(?:,|and|or|as well as|&|nor)\s*)+$", re.I)
 _FIRST_PERSON = re.compile(r"(?<![\w’'])(I|we|We|us|our|Our|my|My|me)(?![\w’'])")
 #: A clause start with no subject of its own before the cue: adverbs, auxiliaries, "and".
-_SUBJECTLESS = re.compile(r"^[\s,;:“”\"'‘’(—–-]*(?:(?:and|also|further|furthermore|moreover|hence|thus|therefore|"
-                          r"again|once again|strongly|firmly|fully|resolutely|\w+ly|will|would|must|should|shall|"
-                          r"can|could|do|does|did|has|have|had|not|never|continue[sd]? to|remains?)\s+)*$", re.I)
+# Atomic alternatives, possessive loops: "strongly" is both a listed word and \w+ly, and a loop that
+# may take each word two ways backtracks 2^n times on a long gap that fails at its end.
+_SUBJECTLESS = re.compile(r"^[\s,;:“”\"'‘’(—–-]*+(?:(?>and|also|further|furthermore|moreover|hence|thus|therefore|"
+                          r"again|once again|\w+ly|will|would|must|should|shall|can|could|do|does|did|has|have|had|"
+                          r"not|never|continue[sd]? to|remains?)\s+)*+$", re.I)
 #: A second cue coordinated with the first shares its holder: "rejects X and does not side with Y".
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|but|as well as)\s+)?(?>(?:has|have|had|is|are|was|were|will|"
                           r"would|do|does|did|also|still|always|then|\w+ly)\s+)*+$", re.I)
@@ -255,9 +257,8 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
 #: (an act such as "withdrew its force from Chad" is toward Chad).
 _POSITION_ACTS = ("SUPPORT", "DISAPPROVE", "")
 #: Words between a cue and an actor that keep the actor the target: "support for", "praise of the".
-_DIRECT = re.compile(r"^(?:\s|,|(?:a|an|the|its|their|his|her|our|my|to|for|of|toward|towards|against|with|on|"
-                     r"in|by|from|and|also|again|strongly|fully|warmly|deeply|sincerely|\w+ly|the\s+people\s+of)\b)*$",
-                     re.I)
+_DIRECT = re.compile(r"^(?>\s+|,|\b(?>a|an|the|its|their|his|her|our|my|to|for|of|toward|towards|against|with|on|"
+                     r"in|by|from|and|also|again|\w+ly|the\s+people\s+of)\b)*+$", re.I)
 _NOUN_PHRASE_START = re.compile(r"^\s*(?:the|a|an|its|their|this|these|those|all|any|every|such)\s", re.I)
 _PREPOSITION_END = re.compile(r"\b(?:of|around|in|at|near|within|across|over|inside|by|from|on|for|into|"
                               r"between|among|under|against|with)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
