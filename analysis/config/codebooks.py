@@ -94,8 +94,24 @@ def _load_names(data: object, path: Path) -> NameRules:
         institutions=frozenset(str_list(data.get("institutions"), path, "names.institutions")))
 
 
+_ACTOR_KEYS = ("actors", "role_references", "titles", "apposition_roles", "names")
+_PLACE_KEYS = ("countries", "location_prepositions", "demonym_heads", "regions", "name_words_after_capital",
+               "addressed_by")
+_STANCE_KEYS = ("cues", "neutral_default_target", "neutral_targets", "neutrality_issues", "addressee_issues",
+                "conditionals", "negation", "hedges", "boosters", "modals", "inverted_speech_verbs", "speech_verbs",
+                "plover", "plover_future", "not_future", "future_markers", "future_window", "noun_reading",
+                "obligations", "not_cues", "harm_to_target", "intensifiers", "transfer_heads")
+
+
+def _top_level(path: Path, data: object, keys: tuple[str, ...]) -> None:
+    """A misspelt key at the top of a codebook would switch its rule off without a word: an error."""
+    if isinstance(data, dict):
+        known_fields(path, "(top level)", data, keys)
+
+
 def _load_actors(path: Path) -> tuple[ActorBook, SourceFile]:
     data, source = read_yaml(path)
+    _top_level(path, data, _ACTOR_KEYS)
     actors, seen = [], set()
     for i, entry in enumerate(listed(path, data, "actors")):
         where = f"actors[{i}]"
@@ -157,6 +173,7 @@ def _load_places(path: Path) -> tuple[PlaceBook, SourceFile]:
     import pycountry  # 60 ms to import; only a codebook load needs it
 
     data, source = read_yaml(path)
+    _top_level(path, data, _PLACE_KEYS)
     check(isinstance(data, dict) and isinstance(data.get("countries"), dict), path, "countries",
           "the file must hold a 'countries:' mapping")
     countries = {}
@@ -304,7 +321,7 @@ def _noun_reading(data: dict, path: Path) -> dict:
 
 def _window(data: dict, path: Path) -> int:
     window = data.get("future_window", 4)
-    check(isinstance(window, int) and 1 <= window <= 10, path, "future_window", "must be an integer from 1 to 10")
+    check(type(window) is int and 1 <= window <= 10, path, "future_window", "must be an integer from 1 to 10")
     return window
 
 
@@ -349,13 +366,14 @@ def _cue_family(fid: str, entry: object, path: Path, quads: dict[str, str]) -> C
 
 def _load_stance(path: Path, issue_ids: set[str]) -> tuple[StanceBook, SourceFile]:
     data, source = read_yaml(path)
+    _top_level(path, data, _STANCE_KEYS)
     check(isinstance(data, dict) and isinstance(data.get("cues"), dict), path, "cues",
           "the file must hold a 'cues:' mapping of cue families")
     quads = _plover_quads(data, path)
     families = tuple(_cue_family(fid, entry, path, quads) for fid, entry in data["cues"].items())
     neg = data.get("negation") or {}
     scope = neg.get("scope", 4)
-    check(isinstance(scope, int) and 1 <= scope <= 10, path, "negation.scope", "must be an integer from 1 to 10")
+    check(type(scope) is int and 1 <= scope <= 10, path, "negation.scope", "must be an integer from 1 to 10")
     default = data.get("neutral_default_target", "")
     check(not default or default in issue_ids, path, "neutral_default_target",
           f"{default!r} is not an issue id in issues.yaml")
@@ -473,7 +491,7 @@ def _load_frames(path: Path) -> tuple[FrameCodebook, SourceFile]:
     neg = data.get("negation") or {}
     check(isinstance(neg, dict), path, "negation", "must be a mapping with scope and negators")
     scope = neg.get("scope", FRAME_NEGATION_SCOPE)
-    check(isinstance(scope, int) and 1 <= scope <= 10, path, "negation.scope", "must be an integer from 1 to 10")
+    check(type(scope) is int and 1 <= scope <= 10, path, "negation.scope", "must be an integer from 1 to 10")
     negators = tuple(str_list(neg["negators"], path, "negation.negators", required=True)) if "negators" in neg \
         else FRAME_NEGATORS
     return FrameCodebook(frames, float(threshold), negators, scope), source

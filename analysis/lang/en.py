@@ -32,6 +32,17 @@ SENTENCE_OPENERS = frozenset("""a about after against an and around as at before
 he her his i if in it its last late next of on or over since she so that the their then these they this those through
 to under until we when while with you""".split())
 
+#: Function words: where a run of capitalised words stops being a name ("But", "The", "Of"). Unlike the
+#: stop-word list, no word that is also a first name or a noun of a name ("Will", "May", "Bill", "Front").
+FUNCTION_WORDS = frozenset("""a about above across after against all also although am an and any are as at be because
+been before being below between both but by could did do does doing down during each either every few for from further
+had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my
+myself neither no nor not of off on once only or other our ours ourselves out over own same she should so some such
+than that the their theirs them themselves then there these they this those through to too under until up very was we
+were what when where which while who whom whose why with would you your yours yourself yourselves""".split())
+#: Capitalised inside a sentence, these mark headline case ("Cambodia Says It Will Not Take Sides").
+HEADLINE_WORDS = FUNCTION_WORDS | {"will", "may", "can", "says", "say", "said"}
+
 #: Words that make a clause a forecast, a plan or a deadline rather than a report: a year or
 #: month in it ("growth of 3% in 1988 is expected", "bonds due 1997", "by 2030") dates no event
 #: the article reports as past, so it is no lower bound on the publication date.

@@ -40,6 +40,7 @@ _FILLER = re.compile(r"^(?>\s+|\b(?:has|have|had|also|further|then|later|recentl
 _PRONOUN = re.compile(r"(?<![\w’'])(he|him|his|she|her|hers)(?![\w’'])", re.I)
 #: Maximum characters between a quotation's closing mark and its speech tag (",” he said").
 TAG_WINDOW = 60
+_WORD_RX = re.compile(r"[\w’'-]+")
 #: The documents column naming the actor who speaks the whole text (speeches, statements).
 VOICE_COLUMN = "voice"
 
@@ -531,9 +532,9 @@ def document_mentions(text: str, sentences: list[tuple[int, int, int, object]], 
     if names:
         persons = _person_matcher(_with_names(titled, names, index), index)
         # Matched again only where a word of a new name occurs (most sentences have none).
-        words = {w for a in names for n in (a.name, *a.aliases) for w in n.split()}
-        known = [cands + _person_candidates(text, s, e, persons) if any(w in text[s:e] for w in words) else k
-                 for cands, (s, e), k in zip(static, spans, known)]
+        words = {w.strip(".,’'") for a in names for n in (a.name, *a.aliases) for w in n.split()} - {""}
+        known = [cands + _person_candidates(text, s, e, persons) if not words.isdisjoint(_WORD_RX.findall(text, s, e))
+                 else k for cands, (s, e), k in zip(static, spans, known)]
     seen = History(text, quote_spans(text))
     for (sid, s, _e, _), cands in zip(sentences, known):
         chosen: list[Mention] = []
@@ -566,13 +567,15 @@ def voice_actor(value: object, index: ActorIndex) -> Actor | None:
     if value is None or pd.isna(value) or not str(value).strip():
         return None
     name = " ".join(str(value).split())
-    if re.fullmatch(r"[A-Z]{3}", name) and name in index.by_iso3:
-        return index.by_iso3[name]  # "NAM" is Namibia, not the Non-Aligned Movement
+    if re.fullmatch(r"[A-Za-z]{3}", name) and name.upper() in index.by_iso3:
+        return index.by_iso3[name.upper()]  # "NAM" is Namibia, not the Non-Aligned Movement
+    if re.fullmatch(r"[A-Za-z]{2}", name):
+        name = name.upper()
     if name in index.by_name:
         return index.by_name[name]
     hit = next((m for m in index.actors.finditer(name, 0, len(name)) if m.end - m.start >= len(name.strip()) - 4),
                None)
-    if hit is not None:
+    if hit is not None and hit.payload[0].type != "region":
         return hit.payload[0]
     if re.fullmatch(r"[A-Z]{2,3}", name):
         import pycountry

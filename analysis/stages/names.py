@@ -2,8 +2,8 @@
 
 A *name* is a run of capitalised words in a sentence ("Paul Teller", "Judicial Watch",
 "Heritage Foundation") that is not already something the codebooks know. The guards
-(``actors.yaml`` ``names:``, the stop-word list of the ``stop-words`` package and the
-calendar words) keep capitalised common words out:
+(``actors.yaml`` ``names:``, the function words of :mod:`analysis.lang.en` and the calendar
+words) keep capitalised common words out:
 
 * a run is cut at every country, demonym, capital, codebook actor, issue and title the
   other matchers found, at stop words ("But", "The"), months, weekdays and ``not_names``;
@@ -36,11 +36,10 @@ from dataclasses import replace
 from functools import cached_property
 
 from ..config.codebooks import Actor, NameRules
-from ..lang.en import CALENDAR_NAMES
-from ..lang.resources import stopwords
+from ..lang.en import CALENDAR_NAMES, FUNCTION_WORDS, HEADLINE_WORDS
 
 #: A capitalised word: "Teller", "McConnell", "O'Brien", "al-Assad" (after its particle), "J.", "NAACP".
-_WORD = r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)"
+_WORD = r"(?:(?:al|el|ad|ash|bin|ibn|abu)-[A-Z][\w’'\-]*|[A-Z][\w’'\-]*\.?|[A-Z]\.)"
 _RUN = re.compile(rf"(?<![\w’'\-.]){_WORD}(?:\s+(?:(?:de|da|del|van|von|der|al|bin|ibn|la|le)\s+)?{_WORD})*")
 #: A verb right after a sentence-opening word makes that word a subject, hence a name.
 _VERB_AFTER = re.compile(r"\s+(?:(?:has|had|have|is|was|will|would|did|does|also|once|never|not|still|then|later|"
@@ -71,7 +70,8 @@ class NameGuards:
                  states: frozenset[str] = frozenset()):
         self.rules = rules
         self.states = states | {"Sino", "Anglo", "Franco", "Indo", "Russo", "Euro", "Afro"}
-        self.stop = stopwords() | {w.lower() for w in CALENDAR_NAMES}
+        self.stop = FUNCTION_WORDS | {w.lower() for w in CALENDAR_NAMES}
+        self.headline_words = HEADLINE_WORDS
         # "Secretary of State": "of" is no title word
         self.title_words = {w.lower().rstrip(".") for t in titles for w in t.split()} - self.stop
         self.prefixes = {p.lower().rstrip("."): g for p, g in rules.prefixes.items()}
@@ -227,7 +227,7 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
     found: dict[str, Actor] = {}
     for (s, e), mentions in zip(sentences, known):
         runs = list(_runs(text, s, e, [(m.start, m.end) for m in mentions], guards))
-        if not runs or _is_headline(text[s:e], guards.stop, guards.prefixes):
+        if not runs or _is_headline(text[s:e], guards.headline_words, guards.prefixes):
             continue
         for run in runs:
             # A title inside the run ("Senate Majority Leader Mitch McConnell"): the name follows it;

@@ -61,7 +61,7 @@ _BOUNDARY = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bbecau
                        r"\bas\s+she\b", re.I)
 _RELATIVE = re.compile(r"^,\s+(?:who|which|a|an|the)\b[^,;:]{0,150},\s*(?:\w+ly\s+)?$")
 _ITS = re.compile(r"\b(?:its|their)(?:\s+[\w-]+){0,2}\s+$", re.I)
-_COORD = re.compile(r"^(?:\s*(?:,|and|or|as well as|&|nor)\s*)+$", re.I)
+_COORD = re.compile(r"^\s*+(?:(?:,|&|and|or|nor|as well as)\s*+)++$", re.I)  # possessive: linear on ", , , ..."
 _FIRST_PERSON = re.compile(r"(?<![\w’'])(I|we|We|us|our|Our|my|My|me)(?![\w’'])")
 #: A clause start with no subject of its own before the cue: adverbs, auxiliaries, "and".
 # Atomic alternatives, possessive loops: "strongly" is both a listed word and \w+ly, and a loop that
@@ -565,9 +565,13 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
     appeals: list[_Appeal] = []
     consumed: list[tuple[int, int]] = []  # targets taken: a cue inside one is part of it
     previous: tuple[int, int, Actor, bool] | None = None  # (last cue end, last target end, holder, resolved)
+    harms = list(lex.harm_to_target.finditer(text, s, e))
     for i, c in enumerate(cues):
         if any(a <= c.start < b for a, b in consumed):
             continue  # part of another cue's target ("support ... providing assistance")
+        if any(h.start <= c.start < h.end and any(p.end <= h.start and p.payload.stance == "oppose" for p in cues[:i])
+               for h in harms):
+            continue  # "condemned attacks on Ukraine": the harm condemned, not an attack by anyone
         position = _position(sent, cues, i)
         if position is None:
             continue

@@ -299,3 +299,14 @@ def test_courtesy_is_not_a_promise(text, category):
 def test_a_role_of_a_named_country_is_not_the_last_person_with_that_role():
     text = "President Macky Sall spoke. The EU sent its support to the President of the Niger."
     assert ("European Union", "Macky Sall") not in findings(text, ["holder", "target"])
+
+
+def test_a_harm_condemned_is_nobodys_attack():
+    """"condemned attacks on Ukraine" supports Ukraine; the noun "attacks" is no FIGHT of the condemner."""
+    found = findings("France condemned attacks on Ukraine.", ["holder", "target", "stance", "plover"])
+    assert found == [("France", "Ukraine", "support", "DISAPPROVE")]
+
+
+def test_a_long_run_of_separators_is_read_in_linear_time():
+    # ", , , ..." between two actors once took 2^n steps (56 s for 18 commas).
+    assert ("Russia", "Ukraine", "oppose", "condemn") in findings("France" + " ," * 40 + " x Russia condemned Ukraine.")
