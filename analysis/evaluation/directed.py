@@ -221,24 +221,10 @@ def code_sentences(docs: pd.DataFrame, books) -> tuple[pd.DataFrame, pd.DataFram
 
 
 def state_codes(books) -> dict[str, str]:
-    """Canonical state name -> ISO 3166 alpha-3, for the states the codebooks know."""
-    import pycountry
-
+    """Canonical state name -> ISO 3166 alpha-3, from the actor index's own code table."""
     from ..stages.mentions import actor_index
 
-    out = {}
-    for name, actor in actor_index(books).by_name.items():
-        if actor.type != "state":
-            continue
-        info = books.places.countries.get(name)
-        if info is not None and info.iso:
-            out[name] = info.iso
-        else:
-            try:
-                out[name] = pycountry.countries.lookup(name).alpha_3
-            except LookupError:
-                pass
-    return out
+    return {state.name: iso for iso, state in actor_index(books).by_iso3.items()}
 
 
 def dse_benchmark(path: str | Path, books, *, limit: int = 0) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
@@ -294,3 +280,34 @@ def handcheck_summary(folder: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
             errors.append((path.stem, err, int(count)))
     return (pd.DataFrame(rows, columns=["check", "findings", "holder", "target", "stance", "all_right", "interval_95"]),
             pd.DataFrame(errors, columns=["check", "error_type", "findings"]))
+
+
+STANCE_BENCHMARKS = ("DSE valid", "PLOVER development")
+
+
+def public_stance_tables(bench: str | Path, which, books) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """The validation report's figures on the public stance data under ``bench`` (``which`` of
+    :data:`STANCE_BENCHMARKS`): one row per measure, the PLOVER accuracy per category, and a
+    line for each data set asked for but not found."""
+    bench = Path(bench)
+    rows, missing, per_category = [], [], pd.DataFrame(columns=["event", "records", "right"])
+    dse_file, gsr = bench / "dse" / "valid.txt", bench / "plover_gsr" / "gsr_dev.json"
+    if "DSE valid" in which:
+        if dse_file.exists():
+            s, _, _ = dse_benchmark(dse_file, books)
+            rows += [("DSE valid", f"{s['items']} sentences", "5-class macro-F1", s["macro_f1"]),
+                     ("DSE valid", "", "directed precision", s["directed_precision"]),
+                     ("DSE valid", "", "directed recall", s["directed_recall"])]
+        else:
+            missing.append(f"DSE data not found at {dse_file}: not scored.")
+    if "PLOVER development" in which:
+        if gsr.exists():
+            p, per, _ = plover_benchmark(gsr, books)
+            rows += [("PLOVER development half", f"{p['records']} records", "source + target + category",
+                      p["accuracy"]),
+                     ("PLOVER development half", "", "category precision of findings", p["finding_category_precision"]),
+                     ("PLOVER development half", "", "records with any finding", p["coded"])]
+            per_category = per.groupby("event")["all_right"].agg(records="size", right="mean").round(3).reset_index()
+        else:
+            missing.append(f"PLOVER records not found at {gsr}: not scored.")
+    return pd.DataFrame(rows, columns=["data", "size", "measure", "value"]), per_category, missing

@@ -151,56 +151,40 @@ def _actor(words: list[str], guards: NameGuards) -> Actor | None:
     return Actor(name=name, type="person", gender=gender, source="name")
 
 
-class _Joined:
-    """Two capitalised sequences joined by "of", "on", "for" ("Treaty of the High Seas"), as one match."""
-
-    def __init__(self, text: str, start: int, end: int):
-        self._text, self._start, self._end = text, start, end
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-    def group(self) -> str:
-        return self._text[self._start:self._end]
-
-
 _JOINER = re.compile(r"\s+(?:of|on|for|in)(?:\s+the)?\s+$")
 
 
-def _sequences(text: str, s: int, e: int, guards: NameGuards) -> list:
-    """The capitalised sequences of ``text[s:e]``; one ending in a word that names a kind of thing
-    ("Treaty", "Convention", "Court", "Ministry") takes the next across "of", "on", "for", "in" ("the
-    Convention on ... Endangered Species", "the Ministry of Foreign Affairs"): a name, or a title."""
-    out: list = []
+def _sequences(text: str, s: int, e: int, guards: NameGuards) -> list[tuple[int, int, bool]]:
+    """(start, end, joined) of the capitalised sequences of ``text[s:e]``; one ending in a word that
+    names a kind of thing ("Treaty", "Convention", "Court", "Ministry") takes the next across "of",
+    "on", "for", "in" ("the Convention on ... Endangered Species", "the Ministry of Foreign Affairs"):
+    a name, or a title."""
+    out: list[tuple[int, int, bool]] = []
     for m in _RUN.finditer(text, s, e):
         if out:
-            prev = out[-1]
-            last = prev.group().split()[-1].lower().rstrip(".")
-            if _JOINER.fullmatch(text, prev.end(), m.start()) and (last in guards.not_names
-                                                                  or last in guards.organisation):
-                out[-1] = _Joined(text, prev.start(), m.end())
+            start, end, _ = out[-1]
+            last = text[start:end].split()[-1].lower().rstrip(".")
+            if _JOINER.fullmatch(text, end, m.start()) and (last in guards.not_names or last in guards.organisation):
+                out[-1] = (start, m.end(), True)
                 continue
-        out.append(m)
+        out.append((m.start(), m.end(), False))
     return out
 
 
 def _runs(text: str, s: int, e: int, masked: list[tuple[int, int]], guards: NameGuards):
     """(start, words) of each candidate run in ``text[s:e]``, cut at masked spans and guard words."""
-    for m in _sequences(text, s, e, guards):
-        if any(a <= m.start() and m.end() <= b for a, b in masked):
+    for seq_start, seq_end, joined in _sequences(text, s, e, guards):
+        if any(a <= seq_start and seq_end <= b for a, b in masked):
             continue  # a country, a codebook actor, a person found already: most runs
         current: list[tuple[int, int, str]] = []
-        tokens = list(_TOKEN.finditer(m.group()))
+        tokens = list(_TOKEN.finditer(text, seq_start, seq_end))
         # A capitalised sequence cut inside by a word that is never a name ("Sustainable Development
         # Goals", "Persons with Disabilities Office") is the title of a thing: no fragment of it is a name.
-        if any((k > 0 or isinstance(m, _Joined)) and w.group().lower().rstrip(".") in guards.not_names
+        if any((k > 0 or joined) and w.group().lower().rstrip(".") in guards.not_names
                and w.group().lower().rstrip(".") not in guards.prefixes for k, w in enumerate(tokens)):
             continue
         for k, w in enumerate(tokens):
-            ws, we = m.start() + w.start(), m.start() + w.end()
+            ws, we = w.start(), w.end()
             word = w.group()
             inner_stop = 0 < k < len(tokens) - 1 and current and word.lower() in guards.stop \
                 and word.lower() not in guards.not_names and len(word) <= 3  # "Kim So Yeon"

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from ..config.codebooks import Actor, Codebooks, CueFamily
+from ..config.codebooks import Actor, Codebooks, CueFamily, StanceBook
 from ..schema import STANCE_COLUMNS, Stage
 from ..text.layer import rows_by_document
 from .lexicon import Match, PhraseMatcher
@@ -89,20 +89,12 @@ class Lexicon:
     neutral_targets: tuple[str, ...]
     addressee_issues: tuple[str, ...]
     neutrality_issues: tuple[str, ...]
-    quads: dict[str, str]
-    future: dict[str, str]
     future_markers: PhraseMatcher
-    future_window: int
-    noun_words: frozenset[str]
     obligations: PhraseMatcher
     not_cues: PhraseMatcher
     harm_to_target: PhraseMatcher
     not_future: PhraseMatcher
-    intensifiers: frozenset[str]
-    transfer_heads: frozenset[str]
-    noun_determiners: frozenset[str]
-    noun_possessives: tuple[str, ...]
-    noun_complements: frozenset[str]
+    book: StanceBook  # the plain lists and settings, read where they are used (lex.book.plover_quads)
 
 
 
@@ -117,12 +109,9 @@ def _compile_lexicon(books: Codebooks) -> Lexicon:
                    modals=words(st.modals), conditionals=words(st.conditionals), scope=st.negation_scope,
                    neutral_target=st.neutral_default_target, neutral_targets=st.neutral_targets,
                    addressee_issues=st.addressee_issues, neutrality_issues=st.neutrality_issues,
-                   quads=st.plover_quads, future=st.plover_future, future_markers=words(st.future_markers),
-                   future_window=st.future_window, noun_words=st.noun_words, obligations=words(st.obligations),
+                   future_markers=words(st.future_markers), obligations=words(st.obligations),
                    not_cues=words(st.not_cues), harm_to_target=words(st.harm_to_target),
-                   not_future=words(st.not_future), intensifiers=st.intensifiers, transfer_heads=st.transfer_heads,
-                   noun_determiners=st.noun_determiners,
-                   noun_possessives=st.noun_possessives, noun_complements=st.noun_complements)
+                   not_future=words(st.not_future), book=st)
 
 
 def stance_lexicon(books: Codebooks) -> Lexicon:
@@ -426,7 +415,7 @@ def _position(sent: _Sentence, cues: list[Match], i: int) -> tuple[str, str, str
     if _noun_reading(text, c, sent.start, lex):
         return None  # "the deadly attack on ...", "Trump's support has plunged"
     previous_word = re.search(r"([\w’'-]+)\s+$", text[max(sent.start, c.start - 30):c.start])
-    if previous_word and previous_word.group(1).lower() in lex.intensifiers:
+    if previous_word and previous_word.group(1).lower() in lex.book.intensifiers:
         return None  # "a very threatening message": an adjective
     if _in_a_title(text, c, sent.start):
         return None  # "Massacre River", "the Support Group": a cue word inside a name
@@ -473,7 +462,7 @@ def _in_a_title(text: str, c: Match, sent_start: int) -> bool:
 def _noun_reading(text: str, c: Match, sent_start: int, lex: Lexicon) -> bool:
     """Whether a one-word cue stands as a noun that states no position (see ``noun_reading`` in
     stance.yaml): after a determiner, or after a possessive or number with no complement."""
-    if c.text.lower() not in lex.noun_words:
+    if c.text.lower() not in lex.book.noun_words:
         return False
     before = re.split(r"[,;:()“”\"]", text[max(sent_start, c.start - 40):c.start])[-1]
     words = re.findall(r"[\w’'%-]+|[’']s\b", before)
@@ -482,13 +471,13 @@ def _noun_reading(text: str, c: Match, sent_start: int, lex: Lexicon) -> bool:
     after = re.match(r"\s*([\w’'-]+)", text[c.end:c.end + 20])
     near = [w.lower() for w in words[-2:]]
     # a determiner right before, or before one modifier ("the deadly attack")
-    if near[-1] in lex.noun_determiners or (len(near) == 2 and near[0] in lex.noun_determiners
-                                            and near[1] not in lex.noun_determiners and near[1] != "to"):
+    if near[-1] in lex.book.noun_determiners or (len(near) == 2 and near[0] in lex.book.noun_determiners
+                                            and near[1] not in lex.book.noun_determiners and near[1] != "to"):
         return True
-    if after is not None and after.group(1).lower() in lex.noun_complements:
+    if after is not None and after.group(1).lower() in lex.book.noun_complements:
         return False
     last = before.rstrip()
-    return bool(words) and (near[-1] in lex.noun_possessives or last.endswith(("’s", "'s", "%", "’", "'"))
+    return bool(words) and (near[-1] in lex.book.noun_possessives or last.endswith(("’s", "'s", "%", "’", "'"))
                             or near[-1].isdigit())
 
 
@@ -527,11 +516,11 @@ def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Ment
         targets = (issues if prefer == "issue" and issues else targets)[-1:]
     else:
         targets = _targets(sent.text, c.end, clause_end, sent.mentions, holder, prefer,
-                           sent.lex.transfer_heads if fam.plover in _POSITION_ACTS else frozenset())
+                           sent.lex.book.transfer_heads if fam.plover in _POSITION_ACTS else frozenset())
         if not targets and " " in c.text:  # "expelled Russian diplomats": the target inside a pattern's "..."
             first_word = c.start + len(c.text.split()[0])
             targets = _targets(sent.text, first_word, c.end, sent.mentions, holder, prefer,
-                               sent.lex.transfer_heads if fam.plover in _POSITION_ACTS else frozenset())
+                               sent.lex.book.transfer_heads if fam.plover in _POSITION_ACTS else frozenset())
     speaker = sent.att.speaker
     if speaker is not None:  # ", Foreign Minister X said": the speaker is not the target
         targets = [t for t in targets if t.canonical != speaker.name]
@@ -585,11 +574,11 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         # Rule 5: modality (hedges and boosters are read per sentence, in document_stance).
         modality = next((m.text.lower() for m in reversed(sent.modals) if clause_start <= m.start < c.start), "")
         courtesy = [n for n in lex.not_future.finditer(text, clause_start, c.start)]
-        if plover in lex.future and any(clause_start <= m.start and m.end <= c.end and
-                                        len(_GAP_WORDS.findall(text[m.end:c.start])) < lex.future_window
+        if plover in lex.book.plover_future and any(clause_start <= m.start and m.end <= c.end and
+                                        len(_GAP_WORDS.findall(text[m.end:c.start])) < lex.book.future_window
                                         and not any(n.start <= m.start < n.end for n in courtesy)
                                         for m in sent.futures):
-            plover = lex.future[plover]  # "will visit": a promise; "would boycott": a threat
+            plover = lex.book.plover_future[plover]  # "will visit": a promise; "would boycott": a threat
         containing = [a for a in appeals if a.start <= c.start < a.end]
         appeal = containing[0] if containing else None
         if appeal is not None:  # a cue inside an appeal's complement is what the appeal asks for
@@ -616,7 +605,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                 continue  # nobody named makes the demand
             if speaker.name != holder_m.canonical and att.speaker.name != holder_m.canonical:
                 addressee, holder, resolved, holder_m = holder_m.canonical, speaker, att.resolved, None
-                act, plover = "urge", "DEMAND" if "DEMAND" in lex.quads else plover
+                act, plover = "urge", "DEMAND" if "DEMAND" in lex.book.plover_quads else plover
             # else "Cambodia should not side with any party", said for Cambodia: its own position
         holders = [(holder, resolved)]
         if _PARTICIPLE.match(c.text) and not _ADJECTIVAL.match(c.text) and appeal is None:
@@ -728,7 +717,7 @@ def document_stance(doc_id: str, text: str, sentences: list[tuple[int, int, int,
                          target, target_type, f.stance, f.act, f.cue, f.cue_start, f.cue_end, f.negated, hedged,
                          boosted, f.modality, att.attribution,
                          att.speaker.name if att.speaker is not None else "", f.holder_resolved, f.addressee,
-                         text[s:e], f.plover, lex.quads.get(f.plover, "")))
+                         text[s:e], f.plover, lex.book.plover_quads.get(f.plover, "")))
     return rows
 
 

@@ -6,6 +6,7 @@ import pytest
 
 import analysis
 from analysis.evaluation.directed import (
+    STANCE_BENCHMARKS,
     Span,
     dse_benchmark,
     dse_scores,
@@ -13,6 +14,7 @@ from analysis.evaluation.directed import (
     is_entity,
     plover_benchmark,
     plover_scores,
+    public_stance_tables,
     read_dse,
 )
 
@@ -85,3 +87,9 @@ def test_handcheck_summary(tmp_path):
     row = checks.iloc[0]
     assert (row["findings"], row["holder"], row["all_right"]) == (4, 0.75, 0.5)
     assert sorted(errors["error_type"]) == ["holder_other_actor", "target_issue_wrong"]
+
+
+def test_public_stance_tables_say_what_is_missing(tmp_path):
+    scores, per_category, missing = public_stance_tables(tmp_path, STANCE_BENCHMARKS, BOOKS)
+    assert scores.empty and per_category.empty
+    assert [m.split(" not found")[0] for m in missing] == ["DSE data", "PLOVER records"]
