@@ -16,6 +16,7 @@ kernel shut down) before they exit, without starting the work already handed to 
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
@@ -35,6 +36,9 @@ STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
 def _exit_on_terminate(signum, frame) -> None:
     global _STOPPING
     _STOPPING = True
+    # What the work logs while it is stopped (papermill: "Kernel died while waiting for execute
+    # reply", the kernel being stopped too) is noise after the run's one-line message.
+    logging.disable(logging.CRITICAL)
     if not _WORKING:  # starting, or between two pieces of work: nothing to clean up, and no traceback
         os._exit(128 + signum)
     sys.exit(128 + signum)

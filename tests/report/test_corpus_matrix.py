@@ -33,9 +33,10 @@ AWKWARD_TITLE = "Thailand's \"neutral\" stance & <b>ASEAN</b> *unity* _now_ #1 `
 
 
 def _folder_awkward(root):
+    # Also the undated shape: files carry no date, and only one text has a dateline.
     folder = root / "awkward"
-    for name, text in zip(["speech 1, UN (2024)", "Déclaration d'Hanoï", "notes #3 & more", "Thailand’s view"],
-                          TEXTS.values()):
+    for name, text in zip(["speech 1, UN (2024)", "Déclaration d'Hanoï", "notes #3 & more", "Thailand’s view",
+                           "undated one", "undated two"], [*TEXTS.values(), *UNDATED.values()]):
         write(folder / f"{name}.txt", text)
     return folder, []
 
@@ -59,18 +60,12 @@ def _jsonl(root):
 
 
 def _one_document_no_stance(root):
-    # One shape for two edge cases: a corpus of one document, and a corpus with no finding at all.
+    # One shape for three edge cases: a corpus of one document, with no finding and no date at all.
     return write(root / "single" / "only.txt", NO_STANCE["weather"]), []
 
 
-def _undated(root):
-    for k, t in UNDATED.items():
-        write(root / "undated" / f"{k}.txt", t)
-    return root / "undated", []
-
-
 CORPORA = {"awkward-file-names": _folder_awkward, "csv-custom-columns": _csv_custom, "jsonl": _jsonl,
-           "one-document-no-stance": _one_document_no_stance, "undated": _undated,
+           "one-document-no-stance": _one_document_no_stance,
            "seeds": lambda root: (ROOT / "seeds", [])}
 
 

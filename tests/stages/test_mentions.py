@@ -6,11 +6,14 @@ import pytest
 import analysis
 from analysis.stages.mentions import analyse_documents, mention_tables
 
+#: Loaded once: each load compiles the matchers again.
+BOOKS = analysis.load_codebooks()
+
 
 def _tables(*texts):
     docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": list(texts)})
     layer = analysis.text_layer(docs)
-    return mention_tables(docs, analyse_documents(docs, layer["sentences"], analysis.load_codebooks()))
+    return mention_tables(docs, analyse_documents(docs, layer["sentences"], BOOKS))
 
 
 def _actors(text):
