@@ -632,6 +632,12 @@ def load_codebooks(directory: str | Path | None = None, *, frames: str | Path | 
         if a.affiliation and a.affiliation not in places.countries:
             raise CodebookError(f"{paths['actors']}: entry '{a.name}': affiliation {a.affiliation!r} is not a "
                                 f"country in {paths['places'].name}")
+    known = {a.name for a in actors.actors} | set(places.countries)
+    for ev in anchors:
+        for name in ev.requires:
+            if name not in known:  # a misspelt name would make the event never count
+                raise CodebookError(f"{paths['anchor_events']}: entry '{ev.id}': requires {name!r}, which is neither "
+                                    f"an actor in {paths['actors'].name} nor a country in {paths['places'].name}")
     return Codebooks(actors=actors, places=places, issues=issues, stance=stance, frames=frame_book,
                      anchor_events=anchors,
                      files={"actors": f_actors, "places": f_places, "issues": f_issues, "stance": f_stance,

@@ -322,6 +322,57 @@ def score_articles(articles: list[dict], work: Path) -> tuple[dict, dict, dict]:
     return figures, by_basis(scored), notes
 
 
+#: A wire dateline opening a body ("SALVADOR, Feb 26 - "), as Reuters-21578 prints it.
+_WIRE_DATELINE = re.compile(r"[A-Z][A-Z .'-]*(?:, [A-Za-z .]+)?, [A-Z][a-z]{2,8}\.? \d{1,2} - ")
+
+
+def without_date(a: dict) -> dict:
+    """The article with the date it states removed: the date line under its headline
+    (Wikinews) or the wire dateline opening its body (Reuters), the title line kept.
+
+    >>> without_date({"title": "T", "text": "T\\n\\nSALVADOR, Feb 26 - Showers continued."})["text"]
+    'T\\n\\nShowers continued.'
+    """
+    title, sep, body = a["text"].partition("\n\n") if a["title"] else ("", "", a["text"])
+    first, _, rest = body.lstrip().partition("\n")
+    if DATE_LINE.fullmatch(first.strip()):
+        body = rest
+    else:
+        body = _WIRE_DATELINE.sub("", body.lstrip(), count=1)
+    return {**a, "text": f"{title}{sep}{body}", "date_line": ""}
+
+
+def _build_and_score(articles: list[dict], dated_ids: set[str], work: Path) -> pd.DataFrame:
+    """The undated articles' figures; ``dated_ids`` go in with their true day as metadata."""
+    path = Path(work) / "articles.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for a in articles:
+            rec = {"doc_id": a["doc_id"], "text": a["text"], **({"title": a["title"]} if a["title"] else {}),
+                   **({"published": a["truth"]} if a["doc_id"] in dated_ids else {})}
+            fh.write(json.dumps(rec) + "\n")
+    docs = build_tables(path)["documents"]
+    scored = score_documents(docs, {a["doc_id"]: a["truth"] for a in articles if a["doc_id"] not in dated_ids})
+    evidence = dict(zip(docs["doc_id"], docs["published_evidence"]))
+    scored["by_corpus"] = [("corpus: " in (evidence.get(d) or "")) for d in scored["doc_id"]]
+    return scored
+
+
+def score_cross_dating(articles: list[dict], work: Path) -> dict[str, dict]:
+    """The rest of the corpus as evidence (:mod:`analysis.stages.corpus_dating`), measured on a
+    dated corpus: every second article (in ``doc_id`` order) keeps its true day, as metadata;
+    the others lose the date they state (:func:`without_date`) and are dated alone, then beside
+    the dated half. Returns the undated half's figures in both runs (``alone``,
+    ``with_corpus``), with ``narrowed``: how many intervals the corpus narrowed."""
+    usable = sorted((a for a in articles if a["truth"]), key=lambda a: a["doc_id"])
+    dated, undated = usable[0::2], [without_date(a) for a in usable[1::2]]
+    ids = {a["doc_id"] for a in dated}
+    out = {}
+    for name, run in (("alone", undated), ("with_corpus", dated + undated)):
+        scored = _build_and_score(run, ids, work)
+        out[name] = {**summarise(scored), "narrowed": int(scored["by_corpus"].sum())}
+    return out
+
+
 def publication_date_table(bench: Path, names: list[str] | None = None) -> pd.DataFrame:
     """The headline figures of the publication-date benchmark, one row per corpus found under
     ``bench`` (for the validation notebook; ``benchmarks/publication_dates.py`` prints all)."""

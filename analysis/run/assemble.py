@@ -4,7 +4,9 @@ Most CSV tables are the partitions' fragments concatenated (their rows were form
 the workers). The timeline is the exception: merging events across articles needs every
 article, but only the timeline rows that may name an event; those are gathered first,
 merged, and the timeline is then streamed out with its ``event_id`` filled in, so memory
-holds the candidates, never the whole timeline.
+holds the candidates, never the whole timeline. The rows that can date an undated article
+from the rest of the corpus (:mod:`analysis.stages.corpus_dating`) are gathered in the same
+pass; the documents of a partition they narrow are written again, the others copied.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import pandas as pd
 
 from ..atomic import replace_dir, staging_dir
 from ..schema import DOCUMENT_COLUMNS, PARTITION_TABLES, PUBLICATION_COLUMNS, TIMELINE_COLUMNS
+from ..stages.corpus_dating import UNDATED_BASES, apply_corpus_bounds, corpus_bounds, cross_dating_rows
 from ..stages.events import event_candidates, merge_events
 from .partition import parquet_safe, read_partition, write_csv_part
 from .tables import write_csv, write_tables
@@ -33,9 +36,10 @@ def assemble(keys: list[str], *, cache_dir: str | Path, out_dir: str | Path) -> 
     with staging_dir(out_dir, "staging") as staging:
         for name in PARTITION_TABLES:
             (staging / "parquet" / name).mkdir(parents=True)
+        events, merges, rows["timeline"], bounds = _timeline_with_events(keys, Path(cache_dir), staging)
+        for name in PARTITION_TABLES:
             if name != "timeline":
-                rows[name] = _concatenate(name, keys, Path(cache_dir), staging)
-        events, merges, rows["timeline"] = _timeline_with_events(keys, Path(cache_dir), staging)
+                rows[name] = _concatenate(name, keys, Path(cache_dir), staging, bounds if name == "documents" else {})
         write_tables({"events": events, "event_merges": merges}, staging / "csv")
         for name, df in (("events", events), ("event_merges", merges)):
             (staging / "parquet" / name).mkdir(parents=True, exist_ok=True)
@@ -47,8 +51,10 @@ def assemble(keys: list[str], *, cache_dir: str | Path, out_dir: str | Path) -> 
     return rows
 
 
-def _concatenate(name: str, keys: list[str], cache_dir: Path, staging: Path) -> int:
-    """One table's CSV fragments appended, and its Parquet parts linked; returns its rows."""
+def _concatenate(name: str, keys: list[str], cache_dir: Path, staging: Path, bounds: dict | None = None) -> int:
+    """One table's CSV fragments appended, and its Parquet parts copied; returns its rows.
+    ``bounds`` (documents only): corpus evidence on the dates of some documents
+    (:func:`~analysis.stages.corpus_dating.corpus_bounds`); their partitions are written again."""
     # pyarrow takes 0.15 s to import; a warm run (nothing to assemble) never needs it.
     import pyarrow.parquet as pq
 
@@ -60,6 +66,12 @@ def _concatenate(name: str, keys: list[str], cache_dir: Path, staging: Path) -> 
     for i, key in enumerate(keys):
         stored = cache_dir / key / f"{name}.parquet"
         fragment = cache_dir / key / f"{name}.csv"
+        if bounds and set(bounds) & set(pq.read_table(stored, columns=["doc_id"]).column("doc_id").to_pylist()):
+            df = apply_corpus_bounds(read_partition(cache_dir, key, name), bounds)
+            write_csv_part(df.reindex(columns=doc_columns), target, header=i == 0)
+            parquet_safe(df).to_parquet(staging / "parquet" / name / f"part-{i:05d}.parquet", index=False)
+            n += len(df)
+            continue
         if name != "documents" or _csv_header(fragment) == doc_header:
             _append_fragment(fragment, target, header=i == 0)
             n += pq.read_metadata(stored).num_rows
@@ -72,9 +84,10 @@ def _concatenate(name: str, keys: list[str], cache_dir: Path, staging: Path) -> 
     return n
 
 
-def _timeline_with_events(keys: list[str], cache_dir: Path, staging: Path) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+def _timeline_with_events(keys: list[str], cache_dir: Path, staging: Path) -> tuple[pd.DataFrame, pd.DataFrame, int,
+                                                                                    dict]:
     """Events merged across partitions; the timeline written with their ids. Returns
-    (events, merge audit, timeline rows)."""
+    (events, merge audit, timeline rows, corpus bounds on undated documents' dates)."""
     def timeline_parts() -> Iterator[tuple[int, pd.DataFrame]]:
         offset = 0  # rows are numbered across partitions, as in one concatenated table
         for i, key in enumerate(keys):
@@ -83,7 +96,11 @@ def _timeline_with_events(keys: list[str], cache_dir: Path, staging: Path) -> tu
             offset += len(df)
             yield i, df
 
-    candidates = [df[event_candidates(df)] for _, df in timeline_parts()]
+    candidates, dating_rows = [], []
+    for _, df in timeline_parts():
+        candidates.append(df[event_candidates(df)])
+        dating_rows.append(df[cross_dating_rows(df)] if len(df) else df)
+    bounds = _corpus_bounds(keys, cache_dir, dating_rows)
     merged, events, merges = merge_events(pd.concat(candidates) if candidates
                                            else pd.DataFrame(columns=TIMELINE_COLUMNS))
     event_of = dict(zip(merged.index, merged["event_id"])) if len(merged) else {}
@@ -93,7 +110,22 @@ def _timeline_with_events(keys: list[str], cache_dir: Path, staging: Path) -> tu
         write_csv_part(df, staging / "csv" / "timeline.csv", header=i == 0)
         parquet_safe(df).to_parquet(staging / "parquet" / "timeline" / f"part-{i:05d}.parquet", index=False)
         n += len(df)
-    return events, merges, n
+    return events, merges, n, bounds
+
+
+def _corpus_bounds(keys: list[str], cache_dir: Path, rows: list[pd.DataFrame]) -> dict:
+    """:func:`~analysis.stages.corpus_dating.corpus_bounds` over the partitions' rows, with
+    which documents are dated read from the partitions' documents (two columns)."""
+    import pyarrow.parquet as pq  # see _concatenate
+
+    dated, undated = set(), set()
+    for key in keys:
+        table = pq.read_table(cache_dir / key / "documents.parquet", columns=["doc_id", "published_basis"])
+        for doc_id, basis in zip(table.column("doc_id").to_pylist(), table.column("published_basis").to_pylist()):
+            (undated if basis in UNDATED_BASES else dated).add(doc_id)
+    if not undated or not dated:
+        return {}
+    return corpus_bounds(pd.concat(rows) if rows else pd.DataFrame(), dated, undated)
 
 
 def _append_fragment(fragment: Path, target: Path, *, header: bool) -> None:

@@ -152,6 +152,56 @@ BOUND_SOURCES = ("earliest_from", "latest_from")
 
 #: "a week ago", "3 days ago": an offset from publication that dates an event it is said next to.
 AGO = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<u>day|week|month)s?\s+ago\b", re.I)
+#: Words just before an anchor event's name that look ahead to it ("ahead of the Vilnius summit",
+#: "the upcoming G20 summit in Bali"): the article precedes the event. In a past clause they may
+#: look back as well ("troops massed ahead of the invasion", "spoke ahead of the summit" a day
+#: before it): no bound either way.
+AHEAD = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|on\s+the\s+eve\s+of|upcoming|forthcoming|"
+                   r"planned|scheduled|preparations\s+for|prepare\s+for|next\s+(?:week|month)['’]s)"
+                   r"(?:\s+(?:the|this|a|an|next\s+(?:week|month)['’]s))?\s*$", re.I)
+#: How far before an anchor event's name :data:`AHEAD` is looked for.
+AHEAD_WINDOW = 40
+#: An undated weekday ("on Wednesday"; ``XXXX-WXX-3``) as the timex tagger gives it without a DCT.
+_UNDATED_WEEKDAY = re.compile(r"XXXX-WXX-([1-7])")
+
+
+#: How near (in characters) a weekday must be to a one-day event's name to be taken as its day:
+#: a weekday further off more likely dates something else said in the sentence, and one in seven
+#: of those falls on the event's weekday by chance.
+EVENT_WEEKDAY_REACH = 50
+
+
+def event_weekday(timexes: list[Timex], ev: AnchorEvent, start: int, end: int) -> tuple[Timex, date] | None:
+    """The undated weekday among ``timexes`` that names the day of a one-day event mentioned at
+    ``start:end`` ("the Assembly voted on Wednesday" beside a vote held on a Wednesday): within
+    :data:`EVENT_WEEKDAY_REACH` characters of it and on its weekday; None when there is none.
+
+    >>> t = find_timexes("The Assembly voted on Wednesday to adopt the resolution.", dct=None)
+    >>> vote = AnchorEvent("vote", "a vote", date(2022, 3, 2), date(2022, 3, 2), ("resolution",))
+    >>> event_weekday(t, vote, 45, 55)[1]
+    datetime.date(2022, 3, 2)
+    >>> event_weekday(t, AnchorEvent("x", "x", date(2022, 3, 3), date(2022, 3, 3), ("resolution",)), 45, 55) is None
+    True
+    """
+    if ev.start != ev.end:
+        return None  # which day of a summit a weekday names is not said
+    for t in timexes:
+        m = _UNDATED_WEEKDAY.fullmatch(t.value)
+        near = t.end <= start and start - t.end <= EVENT_WEEKDAY_REACH or \
+            t.start >= end and t.start - end <= EVENT_WEEKDAY_REACH
+        if m is not None and near and ev.start.isoweekday() == int(m[1]):
+            return t, ev.start
+    return None
+
+
+def _weekday_tense(t: Timex, sentence: str, offset: int) -> str:
+    # "last Friday", "next Tuesday" say it themselves; otherwise the clause's tense.
+    words = t.text.lower().split()
+    if words[0] == "last":
+        return "past"
+    if words[0] in ("next", "coming"):
+        return "future"
+    return tense(sentence, t.start - offset, t.end - offset)
 
 
 def _precision(value: str) -> str:
@@ -252,6 +302,7 @@ def infer_publication(text: str, sentences: list[tuple[int, int, int]],
     whose dates are no evidence (the article's own dateline)."""
     iv = Interval()
     month_days: list[tuple[int, int, str]] = []
+    tagged: dict[int, list[Timex]] = {}
     for sid, s, e in sentences:
         sentence = text[s:e]
         for _words, lo, hi, why in same_day_bounds(sentence, lambda a, b, sentence=sentence: tense(sentence, a, b)):
@@ -261,6 +312,7 @@ def infer_publication(text: str, sentences: list[tuple[int, int, int]],
             iv.after(lo, why)
             iv.before(hi, why)
         found = undated[sid] if undated is not None else find_timexes(sentence, dct=None, offset=s)
+        tagged[sid] = found
         for t in found:
             if exclude is not None and t.start < exclude[1] and t.end > exclude[0]:
                 continue
@@ -279,9 +331,34 @@ def infer_publication(text: str, sentences: list[tuple[int, int, int]],
             elif t.type == "DATE" and re.fullmatch(r"XXXX-\d\d-\d\d", t.value) and tns == "past":
                 month_days.append((int(t.value[5:7]), int(t.value[8:10]), t.text))
     spans = {sid: (s, e) for sid, s, e in sentences}
-    for sid, _a, _b, ev in anchors:
+    for sid, a, b, ev in anchors:
         s, e = spans[sid]
-        ago = AGO.search(text[s:e])
+        sentence = text[s:e]
+        ago = AGO.search(sentence)
+        named = text[a:b]
+        event_tense = tense(sentence, a - s, b - s)
+        if AHEAD.search(sentence[max(0, a - s - AHEAD_WINDOW):a - s]):
+            if event_tense == "past":
+                iv.evidence.append(f"'{named}' ({ev.label}) looked ahead to in a past-tense clause: not used")
+            else:
+                iv.before(ev.end, f"'{named}' is looked ahead to: {ev.label} ({ev.end.isoformat()})")
+            continue
+        if event_tense == "future" and not ago:
+            # "Leaders will meet at the Vilnius summit" (before it) or "will investigate the Bucha
+            # killings" (after them): the tense alone does not say which.
+            iv.evidence.append(f"'{named}' ({ev.label}) in a future-tense clause: not used")
+            continue
+        on_day = event_weekday(tagged.get(sid, []), ev, a, b)
+        if on_day is not None and not ago:
+            t, d = on_day
+            tns = _weekday_tense(t, sentence, s)
+            lo, hi = {"past": (d, d + timedelta(days=WEEK_DAYS)), "future": (d - timedelta(days=WEEK_DAYS), d)}.get(
+                tns, (d - timedelta(days=WEEK_DAYS), d + timedelta(days=WEEK_DAYS)))
+            why = (f"'{t.text}' beside '{named}' is {d.isoformat()}, a day of {ev.label}: "
+                   f"a weekday of the publication week ({tns})")
+            iv.after(lo, why)
+            iv.before(hi, why)
+            continue
         if ago:
             n = NUMBERS.get(ago["n"].lower()) or int(ago["n"])
             days = n * {"day": 1, "week": 7, "month": 30}[ago["u"].lower()]
@@ -312,6 +389,30 @@ def infer_publication(text: str, sentences: list[tuple[int, int, int]],
             iv.before(d + timedelta(days=NEWS_RECENCY_DAYS),
                       f"'{words}' is recent news (within {NEWS_RECENCY_DAYS} days)")
     return iv
+
+
+def stated_date_conflicts(text: str, spans: dict[int, tuple[int, int]], dated: list[tuple[int, int, int, str, str]],
+                          stated: date) -> list[str]:
+    """What in the text contradicts the date an article states (its dateline): a full date it
+    reports in the past tense after it, or announces for the future before it. ``dated``:
+    (sentence_id, start, end, expression, value) of the text's explicit dates.
+
+    >>> text = "Talks ended on May 9, 2024."
+    >>> stated_date_conflicts(text, {0: (0, len(text))}, [(0, 15, 26, "May 9, 2024", "2024-05-09")], date(2024, 5, 2))
+    ["'May 9, 2024' is reported in the past tense, after the stated date 2024-05-02"]
+    """
+    out = []
+    for sid, start, end, words, value in dated:
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d", value) or value == stated.isoformat():
+            continue
+        s, e = spans[sid]
+        later = value > stated.isoformat()
+        tns = tense(text[s:e], start - s, end - s)
+        if later and tns == "past" and not _irrealis(text[s:e]):
+            out.append(f"'{words}' is reported in the past tense, after the stated date {stated.isoformat()}")
+        elif not later and tns == "future":
+            out.append(f"'{words}' is announced for the future, before the stated date {stated.isoformat()}")
+    return out
 
 
 def interval_label(iv: Interval) -> str:

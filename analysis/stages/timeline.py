@@ -11,6 +11,7 @@ across articles afterwards (:mod:`.events`), since that needs every document.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -19,7 +20,16 @@ from ..config.codebooks import Codebooks
 from ..schema import PUBLICATION_COLUMNS, TIMELINE_COLUMNS, Stage
 from ..text.datelines import find_publication_line
 from ..text.layer import rows_by_document
-from .dating import AGO, BOUND_SOURCES, Interval, anchor_matcher, anchor_mentions, infer_publication, within_given
+from .dating import (
+    AGO,
+    BOUND_SOURCES,
+    Interval,
+    anchor_matcher,
+    anchor_mentions,
+    infer_publication,
+    stated_date_conflicts,
+    within_given,
+)
 from .lexicon import ASCII_LOWER
 from .timexes import Timex, find_timexes, parse_dct
 
@@ -63,7 +73,7 @@ def _trigger(sentence: str, left: int, right: int, start: int, end: int) -> str:
     for rx in _EVENT_WORDS_LOWER:
         for m in rx.finditer(clause):
             a, b = left + m.start(), left + m.end()
-            if start <= a < end:
+            if start <= a < end or sentence[a].isupper():  # a name ("United States", "Advanced Micro") is no trigger
                 continue
             dist = start - b if b <= start else a - end
             if best is None or dist < best[0]:
@@ -73,13 +83,33 @@ def _trigger(sentence: str, left: int, right: int, start: int, end: int) -> str:
     return best[1] if best else ""
 
 
+def common_value(lo: str, hi: str) -> tuple[str, str] | None:
+    """(value, granularity) that two resolutions of one expression share: the expression
+    resolved against both ends of a publication interval, at the precision both agree on.
+
+    >>> common_value("2023-03-07", "2023-03-14"), common_value("2023-03-28", "2023-04-04")
+    (('2023-03', 'month'), ('2023', 'year'))
+    >>> common_value("2022-12-30", "2023-01-06") is None, common_value("2023-W10", "2023-W11") is None
+    (True, True)
+    """
+    if not (re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", lo) and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", hi)):
+        return None
+    if lo[:7] == hi[:7]:
+        return lo[:7], "month"
+    if lo[:4] == hi[:4]:
+        return lo[:4], "year"
+    return None
+
+
 def document_timeline(doc_id: str, text: str, sentences: list[tuple[int, int, int]], *, dct: date | None,
                       interval: Interval | None, mentions_by_sentence: dict[int, list],
                       anchors: list | None = None, undated: dict[int, list[Timex]] | None = None) -> list[tuple]:
     """Timeline rows of one document. With only an inferred interval, a relative value is
-    kept when both ends of the interval give the same value; otherwise it keeps its
-    unknown parts. An expression like "a week ago" next to an anchor event ("since Russia
-    launched its offensive a week ago") dates that event: anchor ``event``."""
+    kept when both ends of the interval give the same value (anchor ``dct``), at the month or
+    year both ends share when they differ ("on Monday" in an article of 12-25 March 2023:
+    ``2023-03``, anchor ``interval``); otherwise it keeps its unknown parts. An expression like
+    "a week ago" next to an anchor event ("since Russia launched its offensive a week ago")
+    dates that event: anchor ``event``."""
     rows = []
     anchor_by_sentence = {}
     for sid, _a, _b, ev in anchors or []:
@@ -96,10 +126,13 @@ def document_timeline(doc_id: str, text: str, sentences: list[tuple[int, int, in
                 hi = {(t.start, t.end): t for t in find_timexes(sentence, dct=interval.latest, offset=s)}
                 for i, t in enumerate(found):
                     a, b = lo.get((t.start, t.end)), hi.get((t.start, t.end))
-                    if t.anchor == "none" and t.type in ("DATE", "TIME") and a is not None and b is not None \
-                            and a.value == b.value:
+                    if t.anchor != "none" or t.type not in ("DATE", "TIME") or a is None or b is None:
+                        continue
+                    if a.value == b.value:
                         a.anchor = "dct"
                         found[i] = a
+                    elif (shared := common_value(a.value, b.value)) is not None:
+                        found[i] = replace(a, value=shared[0], granularity=shared[1], anchor="interval")
         previous: Timex | None = None
         for t in found:
             ev = anchor_by_sentence.get(sid)
@@ -167,11 +200,17 @@ def timeline_table(documents: pd.DataFrame, sentences: pd.DataFrame, analysed: d
             inferred.append((doc_id, iv.earliest.isoformat() if iv.earliest else "",
                              iv.latest.isoformat() if iv.latest else "", " | ".join(iv.evidence),
                              iv.earliest_from if iv.earliest else "", iv.latest_from if iv.latest else ""))
-        else:
-            inferred.append((doc_id, dct.isoformat(), dct.isoformat(), _stated_evidence(basis, published, stated),
-                             "day", "day"))
-        rows += document_timeline(doc_id, text, sents, dct=dct, interval=iv, mentions_by_sentence=by_sentence,
+        found = document_timeline(doc_id, text, sents, dct=dct, interval=iv, mentions_by_sentence=by_sentence,
                                   anchors=anchors, undated=undated)
+        if dct is not None:
+            evidence = _stated_evidence(basis, published, stated)
+            if basis == "dateline":  # a date the text itself states: does the rest of the text agree?
+                spans = {sid: (s, e) for sid, s, e in sents}
+                explicit = [(r[1], r[2], r[3], r[4], r[6]) for r in found if r[8] == "explicit"]
+                flags = stated_date_conflicts(text, spans, explicit, dct)
+                evidence += "".join(f" | flagged: {f}" for f in flags)
+            inferred.append((doc_id, dct.isoformat(), dct.isoformat(), evidence, "day", "day"))
+        rows += found
     timeline = pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
     pub = pd.DataFrame(inferred, columns=["doc_id", *PUBLICATION_COLUMNS, *BOUND_SOURCES])
     return timeline, pub

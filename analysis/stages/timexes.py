@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..lang.en import MONTH_PATTERN, NUMBERS, WEEKDAY_PATTERN, WEEKDAYS, month_number
+from ..lang.en import IRREGULAR_PAST, MONTH_PATTERN, NUMBERS, WEEKDAY_PATTERN, WEEKDAYS, month_number
 from .lexicon import ASCII_LOWER
 
 UNITS = {"second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
@@ -39,7 +39,10 @@ _MOD = r"(?:(?P<mod>early|mid|middle|late|the end of|the beginning of|the start 
 #: Clause words that set the tense used to resolve "on Monday" or "in November".
 FUTURE_MARKERS = re.compile(r"\b(?:will|won['’]t|shall|'ll|going to|is to|are to|scheduled|plans?|planned|"
                             r"expected|due|upcoming|next|would)\b", re.I)
-PAST_MARKERS = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|earlier|previously|\w{3,}ed)\b", re.I)
+PAST_MARKERS = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|earlier|previously|\w{3,}ed|"
+                          + "|".join(sorted(IRREGULAR_PAST, key=lambda w: (-len(w), w))) + r")\b", re.I)
+#: "be held", "been signed": a participle after these is no past tense ("will be held on May 3").
+_PARTICIPLE_AFTER = re.compile(r"\b(?:be|been|being)\s+$", re.I)
 _NOT_PAST = {"united", "need", "indeed", "hundred", "speed", "red", "bed", "seed", "feed", "shed", "based",
              "scheduled", "expected", "planned", "proposed", "interested", "concerned", "related", "armed",
              "limited", "advanced"}
@@ -53,7 +56,7 @@ class Timex:
     type: str  # DATE | TIME | DURATION | SET
     value: str
     granularity: str
-    anchor: str  # dct | explicit | previous | event | none
+    anchor: str  # dct | explicit | previous | event | interval | none
     mod: str = ""
     rule: str = ""
 
@@ -132,7 +135,8 @@ def _tense_markers(sentence: str) -> tuple[tuple[str, int, int], ...]:
     # another reference date) measures its distance to the same markers.
     found = [("future", m.start(), m.end()) for m in FUTURE_MARKERS.finditer(sentence)]
     found += [("past", m.start(), m.end()) for m in PAST_MARKERS.finditer(sentence)
-              if m.group().lower() not in _NOT_PAST]
+              if m.group().lower() not in _NOT_PAST
+              and not _PARTICIPLE_AFTER.search(sentence, max(0, m.start() - 16), m.start())]
     return tuple(found)
 
 

@@ -6,7 +6,17 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis.stages.dating import Interval, apply_inference, complete_year, infer_publication
+from analysis.config import load_codebooks
+from analysis.stages.dating import (
+    Interval,
+    anchor_matcher,
+    anchor_mentions,
+    apply_inference,
+    complete_year,
+    infer_publication,
+)
+
+from conftest import analyse_texts
 
 
 def _bounds(text: str, exclude=None) -> tuple[date | None, date | None]:
@@ -97,3 +107,67 @@ def test_the_text_narrows_a_year_from_the_metadata_and_never_leaves_it():
     assert (outside.earliest, outside.latest) == (date(2023, 1, 1), date(2023, 12, 31))
     assert "set aside" in outside.evidence[-1]
     assert within_given(Interval(None, None), "", "unknown").earliest is None
+
+
+BOOKS = load_codebooks()
+
+
+def _anchor_bounds(sentence: str, actors: set[str] = frozenset()) -> tuple[date | None, date | None]:
+    sents = [(0, 0, len(sentence))]
+    found = anchor_mentions(sentence, sents, {0: set(actors)}, anchor_matcher(BOOKS))
+    iv = infer_publication(sentence, sents, found)
+    return iv.earliest, iv.latest
+
+
+@pytest.mark.parametrize("sentence, actors, earliest, latest", [
+    # a public event reported: published on or after it
+    ("Grain exports resumed under the Black Sea Grain Initiative.", (), date(2022, 7, 22), None),
+    ("Since the Wagner mutiny, the Kremlin has tightened control.", (), date(2023, 6, 23), None),
+    # looked ahead to: on or before it; in a past clause it may be either ("massed ahead of")
+    ("The minister is in Brussels ahead of the Vilnius summit.", (), None, date(2023, 7, 12)),
+    ("Preparations for the Summit on Peace in Ukraine are under way.", (), None, date(2024, 6, 16)),
+    ("Troops massed at the border ahead of the full-scale invasion.", (), None, None),
+    ("The minister spoke ahead of the Vilnius summit.", (), None, None),
+    # the future tense alone does not say which side: no bound
+    ("Leaders will gather at the Vilnius summit.", (), None, None),
+    # a weekday beside a one-day event on that weekday dates the publication week
+    ("Ukraine withdrew from Avdiivka on Saturday, the army said.", (), date(2024, 2, 17), date(2024, 2, 24)),
+    # ... but not a weekday that is not the event's, nor one far from its name
+    ("Ukraine withdrew from Avdiivka on Sunday, the army said.", (), date(2024, 2, 17), None),
+    ("On Saturday, after weeks of talks with partners and long debates in parliament, officials recalled the fall "
+     "of Avdiivka.", (), date(2024, 2, 17), None),
+    # an event that needs an actor in its sentence
+    ("The partial mobilisation drew protests.", (), None, None),
+    ("Russia's partial mobilisation drew protests.", {"Russia"}, date(2022, 9, 21), None),
+])
+def test_anchor_events_bound_the_publication_date(sentence, actors, earliest, latest):
+    assert _anchor_bounds(sentence, actors) == (earliest, latest)
+
+
+def test_an_anchor_events_actor_must_be_known(tmp_path):
+    import shutil
+
+    from analysis.config.codebooks import CODEBOOK_DIR
+    from analysis.errors import CodebookError
+
+    folder = tmp_path / "books"
+    folder.mkdir()
+    text = (CODEBOOK_DIR / "anchor_events.yaml").read_text(encoding="utf-8").replace("requires: [Russia]",
+                                                                                     "requires: [Rusia]", 1)
+    (folder / "anchor_events.yaml").write_text(text, encoding="utf-8")
+    shutil.copy(CODEBOOK_DIR / "actors.yaml", folder / "actors.yaml")
+    with pytest.raises(CodebookError, match=r"anchor_events.yaml: entry 'unga_resolution_es_11_1': requires 'Rusia'"):
+        load_codebooks(folder)
+
+
+@pytest.mark.parametrize("text, flag", [
+    ("NAIROBI, 2 May 2024 - Kenya said the talks ended on May 9, 2024.",
+     "'May 9, 2024' is reported in the past tense, after the stated date 2024-05-02"),
+    ("NAIROBI, 2 May 2024 - The summit will be held on April 20, 2024, officials said.",
+     "'April 20, 2024' is announced for the future, before the stated date 2024-05-02"),
+    ("NAIROBI, 2 May 2024 - Kenya said the talks ended on April 29, 2024. They will resume on May 20, 2024.", ""),
+])
+def test_a_dateline_the_text_contradicts_is_flagged(text, flag):
+    doc = analyse_texts(text)["documents"].iloc[0]
+    assert (doc.published, doc.published_basis) == ("2024-05-02", "dateline")  # flagged, still the dateline
+    assert ("flagged: " + flag in doc.published_evidence) if flag else "flagged" not in doc.published_evidence

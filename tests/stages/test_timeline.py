@@ -12,7 +12,7 @@ from analysis.stages.events import merge_events
 from analysis.stages.mentions import analyse_documents
 from analysis.stages.timeline import timeline_table
 
-from conftest import ROOT, write
+from conftest import ROOT, analyse_texts, write
 
 # Reference publication dates, and how far each is established.
 REFERENCE = {
@@ -118,3 +118,19 @@ def test_anchor_events_are_validated(tmp_path):
                                             "    aliases: [y]\n")
     with pytest.raises(CodebookError, match=r"entry 'events\[0\] \(x\)': end is before start"):
         load_anchor_events(bad)
+
+
+@pytest.mark.parametrize("text, expression, value, granularity, anchor", [
+    # an interval of 12-25 March: both ends put "on Monday" in March
+    ("Talks began on March 12, 2023. They will end on March 25, 2023. The envoys met on Monday.", "Monday",
+     "2023-03", "month", "interval"),
+    # ... and "next month" in April, whichever day of the interval it was written on
+    ("Talks began on March 12, 2023. They will end on March 25, 2023. A deal is due next month.", "next month",
+     "2023-04", "month", "dct"),
+    # an interval over a new year: the ends share no month or year
+    ("Talks began on December 27, 2022. They will end on January 9, 2023. The envoys met on Monday.", "Monday",
+     "XXXX-WXX-1", "day", "none"),
+])
+def test_relative_dates_keep_the_precision_the_interval_supports(text, expression, value, granularity, anchor):
+    tl = analyse_texts(text)["timeline"].set_index("expression")
+    assert tuple(tl.loc[expression, ["value", "granularity", "anchor"]]) == (value, granularity, anchor)

@@ -1,0 +1,179 @@
+"""Publication dates from the rest of the corpus: an undated article that reports an event
+that dated articles of the same corpus date.
+
+"Kenya signed the agreement with Ghana on Wednesday" in an undated article, and the same
+signing dated 2023-03-01 (a Wednesday) by a dated article: the undated one was written
+within a week of that day. Mentions are the same event by the rule :mod:`.events` merges
+with (a shared actor, and a shared issue or the same trigger), and the undated mention must
+name the dated day itself: its weekday (``XXXX-WXX-3``: publication within
+:data:`~.dating.WEEK_DAYS` of it) or its month and day (``XXXX-03-01``: within
+:data:`~.dating.NEWS_RECENCY_DAYS`). A mention that matches dated events on different days
+is said and not used. The bounds narrow the article's interval and are written into its
+``published_evidence``, naming the article that dated the event; bounds that contradict the
+interval are flagged and set aside.
+
+This needs every document, so it runs once per corpus, after the partitions (like
+:func:`.events.merge_events`), on the rows :func:`cross_dating_rows` selects.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+import pandas as pd
+
+from .dating import NEWS_RECENCY_DAYS, WEEK_DAYS, Interval, interval_label
+from .timeline import STATEMENT_TRIGGERS
+
+#: Documents whose date the corpus may narrow: no date given, or one inferred from the text.
+UNDATED_BASES = frozenset({"unknown", "inferred"})
+_WEEKDAY = re.compile(r"XXXX-WXX-([1-7])")
+_MONTH_DAY = re.compile(r"XXXX-(\d\d-\d\d)")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_FIELDS = ["doc_id", "sentence_id", "expression", "value", "granularity", "event", "actors", "issues"]
+
+
+def cross_dating_rows(timeline: pd.DataFrame) -> pd.Series:
+    """Which timeline rows the cross-dating reads: day-precision dates (a dated event, or an
+    undated weekday or month-day) in a clause with an actor and a trigger or issue."""
+    value = timeline["value"].astype(str)
+    return (timeline["type"].eq("DATE") & timeline["granularity"].eq("day") & timeline["actors"].astype(str).ne("")
+            & (timeline["event"].astype(str).ne("") | timeline["issues"].astype(str).ne(""))
+            & value.str.match(r"^(?:\d{4}-\d\d-\d\d|XXXX-WXX-[1-7]|XXXX-\d\d-\d\d)$"))
+
+
+@lru_cache(maxsize=4096)
+def trigger_stem(word: str) -> str:
+    """A trigger as the cross-dating compares it: its Snowball stem, so that one article's
+    "announced" meets another's "announcement" or "announces".
+
+    >>> trigger_stem("announced") == trigger_stem("announcement") == trigger_stem("announces")
+    True
+    """
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english").stem(word)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A timeline row as the cross-dating reads it."""
+
+    doc_id: str
+    sentence_id: int
+    expression: str
+    value: str
+    trigger: str  # the stem; "" for a statement word ("said" dates a saying, and every article has one)
+    actors: frozenset
+    issues: frozenset
+
+    @classmethod
+    def of(cls, doc_id, sid, expression, value, event, actors, issues) -> _Mention:
+        trigger = "" if not event or STATEMENT_TRIGGERS.fullmatch(event) else trigger_stem(event)
+        return cls(doc_id, int(sid), expression, value, trigger, frozenset(filter(None, actors.split(";"))),
+                   frozenset(filter(None, issues.split(";"))))
+
+    def same_event(self, other: _Mention) -> str:
+        """Why ``other`` reports the same event, or "": two actors in common and the same trigger
+        or an issue in common; or one actor, an issue and the same trigger. A single actor and a
+        trigger ("the United States announced") is too common to tell one event from another."""
+        actors, issues = sorted(self.actors & other.actors), sorted(self.issues & other.issues)
+        trigger = bool(self.trigger) and self.trigger == other.trigger
+        if (len(actors) >= 2 and (trigger or issues)) or (actors and issues and trigger):
+            return "; ".join(filter(None, [f"shared actors {', '.join(actors)}",
+                                           f"shared issues {', '.join(issues)}" if issues else "",
+                                           f"trigger '{other.trigger}'" if trigger else ""]))
+        return ""
+
+
+def corpus_bounds(rows: pd.DataFrame, dated_docs: set[str], undated_docs: set[str]) -> dict[str, list[tuple]]:
+    """doc_id -> [(earliest, latest, why)] for the undated documents whose mentions name the
+    day of an event that dated documents report (see the module docstring and
+    :meth:`_Mention.same_event`). ``rows``: the timeline rows :func:`cross_dating_rows` selects.
+
+    >>> rows = pd.DataFrame([("a", 1, "Wednesday", "2023-03-01", "day", "signed", "Kenya;Ghana", ""),
+    ...                      ("b", 2, "Wednesday", "XXXX-WXX-3", "day", "signing", "Ghana;Kenya", "")], columns=_FIELDS)
+    >>> corpus_bounds(rows, {"a"}, {"b"})["b"][0][:2]
+    (datetime.date(2023, 2, 22), datetime.date(2023, 3, 8))
+    """
+    cols = [rows[c].astype(str).tolist() for c in _FIELDS]
+    dated: list[_Mention] = []
+    undated: list[_Mention] = []
+    for doc_id, sid, expr, value, _gran, event, actors, issues in zip(*cols):
+        if doc_id in dated_docs and _DAY.fullmatch(value):
+            dated.append(_Mention.of(doc_id, sid, expr, value, event, actors, issues))
+        elif doc_id in undated_docs and (_WEEKDAY.fullmatch(value) or _MONTH_DAY.fullmatch(value)):
+            undated.append(_Mention.of(doc_id, sid, expr, value, event, actors, issues))
+    by_actor: dict[str, list[int]] = {}  # blocks: a pair shares an actor at least
+    for k, m in enumerate(dated):
+        for actor in m.actors:
+            by_actor.setdefault(actor, []).append(k)
+    out: dict[str, list[tuple]] = {}
+    for u in undated:
+        weekday = _WEEKDAY.fullmatch(u.value)
+        days: dict[str, tuple[_Mention, str]] = {}
+        for k in sorted({k for actor in u.actors for k in by_actor.get(actor, ())}):
+            d = dated[k]
+            on_day = (weekday and date.fromisoformat(d.value).isoweekday() == int(weekday[1])) or \
+                (not weekday and d.value[5:] == u.value[5:])
+            why = u.same_event(d) if on_day else ""
+            if why:
+                days.setdefault(d.value, (d, why))
+        where = f"'{u.expression}' (sentence {u.sentence_id})"
+        if len(days) > 1:
+            out.setdefault(u.doc_id, []).append(
+                (None, None, f"{where} matches events dated {', '.join(sorted(days))} in the corpus: not used"))
+            continue
+        for day, (d, why) in days.items():
+            reach = timedelta(days=WEEK_DAYS if weekday else NEWS_RECENCY_DAYS)
+            centre = date.fromisoformat(day)
+            out.setdefault(u.doc_id, []).append(
+                (centre - reach, centre + reach, f"{where} names the day of an event that document {d.doc_id} "
+                                                 f"(sentence {d.sentence_id}) dates {day} ({why}): published within "
+                                                 f"{reach.days} days of it"))
+    return out
+
+
+def apply_corpus_bounds(documents: pd.DataFrame, bounds: dict[str, list[tuple]]) -> pd.DataFrame:
+    """The documents with their intervals narrowed by :func:`corpus_bounds`: each bound that
+    agrees with the interval narrows it (and is named in ``published_evidence``); one that does
+    not is flagged and set aside. An undated document bounded at last gets basis ``inferred``
+    and ``published`` at the precision the interval supports."""
+    if not bounds or not documents["doc_id"].isin(list(bounds)).any():
+        return documents
+    docs = documents.copy()
+    for i in docs.index[docs["doc_id"].isin(list(bounds))]:
+        row = docs.loc[i]
+        lo = date.fromisoformat(row["published_earliest"]) if row["published_earliest"] else None
+        hi = date.fromisoformat(row["published_latest"]) if row["published_latest"] else None
+        notes = []
+        for b_lo, b_hi, why in bounds[row["doc_id"]]:
+            if b_lo is None:
+                notes.append(why)
+            elif (lo is None or b_hi >= lo) and (hi is None or b_lo <= hi):
+                lo, hi = max(lo, b_lo) if lo else b_lo, min(hi, b_hi) if hi else b_hi
+                notes.append(f"corpus: {why}")
+            else:
+                notes.append(f"flagged: corpus evidence outside the interval set aside: {why}")
+        docs.at[i, "published_evidence"] = " | ".join(filter(None, [row["published_evidence"], *notes]))
+        docs.at[i, "published_earliest"] = lo.isoformat() if lo else ""
+        docs.at[i, "published_latest"] = hi.isoformat() if hi else ""
+        if lo and hi:
+            label = interval_label(Interval(lo, hi))
+            docs.at[i, "published"] = label
+            docs.at[i, "published_basis"] = "inferred"
+            docs.at[i, "year"] = int(label[:4]) if label[:4].isdigit() else pd.NA
+    return docs
+
+
+def cross_date(documents: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame:
+    """:func:`apply_corpus_bounds` over a whole corpus in memory."""
+    basis = dict(zip(documents["doc_id"], documents["published_basis"]))
+    undated = {d for d, b in basis.items() if b in UNDATED_BASES}
+    if not undated or len(undated) == len(basis):
+        return documents
+    rows = timeline.loc[cross_dating_rows(timeline), _FIELDS] if len(timeline) else timeline
+    return apply_corpus_bounds(documents, corpus_bounds(rows, set(basis) - undated, undated))
