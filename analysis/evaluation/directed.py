@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..errors import UserError
 from .metrics import prf
 
 DSE_LABELS = ("neutral", "pos p->q", "pos q->p", "neg p->q", "neg q->p")
@@ -61,12 +62,17 @@ def _unbracket(marked: str) -> tuple[str, list[Span]]:
 
 
 def read_dse(path: str | Path) -> pd.DataFrame:
-    """A DSE split: ``doc_id, text, p, q, p_spans, q_spans, label`` (spans as lists of Span)."""
+    """A DSE split: ``doc_id, text, p, q, p_spans, q_spans, label`` (spans as lists of Span).
+    A line that is not four tab-separated fields with a 0-4 label is an error naming it: a
+    benchmark scored on part of its data would say nothing of it."""
     rows = []
     for i, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines()):
-        parts = line.split("\t")
-        if len(parts) != 4:
+        if not line.strip():
             continue
+        parts = line.split("\t")
+        if len(parts) != 4 or parts[3].strip() not in ("0", "1", "2", "3", "4"):
+            raise UserError(f"{path}, line {i + 1}: expected sentence, entity, entity and a label 0-4, "
+                            f"tab-separated")
         marked, p, q, label = parts
         text, spans = _unbracket(marked)
         rows.append((f"dse{i:05d}", text, p.strip(), q.strip(), [s for s in spans if s.text.strip() == p.strip()],

@@ -564,8 +564,8 @@ def voice_actor(value: object, index: ActorIndex) -> Actor | None:
     >>> voice_actor("FRA", index).name, voice_actor("the UAE", index).name, voice_actor("Ana Ortega", index).type
     ('France', 'United Arab Emirates', 'person')
     """
-    if value is None or pd.isna(value) or not str(value).strip():
-        return None
+    if value is None or pd.isna(value) or not re.search(r"[^\W\d_]", str(value)):
+        return None  # empty, or no letter at all ("2023", "-"): no one's name
     name = " ".join(str(value).split())
     if re.fullmatch(r"[A-Za-z]{3}", name) and name.upper() in index.by_iso3:
         return index.by_iso3[name.upper()]  # "NAM" is Namibia, not the Non-Aligned Movement

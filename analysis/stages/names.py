@@ -32,6 +32,7 @@ matcher in :mod:`.mentions` finds it).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import cached_property
 
@@ -171,10 +172,37 @@ def _sequences(text: str, s: int, e: int, guards: NameGuards) -> list[tuple[int,
     return out
 
 
-def _runs(text: str, s: int, e: int, masked: list[tuple[int, int]], guards: NameGuards):
+class _Masks:
+    """Spans no name may overlap, asked in logarithmic time (a sentence of n words may hold
+    n mentions: checking each word against each would be quadratic).
+
+    >>> m = _Masks([(10, 20), (0, 5)])
+    >>> m.overlaps(4, 6), m.overlaps(5, 10), m.covers(12, 18), m.covers(12, 21)
+    (True, False, True, False)
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self._starts = [a for a, _ in spans]
+        self._max_end: list[int] = []  # the furthest end among the spans up to each one
+        for _, b in spans:
+            self._max_end.append(max(b, self._max_end[-1]) if self._max_end else b)
+
+    def _furthest(self, k: int) -> int:
+        return self._max_end[k - 1] if k else -1
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self._furthest(bisect_left(self._starts, end)) > start
+
+    def covers(self, start: int, end: int) -> bool:
+        return self._furthest(bisect_right(self._starts, start)) >= end
+
+
+def _runs(text: str, s: int, e: int, spans: list[tuple[int, int]], guards: NameGuards):
     """(start, words) of each candidate run in ``text[s:e]``, cut at masked spans and guard words."""
+    masked = _Masks(spans)
     for seq_start, seq_end, joined in _sequences(text, s, e, guards):
-        if any(a <= seq_start and seq_end <= b for a, b in masked):
+        if masked.covers(seq_start, seq_end):
             continue  # a country, a codebook actor, a person found already: most runs
         current: list[tuple[int, int, str]] = []
         tokens = list(_TOKEN.finditer(text, seq_start, seq_end))
@@ -188,8 +216,8 @@ def _runs(text: str, s: int, e: int, masked: list[tuple[int, int]], guards: Name
             word = w.group()
             inner_stop = 0 < k < len(tokens) - 1 and current and word.lower() in guards.stop \
                 and word.lower() not in guards.not_names and len(word) <= 3  # "Kim So Yeon"
-            if any(a < we and ws < b for a, b in masked) or (guards.cut(word) and not inner_stop):
-                if word.lower().rstrip(".") in guards.prefixes and not any(a < we and ws < b for a, b in masked):
+            if masked.overlaps(ws, we) or (guards.cut(word) and not inner_stop):
+                if word.lower().rstrip(".") in guards.prefixes and not masked.overlaps(ws, we):
                     current.append((ws, we, word))  # "Mr" starts a name though it is cut alone
                     continue
                 if current:

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 import analysis
+from analysis.errors import UserError
 from analysis.evaluation.directed import (
     STANCE_BENCHMARKS,
     Span,
@@ -25,12 +26,20 @@ BOOKS = analysis.load_codebooks()
 
 def test_read_dse_unbrackets_and_keeps_spans(tmp_path):
     path = tmp_path / "d.txt"
-    path.write_text("[Ortega] blamed [Lind]s partners.\tOrtega\tLind\t3\nbroken line\n", encoding="utf-8")
+    path.write_text("[Ortega] blamed [Lind]s partners.\tOrtega\tLind\t3\n\n", encoding="utf-8")
     items = read_dse(path)
     assert len(items) == 1
     row = items.iloc[0]
     assert row.text == "Ortega blamed Linds partners." and row.label == 3
     assert row.q_spans == [Span(14, 18, "Lind")]
+
+
+@pytest.mark.parametrize("line", ["broken line", "[A] met [B].\tA\tB\tneutral", "[A] met [B].\tA\tB\t7"])
+def test_a_malformed_dse_line_is_an_error_naming_it(tmp_path, line):
+    path = tmp_path / "d.txt"
+    path.write_text(f"[A] met [B].\tA\tB\t2\n{line}\n", encoding="utf-8")
+    with pytest.raises(UserError, match=r"d.txt, line 2: expected sentence, entity, entity and a label 0-4"):
+        read_dse(path)
 
 
 @pytest.mark.parametrize("name, spans, entity, mentions, expected", [

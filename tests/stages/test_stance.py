@@ -243,6 +243,12 @@ def test_a_text_spoken_by_one_actor(text, voice, expected):
     assert expected in voiced(text, voice)
 
 
+@pytest.mark.parametrize("voice", ["2023", "-", "  "])
+def test_a_voice_without_a_letter_names_no_one(voice):
+    # The author's "we" then has no holder (no finding), rather than a person called "2023".
+    assert voiced("We condemn the invasion of Ukraine.", voice) == []
+
+
 @pytest.mark.parametrize("text, unwanted_holder", [
     ("Russia must end the invasion.", "Russia"),   # news without a speaker: nobody demands, no finding
     ("“Peru must end the blockade,” Chile said.", "Peru"),
