@@ -57,6 +57,9 @@ _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ian", "ic", "ine", "in")
 #: Plural endings of the nouns that open news sentences about groups ("Tourists visited", "Analysts say").
 _GROUP_PLURALS = ("ists", "ians", "ants", "ents", "ors", "ers", "ives", "ees")
 _DEMONSTRATIVES = {"this", "these", "those"}  # not "that": "demanded that Hamas ..."
+#: A person's name before one of these is that person's side ("the Obama administration", "the
+#: Netanyahu government", "the Trump campaign"): a name although "the" precedes it.
+_SIDE_AFTER = re.compile(r"\s+(?:administration|government|cabinet|campaign|camp|presidency|regime)\b")
 _POSSESSIVE_PRONOUNS = {"my", "our", "your", "his", "her", "its", "their"}
 #: Capitalised stop words inside a sentence that make it a headline, where capitals say nothing.
 HEADLINE_STOP_WORDS = 2
@@ -271,7 +274,7 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
             if before and before[-1].lower() in _POSSESSIVE_PRONOUNS and len(words) == 1:
                 continue  # "my Government", "our Parliament": a common noun, not a name
             if before and before[-1].lower() == "the" and len(words) == 1 and not words[0].isupper() \
-                    and words[0].lower() not in guards.organisation | guards.group:
+                    and words[0].lower() not in guards.organisation | guards.group and not _SIDE_AFTER.match(text, end):
                 continue  # "the Constitution", "the Charter": a capitalised common noun
             actor = _actor(words, guards)
             if actor is None or not words[0]:

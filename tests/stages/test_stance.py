@@ -69,6 +69,8 @@ def test_negation_scope(text, expected):
     "Support from partners has grown.",           # support *from* X: holder follows, no target
     "Her support has plunged since May.",         # a quantity, not a position
     "Lawmakers condemned the deadly attack on the ship.",  # "attack" is a noun here: nobody's act
+    "Police in Peru charged into the crowd.",     # "charged" without "with" is no accusation
+    "Chile charged the battery with solar power.",  # ... nor a thing charged with something
 ])
 def test_no_position(text):
     assert [f for f in findings(text) if f[2] != "none"] == []
@@ -185,6 +187,19 @@ ACT = ["holder", "target", "stance", "act", "plover", "quad"]
     ("Senator Tom Harkin attacked Paul Ryan.",
      ("Tom Harkin", "Paul Ryan", "oppose", "condemn", "DISAPPROVE", "verbal_conflict")),
     ("Russia attacked Ukraine.", ("Russia", "Ukraine", "none", "fight", "FIGHT", "material_conflict")),
+    # official protest, legal action, rebuffs, praise in other words
+    ("Chile summoned the Peruvian ambassador.",
+     ("Chile", "Peru", "oppose", "condemn", "DISAPPROVE", "verbal_conflict")),
+    ("Ghana lodged a formal protest with Togo.",
+     ("Ghana", "Togo", "oppose", "condemn", "DISAPPROVE", "verbal_conflict")),
+    ("Uruguay charged Ana Kowalczyk with fraud.",
+     ("Uruguay", "Ana Kowalczyk", "oppose", "accuse", "DISAPPROVE", "verbal_conflict")),
+    ("Norway sued Denmark.", ("Norway", "Denmark", "oppose", "accuse", "DISAPPROVE", "verbal_conflict")),
+    ("Norway rebuffed Denmark.", ("Norway", "Denmark", "oppose", "reject", "REJECT", "verbal_conflict")),
+    ("Senator Lia Moreno complimented Brazil.",
+     ("Lia Moreno", "Brazil", "support", "appreciate", "SUPPORT", "verbal_cooperation")),
+    ("Senator Ivo Brandt is a vocal critic of Austria.",
+     ("Ivo Brandt", "Austria", "oppose", "condemn", "DISAPPROVE", "verbal_conflict")),
 ])
 def test_plover_families(text, expected):
     assert expected in findings(text, ACT)
@@ -198,6 +213,9 @@ def test_plover_families(text, expected):
     ("The U.S. official praised Haiti.", ("United States", "Haiti", "support")),
     ("The DPRK condemned the ROK.", ("North Korea", "South Korea", "oppose")),
     ("ASEAN met in Jakarta. The bloc criticised Myanmar.", ("ASEAN", "Myanmar", "oppose")),
+    # a leader's side: "the Okonkwo administration" is Okonkwo's; parties by their members
+    ("Kenya blamed the Okonkwo administration for the delay.", ("Kenya", "Okonkwo", "oppose")),
+    ("Republicans criticised Mexico.", ("Republican Party", "Mexico", "oppose")),
     # a passive: the subject is the target, the "by" agent the holder
     ("Jordan was praised by the United States.", ("United States", "Jordan", "support")),
     ("Ms Ilse Varga has been widely criticised by Hungary.", ("Hungary", "Ilse Varga", "oppose")),
