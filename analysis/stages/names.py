@@ -136,8 +136,10 @@ def _actor(words: list[str], guards: NameGuards) -> Actor | None:
     while words and words[0].lower().rstrip(".") in guards.prefixes:
         gender = guards.prefixes[words.pop(0).lower().rstrip(".")] or gender
         person = True
-    if not words or len(words) > 5:
-        return None
+    while words and words[-1].lower() in FUNCTION_WORDS:
+        words.pop()  # "the Government of the [United States]": a name does not end in "of the"
+    if not words or len(words) > 5 or (len(words) == 1 and len(words[0].rstrip(".")) < 2):
+        return None  # a letter alone ("C" of "1.5°C") is an initial or a unit, not a name
     name = " ".join(words)
     lowered = [w.lower().rstrip(".") for w in words]
     if not person and any(w in guards.organisation for w in lowered):

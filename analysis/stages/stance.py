@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from ..config.codebooks import Actor, Codebooks, CueFamily, StanceBook
+from ..lang.en import FUNCTION_WORDS
 from ..schema import STANCE_COLUMNS, Stage
 from ..text.layer import rows_by_document
 from .lexicon import Match, PhraseMatcher
@@ -95,6 +96,9 @@ class Lexicon:
     harm_to_target: PhraseMatcher
     not_future: PhraseMatcher
     book: StanceBook  # the plain lists and settings, read where they are used (lex.book.plover_quads)
+    #: Nouns a target is reached through: ``transfer_heads`` ("the efforts of X" is about X) and the
+    #: harms of ``harm_to_target`` ("condemned the attacks on X": X harmed, so supported).
+    through_heads: frozenset[str] = frozenset()
 
 
 
@@ -111,7 +115,8 @@ def _compile_lexicon(books: Codebooks) -> Lexicon:
                    addressee_issues=st.addressee_issues, neutrality_issues=st.neutrality_issues,
                    future_markers=words(st.future_markers), obligations=words(st.obligations),
                    not_cues=words(st.not_cues), harm_to_target=words(st.harm_to_target),
-                   not_future=words(st.not_future), book=st)
+                   not_future=words(st.not_future), book=st,
+                   through_heads=st.transfer_heads | {p.split()[0].lower() for p in st.harm_to_target})
 
 
 def stance_lexicon(books: Codebooks) -> Lexicon:
@@ -414,6 +419,8 @@ def _position(sent: _Sentence, cues: list[Match], i: int) -> tuple[str, str, str
         return None  # "support from international partners": the holder follows, the target is unnamed
     if _noun_reading(text, c, sent.start, lex):
         return None  # "the deadly attack on ...", "Trump's support has plunged"
+    if _participle_adjective(text, c, sent.start, lex):
+        return None  # "the invading Government", "a promising process"
     previous_word = re.search(r"([\w’'-]+)\s+$", text[max(sent.start, c.start - 30):c.start])
     if previous_word and previous_word.group(1).lower() in lex.book.intensifiers:
         return None  # "a very threatening message": an adjective
@@ -457,6 +464,20 @@ def _in_a_title(text: str, c: Match, sent_start: int) -> bool:
     before = re.search(r"(\S+)\s+$", text[max(sent_start, c.start - 40):c.start])
     after = re.match(r"\s+(\S+)", text[c.end:c.end + 40])
     return bool((before and before.group(1)[:1].isupper()) or (after and after.group(1)[:1].isupper()))
+
+
+def _participle_adjective(text: str, c: Match, sent_start: int, lex: Lexicon) -> bool:
+    """Whether a one-word -ing cue stands between a determiner or possessive and its noun, as an
+    adjective ("the invading Government", "this supporting path", "a promising process")."""
+    if not c.text.lower().endswith("ing") or " " in c.text.strip():
+        return False
+    before = re.search(r"([\w’'-]+)\s+$", text[max(sent_start, c.start - 30):c.start])
+    after = re.match(r"\s+([\w’'-]+)", text[c.end:c.end + 30])
+    if before is None or after is None:
+        return False
+    word, following = before.group(1).lower(), after.group(1).lower()
+    return (word in lex.book.noun_determiners or word in lex.book.noun_possessives) \
+        and following not in lex.book.noun_complements and following not in FUNCTION_WORDS
 
 
 def _noun_reading(text: str, c: Match, sent_start: int, lex: Lexicon) -> bool:
@@ -516,11 +537,11 @@ def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Ment
         targets = (issues if prefer == "issue" and issues else targets)[-1:]
     else:
         targets = _targets(sent.text, c.end, clause_end, sent.mentions, holder, prefer,
-                           sent.lex.book.transfer_heads if fam.plover in _POSITION_ACTS else frozenset())
+                           sent.lex.through_heads if fam.plover in _POSITION_ACTS else frozenset())
         if not targets and " " in c.text:  # "expelled Russian diplomats": the target inside a pattern's "..."
             first_word = c.start + len(c.text.split()[0])
             targets = _targets(sent.text, first_word, c.end, sent.mentions, holder, prefer,
-                               sent.lex.book.transfer_heads if fam.plover in _POSITION_ACTS else frozenset())
+                               sent.lex.through_heads if fam.plover in _POSITION_ACTS else frozenset())
     speaker = sent.att.speaker
     if speaker is not None:  # ", Foreign Minister X said": the speaker is not the target
         targets = [t for t in targets if t.canonical != speaker.name]

@@ -44,6 +44,8 @@ def actors(text: str) -> list[tuple[str, str]]:
     ("Bashar al-Assad rejected the plan.", ("Bashar al-Assad", "person", "m")),
     ("The National Liberation Front condemned the vote.", ("National Liberation Front", "organisation", "")),
     ("J. R. R. Tolkien supported the plan.", ("J. R. R. Tolkien", "person", "")),
+    # a leader's side: "the X administration"
+    ("Kenya blamed the Okonkwo administration.", ("Okonkwo", "person", "")),
 ])
 def test_names_found(text, expected):
     assert expected in names(text)
@@ -57,6 +59,7 @@ def test_names_found(text, expected):
     "He cited Article 5 of the Constitution.",             # "the Constitution": a common noun
     "The Russia-Ukraine war entered its third year.",      # a compound of countries
     "Talks resume in March, after Easter.",                # calendar words, holidays
+    "The goal of the 1.5°C limit stands.",                 # a letter alone: a unit, not a name
 ])
 def test_no_names(text):
     assert names(text) == []
@@ -86,3 +89,13 @@ def test_codebook_and_country_names_are_not_rediscovered():
 ])
 def test_pronouns_take_an_antecedent_of_their_gender(text, expected):
     assert expected in actors(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name ends in no function word: "the Government of the [United States of America]" is no name
+    ("Saab was detained by the Government of the United States of America.",
+     [("Saab", "Saab"), ("United States of America", "United States")]),
+    ("Cote d’Ivoire thanked Ghana.", [("Cote d’Ivoire", "Côte d'Ivoire"), ("Ghana", "Ghana")]),
+])
+def test_names_beside_countries(text, expected):
+    assert actors(text) == expected

@@ -71,6 +71,9 @@ def test_negation_scope(text, expected):
     "Lawmakers condemned the deadly attack on the ship.",  # "attack" is a noun here: nobody's act
     "Police in Peru charged into the crowd.",     # "charged" without "with" is no accusation
     "Chile charged the battery with solar power.",  # ... nor a thing charged with something
+    "The invading army and the supporting units of Peru left.",  # -ing adjectives, no act
+    "The 2019 accords provided for a special status of Gagauzia.",  # "provided for": stipulated
+    "The forum provides a good opportunity for Fiji.",  # an opportunity is no aid
 ])
 def test_no_position(text):
     assert [f for f in findings(text) if f[2] != "none"] == []
@@ -293,6 +296,9 @@ def test_idioms_and_names_are_not_cues_or_actors(text, unwanted):
     # a noun that stands for its possessor keeps the possessor the target
     ("Oman commends the efforts of Qatar.", ("Oman", "Qatar", "support")),
     ("Chile condemns the violation of the UN Charter.", ("Chile", "UN Charter and international law", "support")),
+    # a harm condemned, reached through its noun: the harmed is supported
+    ("Ghana condemned the attacks on Togo.", ("Ghana", "Togo", "support")),
+    ("Peru condemns the kidnapping of Ana Kowalczyk.", ("Peru", "Ana Kowalczyk", "support")),
 ])
 def test_targets_inside_noun_phrases(text, expected):
     assert expected in findings(text, ["holder", "target", "stance"])
