@@ -54,6 +54,8 @@ _AUX = re.compile(
     r"to|would\s+be|\w+ly|\w+n[’']t|from|refrain|refrains|refrained|\w+ing)\b|[’']s\b|[’']d\b|[’']ll\b)*+$", re.I)
 #: Possessive holder: "Cambodia's (continued|principled position in) support for".
 _POSSESSIVE = re.compile(r"^[’']s?(?:\s+(?!(?:is|are|was|were|has|have|had|will|would|be)\b)[\w-]+){0,3}\s+$", re.I)
+#: Right after a mention: it owns the noun that follows ("Russia’s brutal invasion").
+_POSSESSOR = re.compile(r"[’']s?((?:\s+[\w-]+){1,3})")
 #: ... but a verb after "and" has its own subject: "stood by Ukraine's side and provided weapons".
 _POSSESSIVE_THEN_VERB = re.compile(r"\b(?:and|or|but|to)\s+$", re.I)
 #: A subject pronoun we do not resolve ("it would provide"): better no holder than a guessed one.
@@ -99,6 +101,8 @@ class Lexicon:
     #: Nouns a target is reached through: ``transfer_heads`` ("the efforts of X" is about X) and the
     #: harms of ``harm_to_target`` ("condemned the attacks on X": X harmed, so supported).
     through_heads: frozenset[str] = frozenset()
+    #: The nouns of ``harm_to_target`` ("invasion", "attacks").
+    harm_heads: frozenset[str] = frozenset()
 
 
 
@@ -116,7 +120,8 @@ def _compile_lexicon(books: Codebooks) -> Lexicon:
                    future_markers=words(st.future_markers), obligations=words(st.obligations),
                    not_cues=words(st.not_cues), harm_to_target=words(st.harm_to_target),
                    not_future=words(st.not_future), book=st,
-                   through_heads=st.transfer_heads | {p.split()[0].lower() for p in st.harm_to_target})
+                   through_heads=st.transfer_heads | {p.split()[0].lower() for p in st.harm_to_target},
+                   harm_heads=frozenset(p.split()[0].lower() for p in st.harm_to_target))
 
 
 def stance_lexicon(books: Codebooks) -> Lexicon:
@@ -161,12 +166,27 @@ def _speaker_state(att: Attribution) -> Actor | None:
     return Actor(name=sp.affiliation, type="state", source="country")
 
 
-def _may_be_subject(text: str, m: Mention, gap: str) -> bool:
-    """Whether ``m`` can be the subject of what follows it: not the object of a preposition,
-    except an agent ("the position articulated by Hun Sen was") or "for X to" ("for Cambodia to
-    refrain")."""
+#: Between two mentions, a coordination: "the United Nations and relevant States".
+_COORDINATION_GAP = re.compile(r"^(?:\s*,)?\s+(?:and|or)\s+(?:\w+\s+)?$|^\s*,\s*$")
+
+
+def _coordinated_object(text: str, m: Mention, mentions: list[Mention]) -> bool:
+    """Whether ``m`` is coordinated with an earlier mention that a preposition governs ("work
+    with the United Nations and relevant States to promote": the States are no subject)."""
+    earlier = [p for p in mentions if p.end <= m.start]
+    while earlier and _COORDINATION_GAP.match(text[earlier[-1].end:m.start]):
+        m = earlier.pop()
+        if not is_subject_candidate(text, m):
+            return True
+    return False
+
+
+def _may_be_subject(text: str, m: Mention, gap: str, mentions: list[Mention] = ()) -> bool:
+    """Whether ``m`` can be the subject of what follows it: not the object of a preposition (nor
+    coordinated with one), except an agent ("the position articulated by Hun Sen was") or "for
+    X to" ("for Cambodia to refrain")."""
     if is_subject_candidate(text, m):
-        return True
+        return not _coordinated_object(text, m, list(mentions))
     before = re.findall(r"[\w’']+", text[max(0, m.start - 30):m.start])
     while before and before[-1].lower() in ("the", "a", "an"):
         before.pop()
@@ -182,8 +202,16 @@ def _strip_aux(before: str) -> str:
     return " ".join(words)
 
 
+def _owns_a_harm(text: str, m: Mention, harm_heads: frozenset[str]) -> bool:
+    """Whether ``m`` owns a harm ("The Russian Federation's brutal invasion ... runs counter to"):
+    the subject is the harm, not its owner ("Trump's spokesman blamed" is Trump's side)."""
+    owned = _POSSESSOR.match(text, m.end)
+    return owned is not None and any(w.lower() in harm_heads for w in owned.group(1).split())
+
+
 def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, mentions: list[Mention],
-            att: Attribution, quoted: bool) -> tuple[Actor | None, bool, Mention | None]:
+            att: Attribution, quoted: bool, harm_heads: frozenset[str] = frozenset()
+            ) -> tuple[Actor | None, bool, Mention | None]:
     actors = [m for m in mentions if m.kind == "actor" and m.actor is not None and m.end <= cue_start]
     in_clause = [m for m in actors if m.start >= clause_start]
     # First person right before the cue, inside a quotation: the speaker or the speaker's state.
@@ -205,7 +233,7 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
         cue_word = text[cue_start:cue_start + 30].split()[0]
         possessive = _POSSESSIVE.match(gap) and not (_POSSESSIVE_THEN_VERB.search(gap)
                                                      and cue_word.endswith(("ed", "ing")))
-        if (_AUX.match(gap) and _may_be_subject(text, last, gap)) or possessive:
+        if (_AUX.match(gap) and _may_be_subject(text, last, gap, in_clause)) or possessive:
             return last.actor, last.resolved, last
         for m in in_clause:  # "Minister Thuch, who also serves as ..., welcomed"
             gap = text[m.end:cue_start]
@@ -241,7 +269,9 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
         # A text's voice holds what its author states without another subject ("Reaffirming our
         # commitment to ...", "... and strongly condemns"); "Rising seas threaten" is not the speaker's.
         return att.speaker, att.resolved, None
-    subjects = [m for m in actors if m.start >= sent_start and m.source != "demonym" and is_subject_candidate(text, m)]
+    # A possessor is no subject ("The Russian Federation's invasion ... runs counter to").
+    subjects = [m for m in actors if m.start >= sent_start and m.source != "demonym" and is_subject_candidate(text, m)
+                and not _owns_a_harm(text, m, harm_heads)]
     if subjects:
         return subjects[0].actor, subjects[0].resolved, subjects[0]
     return None, False, None
@@ -591,7 +621,8 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         if previous is not None and any(p <= c.start and _COORDINATED.match(text[p:c.start]) for p in previous[:2]):
             holder, resolved, holder_m = previous[2], previous[3], None  # "rejects X and does not side with Y"
         else:
-            holder, resolved, holder_m = _holder(text, c.start, clause_start, s, mentions, att, quoted)
+            holder, resolved, holder_m = _holder(text, c.start, clause_start, s, mentions, att, quoted,
+                                                 lex.harm_heads)
         # Rule 5: modality (hedges and boosters are read per sentence, in document_stance).
         modality = next((m.text.lower() for m in reversed(sent.modals) if clause_start <= m.start < c.start), "")
         courtesy = [n for n in lex.not_future.finditer(text, clause_start, c.start)]

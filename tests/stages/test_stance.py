@@ -264,6 +264,17 @@ def test_a_text_spoken_by_one_actor(text, voice, expected):
     assert expected in voiced(text, voice)
 
 
+@pytest.mark.parametrize("text, voice, unwanted_holder", [
+    # an object of "with", and what is coordinated with it, is no subject
+    ("Peru will work with the European Union and relevant States to promote dialogue.", "PER", "States"),
+    # the owner of a harm is not the subject of what the harm does
+    ("Azerbaijan's brutal invasion runs counter to the principle of refraining from the use of force.", "ARM",
+     "Azerbaijan"),
+])
+def test_objects_and_owners_of_harms_hold_nothing(text, voice, unwanted_holder):
+    assert all(f[0] != unwanted_holder for f in voiced(text, voice))
+
+
 @pytest.mark.parametrize("voice", ["2023", "-", "  "])
 def test_a_voice_without_a_letter_names_no_one(voice):
     # The author's "we" then has no holder (no finding), rather than a person called "2023".
