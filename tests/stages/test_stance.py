@@ -219,6 +219,8 @@ def test_plover_families(text, expected):
     # a leader's side: "the Okonkwo administration" is Okonkwo's; parties by their members
     ("Kenya blamed the Okonkwo administration for the delay.", ("Kenya", "Okonkwo", "oppose")),
     ("Republicans criticised Mexico.", ("Republican Party", "Mexico", "oppose")),
+    # "the Secretary-General" of a UN speech, and whose initiative is commended
+    ("Chile commended the Secretary-General’s initiative to help States.", ("Chile", "António Guterres", "support")),
     # a passive: the subject is the target, the "by" agent the holder
     ("Jordan was praised by the United States.", ("United States", "Jordan", "support")),
     ("Ms Ilse Varga has been widely criticised by Hungary.", ("Hungary", "Ilse Varga", "oppose")),
