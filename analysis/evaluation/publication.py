@@ -323,7 +323,7 @@ def score_articles(articles: list[dict], work: Path) -> tuple[dict, dict, dict]:
 
 
 #: A wire dateline opening a body ("SALVADOR, Feb 26 - "), as Reuters-21578 prints it.
-_WIRE_DATELINE = re.compile(r"[A-Z][A-Z .'-]*(?:, [A-Za-z .]+)?, [A-Z][a-z]{2,8}\.? \d{1,2} - ")
+_WIRE_DATELINE = re.compile(r"[A-Z][A-Z .'-]{0,40}(?:, [A-Za-z .]{1,40})?, [A-Z][a-z]{2,8}\.? \d{1,2} - ")
 
 
 def without_date(a: dict) -> dict:
@@ -333,12 +333,14 @@ def without_date(a: dict) -> dict:
     >>> without_date({"title": "T", "text": "T\\n\\nSALVADOR, Feb 26 - Showers continued."})["text"]
     'T\\n\\nShowers continued.'
     """
-    title, sep, body = a["text"].partition("\n\n") if a["title"] else ("", "", a["text"])
+    title, sep, body = a["text"].partition("\n\n") if a["title"] and "\n\n" in a["text"] else ("", "", a["text"])
     first, _, rest = body.lstrip().partition("\n")
     if DATE_LINE.fullmatch(first.strip()):
         body = rest
-    else:
-        body = _WIRE_DATELINE.sub("", body.lstrip(), count=1)
+    else:  # the wire's dateline opens the body, or there is none
+        body = body.lstrip()
+        wire = _WIRE_DATELINE.match(body)
+        body = body[wire.end():] if wire else body
     return {**a, "text": f"{title}{sep}{body}", "date_line": ""}
 
 

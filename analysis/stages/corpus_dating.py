@@ -3,9 +3,10 @@ that dated articles of the same corpus date.
 
 "Kenya signed the agreement with Ghana on Wednesday" in an undated article, and the same
 signing dated 2023-03-01 (a Wednesday) by a dated article: the undated one was written
-within a week of that day. Mentions are the same event by the rule :mod:`.events` merges
-with (a shared actor, and a shared issue or the same trigger), and the undated mention must
-name the dated day itself: its weekday (``XXXX-WXX-3``: publication within
+within a week of that day. Mentions are the same event by a stricter rule than the one
+:mod:`.events` merges with, since here no date is compared (:meth:`_Mention.same_event`: two
+actors in common and the same trigger or an issue, or one actor, an issue and the same
+trigger), and the undated mention must name the dated day itself: its weekday (``XXXX-WXX-3``: publication within
 :data:`~.dating.WEEK_DAYS` of it) or its month and day (``XXXX-03-01``: within
 :data:`~.dating.NEWS_RECENCY_DAYS`). A mention that matches dated events on different days
 is said and not used. The bounds narrow the article's interval and are written into its
@@ -33,16 +34,25 @@ UNDATED_BASES = frozenset({"unknown", "inferred"})
 _WEEKDAY = re.compile(r"XXXX-WXX-([1-7])")
 _MONTH_DAY = re.compile(r"XXXX-(\d\d-\d\d)")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
+#: Dated mentions kept per block and day: the first few are evidence enough (a day reported by
+#: thousands of rows would otherwise be read again for every undated mention).
+_PER_DAY = 5
 _FIELDS = ["doc_id", "sentence_id", "expression", "value", "granularity", "event", "actors", "issues"]
+
+
+def _text(table: pd.DataFrame, column: str) -> pd.Series:
+    """A column as strings, missing values as "" (NaN is no name)."""
+    return table[column].fillna("").astype(str)
 
 
 def cross_dating_rows(timeline: pd.DataFrame) -> pd.Series:
     """Which timeline rows the cross-dating reads: day-precision dates (a dated event, or an
     undated weekday or month-day) in a clause with an actor and a trigger or issue."""
-    value = timeline["value"].astype(str)
-    return (timeline["type"].eq("DATE") & timeline["granularity"].eq("day") & timeline["actors"].astype(str).ne("")
-            & (timeline["event"].astype(str).ne("") | timeline["issues"].astype(str).ne(""))
-            & value.str.match(r"^(?:\d{4}-\d\d-\d\d|XXXX-WXX-[1-7]|XXXX-\d\d-\d\d)$"))
+    if not set(_FIELDS) | {"type"} <= set(timeline.columns):
+        return pd.Series(False, index=timeline.index)
+    return (_text(timeline, "type").eq("DATE") & _text(timeline, "granularity").eq("day")
+            & _text(timeline, "actors").ne("") & (_text(timeline, "event").ne("") | _text(timeline, "issues").ne(""))
+            & _text(timeline, "value").str.match(r"^(?:\d{4}-\d\d-\d\d|XXXX-WXX-[1-7]|XXXX-\d\d-\d\d)$"))
 
 
 @lru_cache(maxsize=4096)
@@ -89,6 +99,13 @@ class _Mention:
         return ""
 
 
+def _block_keys(m: _Mention, days: tuple[str, ...]) -> list[tuple]:
+    """(day, actor, trigger or issue) keys of a mention: :meth:`_Mention.same_event` needs an
+    actor and a trigger or an issue in common."""
+    shared = [("issue", x) for x in m.issues] + ([("trigger", m.trigger)] if m.trigger else [])
+    return [(day, actor, what) for day in days for actor in sorted(m.actors) for what in shared]
+
+
 def corpus_bounds(rows: pd.DataFrame, dated_docs: set[str], undated_docs: set[str]) -> dict[str, list[tuple]]:
     """doc_id -> [(earliest, latest, why)] for the undated documents whose mentions name the
     day of an event that dated documents report (see the module docstring and
@@ -99,33 +116,43 @@ def corpus_bounds(rows: pd.DataFrame, dated_docs: set[str], undated_docs: set[st
     >>> corpus_bounds(rows, {"a"}, {"b"})["b"][0][:2]
     (datetime.date(2023, 2, 22), datetime.date(2023, 3, 8))
     """
-    cols = [rows[c].astype(str).tolist() for c in _FIELDS]
-    dated: list[_Mention] = []
+    if rows.empty:
+        return {}
+    cols = [_text(rows, c).tolist() for c in _FIELDS]
+    # Blocks: a pair shares the day named (weekday or month-day), an actor and a trigger or issue,
+    # so the work grows with the rows, not with the pairs that share a frequent actor.
+    blocks: dict[tuple, dict[str, list[_Mention]]] = {}
     undated: list[_Mention] = []
     for doc_id, sid, expr, value, _gran, event, actors, issues in zip(*cols):
         if doc_id in dated_docs and _DAY.fullmatch(value):
-            dated.append(_Mention.of(doc_id, sid, expr, value, event, actors, issues))
+            m = _Mention.of(doc_id, sid, expr, value, event, actors, issues)
+            d = date.fromisoformat(value)
+            for key in _block_keys(m, (f"W{d.isoweekday()}", value[5:])):
+                same_day = blocks.setdefault(key, {}).setdefault(value, [])
+                if len(same_day) < _PER_DAY:
+                    same_day.append(m)
         elif doc_id in undated_docs and (_WEEKDAY.fullmatch(value) or _MONTH_DAY.fullmatch(value)):
             undated.append(_Mention.of(doc_id, sid, expr, value, event, actors, issues))
-    by_actor: dict[str, list[int]] = {}  # blocks: a pair shares an actor at least
-    for k, m in enumerate(dated):
-        for actor in m.actors:
-            by_actor.setdefault(actor, []).append(k)
     out: dict[str, list[tuple]] = {}
     for u in undated:
         weekday = _WEEKDAY.fullmatch(u.value)
+        named = f"W{weekday[1]}" if weekday else u.value[5:]
         days: dict[str, tuple[_Mention, str]] = {}
-        for k in sorted({k for actor in u.actors for k in by_actor.get(actor, ())}):
-            d = dated[k]
-            on_day = (weekday and date.fromisoformat(d.value).isoweekday() == int(weekday[1])) or \
-                (not weekday and d.value[5:] == u.value[5:])
-            why = u.same_event(d) if on_day else ""
-            if why:
-                days.setdefault(d.value, (d, why))
+        for key in _block_keys(u, (named,)):
+            for day, same_day in blocks.get(key, {}).items():
+                if day not in days:
+                    found = next(((d, why) for d in same_day if (why := u.same_event(d))), None)
+                    if found is not None:
+                        days[day] = found
+                if len(days) > 1:
+                    break  # two days already: the mention is not used, whatever else matches
+            if len(days) > 1:
+                break
         where = f"'{u.expression}' (sentence {u.sentence_id})"
         if len(days) > 1:
             out.setdefault(u.doc_id, []).append(
-                (None, None, f"{where} matches events dated {', '.join(sorted(days))} in the corpus: not used"))
+                (None, None, f"{where} matches events dated {' and '.join(sorted(days))} (at least) in the "
+                             f"corpus: not used"))
             continue
         for day, (d, why) in days.items():
             reach = timedelta(days=WEEK_DAYS if weekday else NEWS_RECENCY_DAYS)
@@ -171,9 +198,14 @@ def apply_corpus_bounds(documents: pd.DataFrame, bounds: dict[str, list[tuple]])
 
 def cross_date(documents: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame:
     """:func:`apply_corpus_bounds` over a whole corpus in memory."""
+    if "published_basis" not in documents.columns or not len(timeline):
+        return documents
     basis = dict(zip(documents["doc_id"], documents["published_basis"]))
     undated = {d for d, b in basis.items() if b in UNDATED_BASES}
     if not undated or len(undated) == len(basis):
         return documents
-    rows = timeline.loc[cross_dating_rows(timeline), _FIELDS] if len(timeline) else timeline
+    rows = timeline.loc[cross_dating_rows(timeline)]
+    if rows.empty:
+        return documents
+    rows = rows[_FIELDS]
     return apply_corpus_bounds(documents, corpus_bounds(rows, set(basis) - undated, undated))

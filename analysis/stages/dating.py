@@ -152,10 +152,11 @@ BOUND_SOURCES = ("earliest_from", "latest_from")
 
 #: "a week ago", "3 days ago": an offset from publication that dates an event it is said next to.
 AGO = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<u>day|week|month)s?\s+ago\b", re.I)
-#: Words just before an anchor event's name that look ahead to it ("ahead of the Vilnius summit",
-#: "the upcoming G20 summit in Bali"): the article precedes the event. In a past clause they may
-#: look back as well ("troops massed ahead of the invasion", "spoke ahead of the summit" a day
-#: before it): no bound either way.
+#: Words just before a scheduled anchor event's name that look ahead to it ("ahead of the Vilnius
+#: summit", "the upcoming G20 summit in Bali"): the article precedes the event. In a past clause
+#: they may look back as well ("spoke ahead of the summit" a day before it, or a year after):
+#: no bound either way. An event that was not scheduled ("the long-planned invasion") is only
+#: ever named after it happened.
 AHEAD = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|on\s+the\s+eve\s+of|upcoming|forthcoming|"
                    r"planned|scheduled|preparations\s+for|prepare\s+for|next\s+(?:week|month)['’]s)"
                    r"(?:\s+(?:the|this|a|an|next\s+(?:week|month)['’]s))?\s*$", re.I)
@@ -337,16 +338,13 @@ def infer_publication(text: str, sentences: list[tuple[int, int, int]],
         ago = AGO.search(sentence)
         named = text[a:b]
         event_tense = tense(sentence, a - s, b - s)
-        if AHEAD.search(sentence[max(0, a - s - AHEAD_WINDOW):a - s]):
-            if event_tense == "past":
-                iv.evidence.append(f"'{named}' ({ev.label}) looked ahead to in a past-tense clause: not used")
-            else:
-                iv.before(ev.end, f"'{named}' is looked ahead to: {ev.label} ({ev.end.isoformat()})")
+        ahead = AHEAD.search(sentence[max(0, a - s - AHEAD_WINDOW):a - s]) is not None
+        if ev.scheduled and ahead and event_tense == "past":
+            iv.evidence.append(f"'{named}' ({ev.label}) looked ahead to in a past-tense clause: not used")
             continue
-        if event_tense == "future" and not ago:
-            # "Leaders will meet at the Vilnius summit" (before it) or "will investigate the Bucha
-            # killings" (after them): the tense alone does not say which.
-            iv.evidence.append(f"'{named}' ({ev.label}) in a future-tense clause: not used")
+        if ev.scheduled and (ahead or event_tense == "future") and not ago:
+            # "ahead of the Vilnius summit", "leaders will meet at the Vilnius summit": before it
+            iv.before(ev.end, f"'{named}' is looked ahead to: {ev.label} ({ev.end.isoformat()})")
             continue
         on_day = event_weekday(tagged.get(sid, []), ev, a, b)
         if on_day is not None and not ago:

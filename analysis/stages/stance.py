@@ -556,6 +556,16 @@ def _open_appeal(sent: _Sentence, c: Match, finding: Finding, clause_end: int) -
     return _Appeal(finding, targets, c.end, clause_end, sent.end)
 
 
+def _through(lex: Lexicon, fam: CueFamily) -> frozenset[str]:
+    """The nouns a cue of this family reaches its target through: none for an act ("withdrew its
+    force from Chad" is toward Chad); ``transfer_heads`` for a view; and the harms too for an
+    opposing view, whose reading the harm then flips ("condemned the attacks on X" supports X;
+    "welcomed the blockade of X" does not support X)."""
+    if fam.plover not in _POSITION_ACTS:
+        return frozenset()
+    return lex.through_heads if fam.stance == "oppose" else lex.book.transfer_heads
+
+
 def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Mention | None, prefer: str,
                  clause_start: int, clause_end: int) -> list[Mention]:
     """Rule 4: the targets of a cue, after it in its clause or, for a judged claim, before it."""
@@ -567,11 +577,11 @@ def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Ment
         targets = (issues if prefer == "issue" and issues else targets)[-1:]
     else:
         targets = _targets(sent.text, c.end, clause_end, sent.mentions, holder, prefer,
-                           sent.lex.through_heads if fam.plover in _POSITION_ACTS else frozenset())
+                           _through(sent.lex, fam))
         if not targets and " " in c.text:  # "expelled Russian diplomats": the target inside a pattern's "..."
             first_word = c.start + len(c.text.split()[0])
             targets = _targets(sent.text, first_word, c.end, sent.mentions, holder, prefer,
-                               sent.lex.through_heads if fam.plover in _POSITION_ACTS else frozenset())
+                               _through(sent.lex, fam))
     speaker = sent.att.speaker
     if speaker is not None:  # ", Foreign Minister X said": the speaker is not the target
         targets = [t for t in targets if t.canonical != speaker.name]

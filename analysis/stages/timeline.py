@@ -73,8 +73,8 @@ def _trigger(sentence: str, left: int, right: int, start: int, end: int) -> str:
     for rx in _EVENT_WORDS_LOWER:
         for m in rx.finditer(clause):
             a, b = left + m.start(), left + m.end()
-            if start <= a < end or sentence[a].isupper():  # a name ("United States", "Advanced Micro") is no trigger
-                continue
+            if start <= a < end or (sentence[a].isupper() and sentence[:a].strip()):
+                continue  # a name inside the sentence ("United States") is no trigger; its first word may be
             dist = start - b if b <= start else a - end
             if best is None or dist < best[0]:
                 best = (dist, m.group().lower())

@@ -41,8 +41,9 @@ FUTURE_MARKERS = re.compile(r"\b(?:will|won['’]t|shall|'ll|going to|is to|are 
                             r"expected|due|upcoming|next|would)\b", re.I)
 PAST_MARKERS = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|earlier|previously|\w{3,}ed|"
                           + "|".join(sorted(IRREGULAR_PAST, key=lambda w: (-len(w), w))) + r")\b", re.I)
-#: "be held", "been signed": a participle after these is no past tense ("will be held on May 3").
-_PARTICIPLE_AFTER = re.compile(r"\b(?:be|been|being)\s+$", re.I)
+#: "be held", "are held", "gets signed": a participle after these is no past tense ("will be held
+#: on May 3", "talks are held on Monday"); after "was" or "were" the clause is past anyway.
+_PARTICIPLE_AFTER = re.compile(r"\b(?:be|been|being|is|are|am|get|gets)\s+$|['’]s\s+$", re.I)
 _NOT_PAST = {"united", "need", "indeed", "hundred", "speed", "red", "bed", "seed", "feed", "shed", "based",
              "scheduled", "expected", "planned", "proposed", "interested", "concerned", "related", "armed",
              "limited", "advanced"}

@@ -45,7 +45,7 @@ def test_an_undated_article_takes_bounds_from_a_dated_one(tmp_path, dated, undat
 def test_a_mention_matching_events_on_two_days_is_not_used(tmp_path):
     row = _undated(tmp_path, ("d1", SIGNED, "2023-03-03"), ("d2", SIGNED, "2023-03-10"),
                    ("u", "Kenya signed the trade agreement with Ghana on Wednesday.", ""))
-    assert row.published_earliest == "" and "dated 2023-03-01, 2023-03-08 in the corpus: not used" in \
+    assert row.published_earliest == "" and "dated 2023-03-01 and 2023-03-08 (at least) in the corpus: not used" in \
         row.published_evidence
 
 
@@ -71,3 +71,19 @@ def test_partitions_give_the_tables_one_run_in_memory_gives(tmp_path):
     pd.testing.assert_frame_equal(written.loc[:, columns].sort_index(), memory.loc[:, columns].sort_index())
     csv = pd.read_csv(out / "documents.csv", keep_default_na=False).set_index("doc_id")
     assert csv.loc["u", "published_earliest"] == "2023-02-22"
+
+
+def test_missing_values_and_columns_leave_the_documents_as_they_are():
+    from analysis.stages.corpus_dating import cross_date
+
+    docs = pd.DataFrame({"doc_id": ["d", "u"], "published_basis": ["metadata", "unknown"],
+                         "published": ["2023-03-03", ""], "published_earliest": ["2023-03-03", ""],
+                         "published_latest": ["2023-03-03", ""], "published_evidence": ["", ""], "year": [2023, None]})
+    timeline = pd.DataFrame({"doc_id": ["d", "u"], "sentence_id": [0, 0], "expression": ["Wednesday"] * 2,
+                             "type": ["DATE", "DATE"], "value": ["2023-03-01", "XXXX-WXX-3"],
+                             "granularity": ["day", "day"], "event": ["signed", None], "actors": ["Kenya;Ghana", None],
+                             "issues": [None, None]})
+    pd.testing.assert_frame_equal(cross_date(docs, timeline), docs)  # no actor in "u": nothing to match
+    pd.testing.assert_frame_equal(cross_date(docs.drop(columns="published_basis"), timeline),
+                                  docs.drop(columns="published_basis"))
+    pd.testing.assert_frame_equal(cross_date(docs, pd.DataFrame()), docs)

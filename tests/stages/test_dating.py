@@ -123,13 +123,16 @@ def _anchor_bounds(sentence: str, actors: set[str] = frozenset()) -> tuple[date 
     # a public event reported: published on or after it
     ("Grain exports resumed under the Black Sea Grain Initiative.", (), date(2022, 7, 22), None),
     ("Since the Wagner mutiny, the Kremlin has tightened control.", (), date(2023, 6, 23), None),
-    # looked ahead to: on or before it; in a past clause it may be either ("massed ahead of")
-    ("The minister is in Brussels ahead of the Vilnius summit.", (), None, date(2023, 7, 12)),
+    # a scheduled event looked ahead to, or in a future clause: on or before it; in a past
+    # clause it may be either ("spoke ahead of the summit")
+    ("The NATO minister is in Brussels ahead of the Vilnius summit.", {"NATO"}, None, date(2023, 7, 12)),
     ("Preparations for the Summit on Peace in Ukraine are under way.", (), None, date(2024, 6, 16)),
-    ("Troops massed at the border ahead of the full-scale invasion.", (), None, None),
-    ("The minister spoke ahead of the Vilnius summit.", (), None, None),
-    # the future tense alone does not say which side: no bound
-    ("Leaders will gather at the Vilnius summit.", (), None, None),
+    ("NATO leaders will gather at the Vilnius summit.", {"NATO"}, None, date(2023, 7, 12)),
+    ("The NATO minister spoke ahead of the Vilnius summit.", {"NATO"}, None, None),
+    # an event nobody announced has happened, whatever the tense or the words around it
+    ("Troops massed at the border ahead of the full-scale invasion.", (), date(2022, 2, 24), None),
+    ("Putin's long-planned full-scale invasion has killed thousands.", (), date(2022, 2, 24), None),
+    ("Ukraine will never forget the Bucha massacre.", (), date(2022, 4, 1), None),
     # a weekday beside a one-day event on that weekday dates the publication week
     ("Ukraine withdrew from Avdiivka on Saturday, the army said.", (), date(2024, 2, 17), date(2024, 2, 24)),
     # ... but not a weekday that is not the event's, nor one far from its name
@@ -171,3 +174,11 @@ def test_a_dateline_the_text_contradicts_is_flagged(text, flag):
     doc = analyse_texts(text)["documents"].iloc[0]
     assert (doc.published, doc.published_basis) == ("2024-05-02", "dateline")  # flagged, still the dateline
     assert ("flagged: " + flag in doc.published_evidence) if flag else "flagged" not in doc.published_evidence
+
+
+def test_the_packages_anchor_events_load_beside_a_researchers_own_actors(tmp_path):
+    folder = tmp_path / "books"
+    folder.mkdir()
+    (folder / "actors.yaml").write_text("actors:\n  - name: Okonkwo\n    type: person\n", encoding="utf-8")
+    books = load_codebooks(folder)
+    assert [a.name for a in books.actors.actors] == ["Okonkwo"] and len(books.anchor_events) > 40

@@ -71,6 +71,8 @@ def test_negation_scope(text, expected):
     "Lawmakers condemned the deadly attack on the ship.",  # "attack" is a noun here: nobody's act
     "Police in Peru charged into the crowd.",     # "charged" without "with" is no accusation
     "Chile charged the battery with solar power.",  # ... nor a thing charged with something
+    "Kenya charged its ministry with drafting a peace plan for Sudan.",  # tasked, not accused
+    "Ukraine will sue for peace with Russia.",  # an idiom
     "The invading army and the supporting units of Peru left.",  # -ing adjectives, no act
     "The 2019 accords provided for a special status of Gagauzia.",  # "provided for": stipulated
     "The forum provides a good opportunity for Fiji.",  # an opportunity is no aid
@@ -195,7 +197,7 @@ ACT = ["holder", "target", "stance", "act", "plover", "quad"]
      ("Chile", "Peru", "oppose", "condemn", "DISAPPROVE", "verbal_conflict")),
     ("Ghana lodged a formal protest with Togo.",
      ("Ghana", "Togo", "oppose", "condemn", "DISAPPROVE", "verbal_conflict")),
-    ("Uruguay charged Ana Kowalczyk with fraud.",
+    ("Uruguay indicted Ana Kowalczyk.",
      ("Uruguay", "Ana Kowalczyk", "oppose", "accuse", "DISAPPROVE", "verbal_conflict")),
     ("Norway sued Denmark.", ("Norway", "Denmark", "oppose", "accuse", "DISAPPROVE", "verbal_conflict")),
     ("Norway rebuffed Denmark.", ("Norway", "Denmark", "oppose", "reject", "REJECT", "verbal_conflict")),
@@ -218,9 +220,10 @@ def test_plover_families(text, expected):
     ("ASEAN met in Jakarta. The bloc criticised Myanmar.", ("ASEAN", "Myanmar", "oppose")),
     # a leader's side: "the Okonkwo administration" is Okonkwo's; parties by their members
     ("Kenya blamed the Okonkwo administration for the delay.", ("Kenya", "Okonkwo", "oppose")),
-    ("Republicans criticised Mexico.", ("Republican Party", "Mexico", "oppose")),
+    ("House Republicans criticised Mexico.", ("Republican Party", "Mexico", "oppose")),
     # "the Secretary-General" of a UN speech, and whose initiative is commended
-    ("Chile commended the Secretary-General’s initiative to help States.", ("Chile", "António Guterres", "support")),
+    ("Secretary-General António Guterres spoke. Chile commended the Secretary-General’s initiative to help States.",
+     ("Chile", "António Guterres", "support")),
     # a passive: the subject is the target, the "by" agent the holder
     ("Jordan was praised by the United States.", ("United States", "Jordan", "support")),
     ("Ms Ilse Varga has been widely criticised by Hungary.", ("Hungary", "Ilse Varga", "oppose")),
@@ -266,15 +269,15 @@ def test_a_text_spoken_by_one_actor(text, voice, expected):
     assert expected in voiced(text, voice)
 
 
-@pytest.mark.parametrize("text, voice, unwanted_holder", [
-    # an object of "with", and what is coordinated with it, is no subject
-    ("Peru will work with the European Union and relevant States to promote dialogue.", "PER", "States"),
-    # the owner of a harm is not the subject of what the harm does
-    ("Azerbaijan's brutal invasion runs counter to the principle of refraining from the use of force.", "ARM",
-     "Azerbaijan"),
+@pytest.mark.parametrize("text, voice, holders", [
+    # an object of "with", and what is coordinated with it, is no subject: the speaker promotes
+    ("Peru will work with the European Union and relevant States to promote dialogue.", "PER", ["Peru"]),
+    # the owner of a harm is not the subject of what the harm does (and the speaker states
+    # nothing here in the cue's own words: no finding rather than Azerbaijan's)
+    ("Azerbaijan's brutal invasion runs counter to the principle of refraining from the use of force.", "ARM", []),
 ])
-def test_objects_and_owners_of_harms_hold_nothing(text, voice, unwanted_holder):
-    assert all(f[0] != unwanted_holder for f in voiced(text, voice))
+def test_objects_and_owners_of_harms_hold_nothing(text, voice, holders):
+    assert [f[0] for f in voiced(text, voice)] == holders
 
 
 @pytest.mark.parametrize("voice", ["2023", "-", "  "])
@@ -293,6 +296,9 @@ def test_an_obligation_is_not_the_subjects_position(text, unwanted_holder):
 
 @pytest.mark.parametrize("text, unwanted", [
     ("With respect to Ukraine, Brazil supports talks.", ("Ukraine", "negotiations and dialogue")),  # an idiom
+    ("Social Democrats criticised Austria.", ("Democratic Party", "")),  # not the US party
+    ("The Secretary-General of NATO condemned Russia.", ("António Guterres", "")),  # another organisation's
+    ("Egypt welcomed the blockade of Qatar.", ("Egypt", "Qatar")),  # a harm welcomed supports no victim
     ("Chile respects the internationally recognized border.", ("Chile", "")),
     ("Brazil welcomed the Paris Agreement.", ("Brazil", "France")),  # a capital inside a name
 ])
