@@ -58,7 +58,8 @@ IRREGULAR_PAST = frozenset("""became began blew bought brought built caught chos
 fell fled flew fought forbade forgave forgot froze gave grew held heard hid hung kept knew laid led meant met
 overcame overtook paid ran rang rode rose sang sank sent shook shot slept sold sought spoke spun stole stood strode
 struck stuck swam swore swept taught threw took tore understood undertook upheld went withdrew woke won wore
-wrote""".split())
+wrote
+died lied owed tied used""".split())  # the last line: regular pasts too short for the tense's "-ed" pattern
 
 #: Capitalised month and weekday names, as they start a date rather than a name.
 CALENDAR_NAMES = frozenset(name.capitalize() for name in (*MONTH_NAMES, *WEEKDAY_NAMES))
