@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..lang.en import IRREGULAR_PAST, MONTH_PATTERN, NUMBERS, WEEKDAY_PATTERN, WEEKDAYS, month_number
-from .lexicon import ASCII_LOWER
+from .lexicon import ASCII_LOWER, trie_regex
 
 UNITS = {"second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
          "week": ("W", False), "month": ("M", False), "year": ("Y", False), "decade": ("DE", False),
@@ -40,7 +40,9 @@ _MOD = r"(?:(?P<mod>early|mid|middle|late|the end of|the beginning of|the start 
 FUTURE_MARKERS = re.compile(r"\b(?:will|won['’]t|shall|'ll|going to|is to|are to|scheduled|plans?|planned|"
                             r"expected|due|upcoming|next|would)\b", re.I)
 PAST_MARKERS = re.compile(r"\b(?:was|were|had|did|said|told|ago|last|earlier|previously|\w{3,}ed|"
-                          + "|".join(sorted(IRREGULAR_PAST, key=lambda w: (-len(w), w))) + r")\b", re.I)
+                          # as a trie ("s(?:ent|o(?:ld|ught)|...)"): a plain alternation of 100 words
+                          # is tried word by word at every position, four times slower
+                          + trie_regex(IRREGULAR_PAST, lowered=False) + r")\b", re.I)
 #: "be held", "are held", "gets signed": a participle after these is no past tense ("will be held
 #: on May 3", "talks are held on Monday"); after "was" or "were" the clause is past anyway.
 _PARTICIPLE_AFTER = re.compile(r"\b(?:be|been|being|is|are|am|get|gets)\s+$|['’]s\s+$", re.I)
