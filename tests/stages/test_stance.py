@@ -200,6 +200,10 @@ ACT = ["holder", "target", "stance", "act", "plover", "quad"]
     ("Uruguay indicted Ana Kowalczyk.",
      ("Uruguay", "Ana Kowalczyk", "oppose", "accuse", "DISAPPROVE", "verbal_conflict")),
     ("Norway sued Denmark.", ("Norway", "Denmark", "oppose", "accuse", "DISAPPROVE", "verbal_conflict")),
+    # material acts: inquiries, boycotts
+    ("The ICC opened an investigation into Belarus.",
+     ("International Criminal Court", "Belarus", "none", "investigate", "INVESTIGATE", "material_cooperation")),
+    ("Serbia boycotted Kosovo.", ("Serbia", "Kosovo", "oppose", "protest", "PROTEST", "material_conflict")),
     ("Norway rebuffed Denmark.", ("Norway", "Denmark", "oppose", "reject", "REJECT", "verbal_conflict")),
     ("Senator Lia Moreno complimented Brazil.",
      ("Lia Moreno", "Brazil", "support", "appreciate", "SUPPORT", "verbal_cooperation")),
