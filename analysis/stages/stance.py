@@ -54,6 +54,8 @@ _AUX = re.compile(
     r"to|would\s+be|\w+ly|\w+n[’']t|from|refrain|refrains|refrained|\w+ing)\b|[’']s\b|[’']d\b|[’']ll\b)*+$", re.I)
 #: Possessive holder: "Cambodia's (continued|principled position in) support for".
 _POSSESSIVE = re.compile(r"^[’']s?(?:\s+(?!(?:is|are|was|were|has|have|had|will|would|be)\b)[\w-]+){0,3}\s+$", re.I)
+#: Between two coordinated targets: "the territorial integrity and sovereignty".
+_AND_THE = re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as)?\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 #: Right after a mention: it owns the noun that follows ("Russia’s brutal invasion").
 _POSSESSOR = re.compile(r"[’']s?((?:\s+[\w-]+){1,3})")
 #: ... but a verb after "and" has its own subject: "stood by Ukraine's side and provided weapons".
@@ -699,12 +701,17 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         else:
             targets = _cue_targets(sent, c, holder, holder_m, prefer, clause_start, clause_end)
         stance, act, targets = _neutrality(lex, targets, stance, act, negated)
+        harmed_end = -1  # the end of the last target read as harmed
         for t in targets:
+            harmed = stance == "oppose" and isinstance(t, Mention) and t.start >= c.end and (any(
+                c.end <= h.start and h.end <= t.start and len(_GAP_WORDS.findall(text[h.end:t.start])) <= 3
+                for h in lex.harm_to_target.finditer(text, c.end, t.start))
+                or (harmed_end >= 0 and _AND_THE.match(text, harmed_end, t.start) is not None))
+            if harmed:
+                harmed_end = t.end  # "the violation of the territorial integrity and sovereignty of"
             for who, who_resolved in holders:
                 reading = (stance, act, plover)
-                if stance == "oppose" and isinstance(t, Mention) and t.start >= c.end and any(
-                        c.end <= h.start and h.end <= t.start and len(_GAP_WORDS.findall(text[h.end:t.start])) <= 3
-                        for h in lex.harm_to_target.finditer(text, c.end, t.start)):
+                if harmed:
                     reading = ("support", act, plover)  # "condemns the violation of the Charter"
                 if fam.between_states and not negated and who is not None and who.type == "state" \
                         and isinstance(t, Mention) and t.actor is not None and t.actor.type == "state":

@@ -322,6 +322,9 @@ def test_idioms_and_names_are_not_cues_or_actors(text, unwanted):
     # a harm condemned, reached through its noun: the harmed is supported
     ("Ghana condemned the attacks on Togo.", ("Ghana", "Togo", "support")),
     ("Peru condemns the kidnapping of Ana Kowalczyk.", ("Peru", "Ana Kowalczyk", "support")),
+    # the harm reaches what is coordinated with its first target, and a harm may be a verb
+    ("Ghana condemned the attacks on Togo and Benin.", ("Ghana", "Benin", "support")),
+    ("Chile rejects any attempt to violate the UN Charter.", ("Chile", "UN Charter and international law", "support")),
 ])
 def test_targets_inside_noun_phrases(text, expected):
     assert expected in findings(text, ["holder", "target", "stance"])
