@@ -35,6 +35,7 @@ to under until we when while with you""".split())
 #: Function words: where a run of capitalised words stops being a name ("But", "The", "Of"). Unlike the
 #: stop-word list, no word that is also a first name or a noun of a name ("Will", "May", "Bill", "Front").
 FUNCTION_WORDS = frozenset("""a about above across after against all also although am an and any are as at be because
+many several much various numerous others everyone nobody none
 been before being below between both but by could did do does doing down during each either every few for from further
 had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my
 myself neither no nor not of off on once only or other our ours ourselves out over own same she should so some such
