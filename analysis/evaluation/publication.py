@@ -305,14 +305,7 @@ def score_articles(articles: list[dict], work: Path) -> tuple[dict, dict, dict]:
     truth go to the pipeline (in memory, from a JSON Lines file in ``work`` that holds no date
     of any kind)."""
     scored_articles = [a for a in articles if a["truth"]]
-    path = Path(work) / "articles.jsonl"
-    with path.open("w", encoding="utf-8") as fh:
-        for a in scored_articles:
-            rec = {"doc_id": a["doc_id"], "text": a["text"]}
-            if a["title"]:
-                rec["title"] = a["title"]
-            fh.write(json.dumps(rec) + "\n")
-    docs = build_tables(path)["documents"]
+    docs = _documents(scored_articles, set(), work)
     scored = score_documents(docs, {a["doc_id"]: a["truth"] for a in scored_articles})
     figures = summarise(scored)
     figures["date_lines"] = sum(bool(a["date_line"]) for a in scored_articles)
@@ -344,15 +337,21 @@ def without_date(a: dict) -> dict:
     return {**a, "text": f"{title}{sep}{body}", "date_line": ""}
 
 
-def _build_and_score(articles: list[dict], dated_ids: set[str], work: Path) -> pd.DataFrame:
-    """The undated articles' figures; ``dated_ids`` go in with their true day as metadata."""
+def _documents(articles: list[dict], dated_ids: set[str], work: Path) -> pd.DataFrame:
+    """The documents table of ``articles`` run through the pipeline in memory, from a JSON Lines
+    file in ``work`` that holds no date except the true day of ``dated_ids``, as metadata."""
     path = Path(work) / "articles.jsonl"
     with path.open("w", encoding="utf-8") as fh:
         for a in articles:
             rec = {"doc_id": a["doc_id"], "text": a["text"], **({"title": a["title"]} if a["title"] else {}),
                    **({"published": a["truth"]} if a["doc_id"] in dated_ids else {})}
             fh.write(json.dumps(rec) + "\n")
-    docs = build_tables(path)["documents"]
+    return build_tables(path)["documents"]
+
+
+def _build_and_score(articles: list[dict], dated_ids: set[str], work: Path) -> pd.DataFrame:
+    """The undated articles' figures; ``dated_ids`` go in with their true day as metadata."""
+    docs = _documents(articles, dated_ids, work)
     scored = score_documents(docs, {a["doc_id"]: a["truth"] for a in articles if a["doc_id"] not in dated_ids})
     evidence = dict(zip(docs["doc_id"], docs["published_evidence"]))
     scored["by_corpus"] = [("corpus: " in (evidence.get(d) or "")) for d in scored["doc_id"]]

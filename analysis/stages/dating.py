@@ -195,14 +195,19 @@ def event_weekday(timexes: list[Timex], ev: AnchorEvent, start: int, end: int) -
     return None
 
 
-def _weekday_tense(t: Timex, sentence: str, offset: int) -> str:
-    # "last Friday", "next Tuesday" say it themselves; otherwise the clause's tense.
-    words = t.text.lower().split()
-    if words[0] == "last":
-        return "past"
-    if words[0] in ("next", "coming"):
-        return "future"
-    return tense(sentence, t.start - offset, t.end - offset)
+#: Words before a weekday that say its tense themselves ("last Friday", "next Tuesday").
+_WEEKDAY_TENSE = {"last": "past", "next": "future", "coming": "future"}
+
+
+def week_bounds(day: date, tns: str) -> tuple[date, date]:
+    """The publication dates a weekday reference to ``day`` allows: the week after it in the
+    past tense, the week before it in the future, either week otherwise.
+
+    >>> week_bounds(date(2024, 3, 4), "past")
+    (datetime.date(2024, 3, 4), datetime.date(2024, 3, 11))
+    """
+    week = timedelta(days=WEEK_DAYS)
+    return {"past": (day, day + week), "future": (day - week, day)}.get(tns, (day - week, day + week))
 
 
 def _precision(value: str) -> str:
@@ -286,9 +291,8 @@ def same_day_bounds(sentence: str, tense_of) -> list[tuple[str, date | None, dat
             out.append((words, None, None, f"'{words}': the weekday ({m['weekday']}) disagrees with the date "
                                            f"(a {WEEKDAY_NAMES[d.weekday()].capitalize()}); not used"))
             continue
-        tns = {"last": "past", "next": "future", "coming": "future"}.get(rel) or tense_of(m.start(), m.end())
-        week = timedelta(days=WEEK_DAYS)
-        lo, hi = {"past": (d, d + week), "future": (d - week, d)}.get(tns, (d - week, d + week))
+        tns = _WEEKDAY_TENSE.get(rel) or tense_of(m.start(), m.end())
+        lo, hi = week_bounds(d, tns)
         out.append((words, lo, hi, f"'{words}' is a weekday of the publication week ({tns})"))
     return out
 
@@ -349,9 +353,8 @@ def infer_publication(text: str, sentences: list[tuple[int, int, int]],
         on_day = event_weekday(tagged.get(sid, []), ev, a, b)
         if on_day is not None and not ago:
             t, d = on_day
-            tns = _weekday_tense(t, sentence, s)
-            lo, hi = {"past": (d, d + timedelta(days=WEEK_DAYS)), "future": (d - timedelta(days=WEEK_DAYS), d)}.get(
-                tns, (d - timedelta(days=WEEK_DAYS), d + timedelta(days=WEEK_DAYS)))
+            tns = _WEEKDAY_TENSE.get(t.text.lower().split()[0]) or tense(sentence, t.start - s, t.end - s)
+            lo, hi = week_bounds(d, tns)
             why = (f"'{t.text}' beside '{named}' is {d.isoformat()}, a day of {ev.label}: "
                    f"a weekday of the publication week ({tns})")
             iv.after(lo, why)
