@@ -25,16 +25,25 @@ class Paragraph:
     kind: str  # body | headline | debris
 
 
-#: A run of whitespace; a paragraph break is one that holds at least two line breaks. (Found
-#: as runs, then counted: the one-pattern form, \s*\n\s*\n\s*, backtracks over a long run of
-#: spaces without two line breaks and takes time quadratic in its length.)
-_WHITESPACE = re.compile(r"\s+")
+#: Two line breaks with only other whitespace between them: the core of a paragraph break,
+#: which is the whole run of whitespace around it. (The one-pattern form, \s*\n\s*\n\s*,
+#: backtracks over a long run of spaces without two line breaks and takes time quadratic in
+#: its length; trying every run of whitespace took 1% of a run on newswire.)
+_TWO_LINE_BREAKS = re.compile(r"\n[^\S\n]*\n")
+_WHITESPACE = re.compile(r"\s*")
 
 
 def _paragraph_breaks(text: str):
-    for run in _WHITESPACE.finditer(text):
-        if text.count("\n", run.start(), run.end()) >= 2:
-            yield run
+    """(start, end) of each run of whitespace that holds two line breaks or more."""
+    last_end = -1
+    for core in _TWO_LINE_BREAKS.finditer(text):
+        if core.start() < last_end:  # inside the run just given
+            continue
+        start = core.start()
+        while start > 0 and text[start - 1].isspace():  # stops at the text before: linear overall
+            start -= 1
+        last_end = _WHITESPACE.match(text, core.end()).end()
+        yield start, last_end
 #: A headline does not end like a sentence.
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 
@@ -50,14 +59,14 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     at = 0
     for brk in (*_paragraph_breaks(text), None):
-        end = brk.start() if brk else len(text)
+        end = brk[0] if brk else len(text)
         chunk = text[at:end]
         body = chunk.strip()
         if body:
             start = at + len(chunk) - len(chunk.lstrip())
             spans.append((start, start + len(body)))
         if brk:
-            at = brk.end()
+            at = brk[1]
     return spans
 
 
