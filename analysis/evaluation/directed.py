@@ -110,6 +110,20 @@ def is_entity(name: str, spans: list[Span], entity: str, mentions: list[tuple[in
     return any(c == name and s < sp.end and sp.start < e_ for s, e_, c in mentions for sp in spans)
 
 
+def holds(holder: str, affiliation: str, spans: list[Span], entity: str,
+          mentions: list[tuple[int, int, str]]) -> bool:
+    """Whether the gold entity is the holder or the state the holder speaks for.
+
+    >>> ms = [(0, 7, "Turkey"), (18, 32, "Tayyip Erdogan")]
+    >>> holds("Tayyip Erdogan", "Turkey", [Span(0, 7, "Turkish")], "Turkish", ms)
+    True
+    >>> holds("Tayyip Erdogan", "", [Span(0, 7, "Turkish")], "Turkish", ms)
+    False
+    """
+    return is_entity(holder, spans, entity, mentions) or (
+        bool(affiliation) and affiliation != holder and is_entity(affiliation, spans, entity, mentions))
+
+
 def dse_predictions(items: pd.DataFrame, stance: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
     """The predicted DSE label of every item from the stance table of its sentence."""
     names = _names_of(mentions)
@@ -120,12 +134,14 @@ def dse_predictions(items: pd.DataFrame, stance: pd.DataFrame, mentions: pd.Data
         label = 0
         if found is not None:
             ms = names.get(row.doc_id, [])
-            for h, t, st in zip(found["holder"], found["target"], found["stance"]):
+            for h, aff, t, st in zip(found["holder"], found["holder_affiliation"], found["target"], found["stance"]):
                 if st not in ("support", "oppose"):
                     continue
-                if is_entity(h, row.p_spans, row.p, ms) and is_entity(t, row.q_spans, row.q, ms):
+                # A holder stands for the state it speaks for, as in PLOVER's scoring: "Turkish
+                # President Tayyip Erdogan blames Gulen" is the Turkish side's blame.
+                if holds(h, aff, row.p_spans, row.p, ms) and is_entity(t, row.q_spans, row.q, ms):
                     label = 1 if st == "support" else 3
-                elif is_entity(h, row.q_spans, row.q, ms) and is_entity(t, row.p_spans, row.p, ms):
+                elif holds(h, aff, row.q_spans, row.q, ms) and is_entity(t, row.p_spans, row.p, ms):
                     label = 2 if st == "support" else 4
                 if label:
                     break

@@ -78,3 +78,7 @@ def month_number(word: str) -> int:
     (1, 12)
     """
     return MONTHS[word.lower().rstrip(".")]
+#: Abbreviated titles that always go before a name: a sentence never ends after one, whatever
+#: Punkt guesses from the next word ("Ms. Flowers", "Gov. Hunter": words Punkt has seen lower case).
+TITLE_ABBREVIATIONS = frozenset("""mr mrs ms mx dr prof sen sens rep reps gov gen lt col capt cmdr maj sgt adm
+fr rev hon pres amb supt insp cpl pvt""".split())

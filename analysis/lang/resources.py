@@ -148,6 +148,19 @@ def sentence_tokenizer():
     return _punkt()
 
 
+def seen_in_lower_case(word: str) -> bool:
+    """Whether Punkt's English model saw ``word`` in lower case in its training news: a
+    capitalised word that it did ("Critics") is a common word, one it did not ("Greenwood"),
+    more likely a name.
+
+    >>> seen_in_lower_case("Critics"), seen_in_lower_case("Greenwood")
+    (True, False)
+    """
+    from nltk.tokenize.punkt import _ORTHO_LC
+
+    return bool(_punkt()._params.ortho_context.get(word.lower(), 0) & _ORTHO_LC)
+
+
 @cache
 def stopwords(language: str = "english") -> frozenset[str]:
     """Stop words from the maintained ``stop-words`` package, lower-cased.

@@ -37,7 +37,9 @@ _NAME_WORD = r"[A-Z][a-z’'\-]+(?:[A-Z][a-z]+)?"
 #: Words allowed between a speaker and the speech verb ("Hun Sen has also said").
 _FILLER = re.compile(r"^(?>\s+|\b(?:has|have|had|also|further|then|later|recently|previously|once|again|"
                      r"earlier|today|yesterday|last\s+week|on\s+\w+day|had\s+also|has\s+also)\b)*+$", re.I)
-_PRONOUN = re.compile(r"(?<![\w’'])(he|him|his|she|her|hers)(?![\w’'])", re.I)
+_PRONOUN = re.compile(r"(?<![\w’'])(he|him|his|she|her|hers|they|them)(?![\w’'])", re.I)
+#: Plural pronouns: they refer to a group named earlier in their sentence, never to a guess.
+_PLURAL_PRONOUNS = ("they", "them")
 #: Maximum characters between a quotation's closing mark and its speech tag (",” he said").
 TAG_WINDOW = 60
 _WORD_RX = re.compile(r"[\w’'-]+")
@@ -123,8 +125,9 @@ class ActorIndex:
             entries.append((name, (state, "country")))
             for n in info.names:
                 entries.append((n, (state, "country")))
-            for n in info.demonyms:
-                entries.append((n, (state, "demonym")))
+            for n in dict.fromkeys([*info.demonyms, *map(plural_demonym, info.demonyms)]):
+                if n:
+                    entries.append((n, (state, "demonym")))
             for n in info.capitals:
                 entries.append((n, (state, "capital")))
         for region in books.places.regions:  # places, not actors: matched so that nothing inside them is
@@ -484,6 +487,13 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
             head = re.match(r"\s+([a-z]+)\b", text[m.end:m.end + 20])
         if head and head.group(1) in index.demonym_heads:
             m = replace(m, end=m.end + head.end(), text=text[m.start:m.end + head.end()], source="country")
+    if m.source == "pronoun" and m.text.lower() in _PLURAL_PRONOUNS:
+        # "Democrats questioned Republicans' motives and accused them": the nearest group before.
+        target = next((h for h in reversed(chosen) if h.kind == "actor" and h.actor is not None
+                       and is_plural_group(h)), None)
+        if target is None:
+            return None
+        return replace(m, canonical=target.canonical, actor=target.actor, resolved=True)
     if m.source == "pronoun":
         target = resolve_pronoun(text, m, seen, chosen)
         if target is None:
@@ -533,7 +543,7 @@ def document_mentions(text: str, sentences: list[tuple[int, int, int, object]], 
         persons = _person_matcher(_with_names(titled, names, index), index)
         # Matched again only where a word of a new name occurs (most sentences have none).
         words = {w.strip(".,’'") for a in names for n in (a.name, *a.aliases) for w in n.split()} - {""}
-        known = [cands + _person_candidates(text, s, e, persons) if not words.isdisjoint(_WORD_RX.findall(text, s, e))
+        known = [cands + _person_candidates(text, s, e, persons) if not words.isdisjoint(_words_in(text, s, e))
                  else k for cands, (s, e), k in zip(static, spans, known)]
     seen = History(text, quote_spans(text))
     for (sid, s, _e, _), cands in zip(sentences, known):
@@ -553,6 +563,15 @@ def document_mentions(text: str, sentences: list[tuple[int, int, int, object]], 
         out.mentions.extend(chosen)
     out.attribution = attribute(text, sentences, out.by_sentence, index, voice)
     return out
+
+
+_POSSESSIVE_END = re.compile(r"[’']s?$")
+
+
+def _words_in(text: str, s: int, e: int) -> set[str]:
+    """The words of ``text[s:e]``, possessives also without their ending ("Trump's" is "Trump")."""
+    found = set(_WORD_RX.findall(text, s, e))
+    return found | {_POSSESSIVE_END.sub("", w) for w in found}
 
 
 def voice_actor(value: object, index: ActorIndex) -> Actor | None:
@@ -603,6 +622,32 @@ def is_subject_candidate(text: str, m: Mention) -> bool:
     while before and before[-1] in _DETERMINERS:
         before.pop()
     return not before or before[-1] not in _PREPOSITIONS
+
+
+def plural_demonym(demonym: str) -> str:
+    """The plural noun of a demonym, or "" when it has none of its own ("the Chinese", "the French").
+
+    >>> [plural_demonym(d) for d in ("Iranian", "Israeli", "Filipino", "Afghan", "Chinese", "British", "Swiss")]
+    ['Iranians', 'Israelis', 'Filipinos', 'Afghans', '', '', '']
+    """
+    return demonym + "s" if demonym.endswith(("n", "i", "o")) and not demonym.endswith("ese") else ""
+
+
+def is_plural_noun_demonym(m: Mention) -> bool:
+    """A demonym that is a plural noun ("the Germans", "Iranians"): a people, which may be
+    the target of a position; an adjective ("German exporters") is not.
+
+    >>> is_plural_noun_demonym(Mention(0, 7, "Germans", "actor", "Germany", None, "demonym"))
+    True
+    >>> is_plural_noun_demonym(Mention(0, 5, "Swiss", "actor", "Switzerland", None, "demonym"))
+    False
+    """
+    return m.source == "demonym" and m.text.endswith("s") and not m.text.endswith(("ss", "’s", "'s"))
+
+
+def is_plural_group(m: Mention) -> bool:
+    """An actor "they" may refer to: a group ("Democrats", "the rebels") or a people ("the Iranians")."""
+    return (m.actor is not None and m.actor.type == "group") or is_plural_noun_demonym(m)
 
 
 def fits_pronoun(m: Mention, female: bool) -> bool:

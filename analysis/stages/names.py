@@ -38,15 +38,24 @@ from functools import cached_property
 
 from ..config.codebooks import Actor, NameRules
 from ..lang.en import CALENDAR_NAMES, FUNCTION_WORDS, HEADLINE_WORDS
+from ..lang.resources import seen_in_lower_case
 
 #: A capitalised word: "Teller", "McConnell", "O'Brien", "al-Assad" (after its particle), "J.", "NAACP".
 _WORD = r"(?:(?:al|el|ad|ash|bin|ibn|abu)-[A-Z][\w’'\-]*|[A-Z][\w’'\-]*\.?|[A-Z]\.)"
 _RUN = re.compile(rf"(?<![\w’'\-.]){_WORD}(?:\s+(?:(?:de|da|del|van|von|der|al|bin|ibn|la|le)\s+)?{_WORD})*")
 #: A verb right after a sentence-opening word makes that word a subject, hence a name.
 _VERB_AFTER = re.compile(r"\s+(?:(?:has|had|have|is|was|will|would|did|does|also|once|never|not|still|then|later|"
-                         r"again|\w+ly)\s+){0,3}(?:said|says|told|[a-z]+ed|[a-z]{2,}[^s\W]s)\b")
+                         r"again|already|just|now|even|\w+ly)\s+){0,3}(?:said|says|told|[a-z]+ed|[a-z]{2,}[^s\W]s)\b"
+                         # a progressive after "is"/"was" ("Sanders is also trying")
+                         r"|\s+(?:is|was|are|were)\s+(?:(?:also|still|now|not|\w+ly)\s+)?[a-z]{2,}ing\b")
+#: An apposition or relative clause after a sentence-opening word makes it a name: "Greenwood, the
+#: BIO executive, criticized", "Kasich, whose tweets were signed". (Openers such as "However, the"
+#: are function words or ``not_names`` and never reach this test; a word Punkt's model saw in lower
+#: case, such as "Critics, the paper said", is a common word.)
+_APPOSITION_AFTER = re.compile(r",\s+(?:who|whose|the|a|an)\s")
 _OPENING = re.compile(r"[\s“\"‘'(\[—–-]*$")
 _POSSESSIVE = re.compile(r"[’']s?$")
+_OWNER = re.compile(r"[’']s$|s[’']$")
 _WORDS = re.compile(r"[A-Za-z][\w’'\-]*")
 _HYPHEN = re.compile(r"[-–]")
 _FINAL_STOP = re.compile(r"[.!?…][”\"’')\]]*\s*$")
@@ -257,14 +266,19 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
             start, end = run[0][0], run[-1][1]
             words = [w for _, _, w in run]
             possessive = _POSSESSIVE.search(words[-1])
+            # "Pelosi's", "Democrats'"; not a closing quotation mark ("an ‘internationalised’ war")
+            owner = _OWNER.search(words[-1]) is not None
             if possessive:
                 words[-1] = words[-1][:possessive.start()]
                 end -= len(possessive.group())
             words[-1] = words[-1].rstrip(".") if not _INITIAL.fullmatch(words[-1]) else words[-1]
             opening = _OPENING.fullmatch(text[s:start]) is not None or text[max(s, start - 2):start].strip() in \
                 ("“", '"', "‘", "'", ":")
-            if opening and len(words) == 1 and (not _VERB_AFTER.match(text, end)
-                                                or words[0].endswith(("ing", "ed", "ly") + _GROUP_PLURALS)):
+            # A possessive opening a sentence is an owner ("Pelosi's remarks"), most often a name;
+            # so is a word no model saw in lower case before an apposition ("Greenwood, the ...").
+            apposed = _APPOSITION_AFTER.match(text, end) is not None and not seen_in_lower_case(words[0])
+            if opening and len(words) == 1 and not owner and not apposed and (
+                    not _VERB_AFTER.match(text, end) or words[0].endswith(("ing", "ed", "ly") + _GROUP_PLURALS)):
                 continue  # "Asked about it, ...", "Reducing inequalities requires ..."
             before = _BEFORE.findall(text, max(s, start - 20), start)
             prefixed = words[0].lower().rstrip(".") in guards.prefixes

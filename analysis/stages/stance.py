@@ -40,7 +40,16 @@ from ..lang.en import FUNCTION_WORDS
 from ..schema import STANCE_COLUMNS, Stage
 from ..text.layer import rows_by_document
 from .lexicon import Match, PhraseMatcher
-from .mentions import ActorIndex, Attribution, DocumentMentions, Mention, actor_index, is_subject_candidate
+from .mentions import (
+    ActorIndex,
+    Attribution,
+    DocumentMentions,
+    Mention,
+    actor_index,
+    is_plural_group,
+    is_plural_noun_demonym,
+    is_subject_candidate,
+)
 from .negation import WORD as _GAP_WORDS
 from .negation import is_negated
 
@@ -309,7 +318,9 @@ def _through_a_noun(text: str, start: int, after: list[Mention], first: Mention,
 
 def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: Actor | None,
              prefer: str = "any", transfer_heads: frozenset[str] = frozenset()) -> list[Mention]:
-    after = [m for m in mentions if m.start >= start and m.end <= end and m.source != "demonym"
+    # A demonym is an adjective ("the Russian invasion"), unless a plural noun ("attacked the Germans").
+    after = [m for m in mentions if m.start >= start and m.end <= end
+             and (m.source != "demonym" or is_plural_noun_demonym(m))
              and not (holder is not None and m.canonical == holder.name)
              and not (m.source == "pronoun" and m.text.lower() in ("his", "its", "their"))]  # a determiner
     if not after:
@@ -357,7 +368,8 @@ _PARTICIPLE = re.compile(r"^(?:\w+(?:ed|en|wn)|held|met|hit|shot|sworn|led|fough
 _ADJECTIVAL = re.compile(r"^(?:opposed|committed|dedicated|devoted|concerned|disappointed|outraged|determined|"
                          r"inclined|aligned|interested|pleased|delighted|worried|ready|willing|sceptical|skeptical)\b",
                          re.I)
-_BY_AGENT = re.compile(r"^\s+(?:[\w’'-]+\s+){0,4}?by\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w’'-]+\s+){0,2}$",
+# (the words before the agent may be a title: "by Mr. Lindqvist")
+_BY_AGENT = re.compile(r"^\s+(?:[\w’'-]+\s+){0,4}?by\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w’'.-]+\s+){0,2}$",
                        re.I)
 #: An appeal for something not to happen ("urged Moscow not to use ...") opposes it.
 _NEGATED_REQUEST = re.compile(r"^\s*(?:,\s*)?(?:not|never)\s+to\b|^\s*to\s+(?:not|never)\b", re.I)
@@ -371,6 +383,23 @@ def _passive_agent(text: str, cue: Match, subject: Mention, clause_end: int,
             or _ADJECTIVAL.match(cue.text):
         return False, None
     return True, _agent(text, cue, clause_end, mentions)
+
+
+#: Between an owner and a passive cue: "’s remarks were", "’s tweets have been heavily".
+_OWNED_THEN_PASSIVE = re.compile(r"[’']s?(?:\s+[\w-]+){1,3}?\s+(?:(?:has|have|had)\s+been|is|are|was|were)"
+                                 r"\s+(?:\w+ly\s+)*$", re.I)
+
+
+def _possessed_patient(text: str, cue: Match, clause_start: int, mentions: list[Mention]) -> Mention | None:
+    """The owner of what a passive cue is done to, when an agent does it: "Trump's remarks were
+    criticized by Germany" is Germany's view of Trump."""
+    if not _PARTICIPLE.match(cue.text) or _ADJECTIVAL.match(cue.text):
+        return None
+    owner = next((m for m in reversed(mentions) if m.kind == "actor" and m.actor is not None
+                  and clause_start <= m.start and m.end <= cue.start), None)
+    if owner is None or not _OWNED_THEN_PASSIVE.fullmatch(text, owner.end, cue.start):
+        return None
+    return owner
 
 
 def _agent(text: str, cue: Match, clause_end: int, mentions: list[Mention]) -> Mention | None:
@@ -449,7 +478,7 @@ def _position(sent: _Sentence, cues: list[Match], i: int) -> tuple[str, str, str
     fam: CueFamily = c.payload
     if re.match(r"\s+from\b", text[c.end:c.end + 6]) and fam.stance == "support" and fam.targets != "complement":
         return None  # "support from international partners": the holder follows, the target is unnamed
-    if _noun_reading(text, c, sent.start, lex):
+    if _noun_reading(text, c, sent.start, lex) and not _after_a_plural_subject(c, sent.mentions):
         return None  # "the deadly attack on ...", "Trump's support has plunged"
     if _participle_adjective(text, c, sent.start, lex):
         return None  # "the invading Government", "a promising process"
@@ -510,6 +539,13 @@ def _participle_adjective(text: str, c: Match, sent_start: int, lex: Lexicon) ->
     word, following = before.group(1).lower(), after.group(1).lower()
     return (word in lex.book.noun_determiners or word in lex.book.noun_possessives) \
         and following not in lex.book.noun_complements and following not in FUNCTION_WORDS
+
+
+def _after_a_plural_subject(c: Match, mentions: list[Mention]) -> bool:
+    """Whether the cue follows right after a plural group ("the Democrats support", "the Houthis
+    attack"): a verb with its subject, not a noun after a modifier ("the deadly attack")."""
+    return any(m.kind == "actor" and m.actor is not None and is_plural_group(m) and 0 <= c.start - m.end <= 1
+               for m in mentions)
 
 
 def _noun_reading(text: str, c: Match, sent_start: int, lex: Lexicon) -> bool:
@@ -678,7 +714,10 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                 # "the contributions pledged by Jamaica": the act is the agent's
                 holder, resolved, holder_m = agent.actor, agent.resolved, None
                 holders = [(holder, resolved)]
-        if holder_m is not None:
+        patient = _possessed_patient(text, c, clause_start, mentions) if holder_m is None else None
+        if patient is not None and holder is not None and patient.canonical != holder.name:
+            targets = [patient]  # "Trump's remarks were criticized by Germany": toward Trump
+        elif holder_m is not None:
             passive, agent = _passive_agent(text, c, holder_m, clause_end, mentions)
             if passive:  # "Avery was accused of ...", "is praised by the Senate": the subject is the target
                 if agent is None:

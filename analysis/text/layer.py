@@ -29,6 +29,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ..config.corpus import CorpusConfig, load_corpus_config
+from ..lang.en import TITLE_ABBREVIATIONS
 from ..lang.resources import sentence_tokenizer
 from ..schema import PARAGRAPH_COLUMNS, QUOTE_COLUMNS, SENTENCE_COLUMNS, TOKEN_COLUMNS, Stage
 from .layout import classify_paragraphs
@@ -113,6 +114,30 @@ class TokenFeatures(dict):
         return value
 
 
+_LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
+
+
+def sentence_spans(punkt, text: str) -> list[tuple[int, int]]:
+    """Punkt's sentence spans, joined again where one ends in a title's abbreviation: Punkt
+    starts a sentence after "Ms." when the next word is one it has seen in lower case.
+
+    >>> from analysis.lang.resources import sentence_tokenizer
+    >>> t = "Ms. Flowers has accused Gov. Hunter. He denied it."
+    >>> [t[s:e] for s, e in sentence_spans(sentence_tokenizer(), t)]
+    ['Ms. Flowers has accused Gov. Hunter.', 'He denied it.']
+    """
+    out: list[tuple[int, int]] = []
+    joined = False
+    for s, e in punkt.span_tokenize(text):
+        if joined:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+        last = _LAST_WORD.search(text, out[-1][0], out[-1][1])
+        joined = last is not None and last.group(1).lower() in TITLE_ABBREVIATIONS
+    return out
+
+
 def split_text(doc_id: str, text: str, *, config: CorpusConfig,
                features: TokenFeatures | None = None) -> SplitText:
     """Paragraphs, quotations, sentences and tokens of one document (pure).
@@ -130,7 +155,7 @@ def split_text(doc_id: str, text: str, *, config: CorpusConfig,
         if para.kind == "debris":
             continue
         chunk = text[para.start:para.end]
-        for s_rel, e_rel in punkt.span_tokenize(chunk):
+        for s_rel, e_rel in sentence_spans(punkt, chunk):
             s, e = para.start + s_rel, para.start + e_rel
             while q < len(quotes) and quotes[q][1] <= s:
                 q += 1

@@ -43,7 +43,7 @@ BAD_ENTRIES = [
     ("stance.yaml", "transfer_heads:", "transfer_head:", "entry '(top level)': unknown field(s) transfer_head"),
     ("places.yaml", "addressed_by:", "adressed_by:", "entry '(top level)': unknown field(s) adressed_by"),
     ("stance.yaml", "future_window: 4", "future_window: true", "entry 'future_window': must be an integer"),
-    ("stance.yaml", "negates_next: true", "negates_next: perhaps", "entry 'cues.refrain.negates_next': must be true"),
+    ("stance.yaml", "negates_next: true", "negates_next: perhaps", "entry 'cues.refuse_to.negates_next': must be true"),
     ("stance.yaml", "neutrality_issues: [neutrality]", "neutrality_issues: [calm]",
      "entry 'neutrality_issues[0]': 'calm' is not an issue id"),
     ("stance.yaml", "  scope: 4", "  scope: 40", "entry 'negation.scope': must be an integer from 1 to 10"),

@@ -366,3 +366,45 @@ def test_a_harm_condemned_is_nobodys_attack():
 def test_a_long_run_of_separators_is_read_in_linear_time():
     # ", , , ..." between two actors once took 2^n steps (56 s for 18 commas).
     assert ("Russia", "Ukraine", "oppose", "condemn") in findings("France" + " ," * 40 + " x Russia condemned Ukraine.")
+
+
+# Holders and targets of news about persons and parties (from DSE train's misses; sentences written here).
+@pytest.mark.parametrize("text, expected", [
+    # "them"/"they": the nearest group before, in the same sentence
+    ("Liberals questioned the Greens' motives and accused them of wasting funds.", ("Liberals", "Greens", "oppose")),
+    ("Three Conservatives have said they support Ms. Okafor.", ("Three Conservatives", "Okafor", "support")),
+    # a people as the target ("the Germans"), never an adjective
+    ("When Ms. Ortega was in Asia, she attacked the Iranians in a speech.", ("Ortega", "Iran", "oppose")),
+    # a demonym before a role stands for the state
+    ("Kenyan regulators have criticized Equitel for the outage.", ("Kenya", "Equitel", "oppose")),
+    # a cue right after a group is a verb, not a noun after a modifier
+    ("The Socialists support Mr. Duarte.", ("Socialists", "Duarte", "support")),
+    # a title's abbreviation ends no sentence; a title word is no name
+    ("Gov. Hunter praised Ms. Flowers for her work.", ("Hunter", "Flowers", "support")),
+    ("Vice President Ana Ortega endorsed Mr. Lindqvist.", ("Ana Ortega", "Lindqvist", "support")),
+    # a sentence-opening name before an adverb and a verb, or owning what follows
+    ("Sykes already had endorsed Mr. Varga.", ("Sykes", "Varga", "support")),
+    ("Okafor's remarks were criticized by Norway.", ("Norway", "Okafor", "oppose")),
+    ("Lindqvist, the bank's chairman since 2019, criticized Ms. Okafor.", ("Lindqvist", "Okafor", "oppose")),
+    ("Marisol Vega's plan was praised by Mr. Lindqvist.", ("Lindqvist", "Marisol Vega", "support")),
+    ("Varga was publicly shamed by Mr. Lindqvist.", ("Lindqvist", "Varga", "oppose")),
+    # a refusal negates the cue it governs
+    ("Mr. Duarte pointedly refused to endorse Ms. Okafor.", ("Duarte", "Okafor", "oppose")),
+    ("Ms. Okafor testified against Mr. Varga.", ("Okafor", "Varga", "oppose")),
+    ("Mr. Duarte said privately he is supportive of Ms. Okafor.", ("Duarte", "Okafor", "support")),
+])
+def test_holders_and_targets_of_persons_and_parties(text, expected):
+    assert expected in findings(text, ["holder", "target", "stance"])
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Nauru refused to condemn Russia.", ("Nauru", "Russia", "oppose")),       # not condemning: no opposition
+    ("Ms. Okafor's favorite bridge is in the Kenyan capital.", ("Okafor", "Kenya", "support")),  # an adjective
+    ("It is an ‘Europeanised’ war, he said.", ("Europeanised", "", "")),       # a quoted word is no owner
+    ("They said the tariffs were unfair.", ("", "", "")),                      # "they" with no group before
+    ("Critics, the paper said, blamed Mr. Ruto.", ("Critics", "", "")),        # a common word, not a name
+])
+def test_no_finding_from_refusals_adjectives_or_unresolved_groups(text, unwanted):
+    found = findings(text, ["holder", "target", "stance"])
+    assert (not found) if not unwanted[0] else not [f for f in found if f[0] == unwanted[0] and
+                                                    (not unwanted[1] or f[1:] == unwanted[1:])]

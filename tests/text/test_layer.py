@@ -121,3 +121,11 @@ def test_token_features(token, expected):
     features = TokenFeatures(load_corpus_config().stopwords)
     assert features[token] == expected
     assert features[token] is features[token]  # worked out once
+
+
+@pytest.mark.parametrize("text", [
+    "Ms. Flowers spoke to Gov. Hunter and Rep. Waters. They agreed.",
+    "Sen. Graves and Gen. Hill met Mrs. Price. They agreed.",
+])
+def test_a_title_abbreviation_ends_no_sentence(text):
+    assert len(_sentences(text)) == 2
