@@ -45,7 +45,7 @@ _WORD = r"(?:(?:al|el|ad|ash|bin|ibn|abu)-[A-Z][\w’'\-]*|[A-Z][\w’'\-]*\.?|[
 _RUN = re.compile(rf"(?<![\w’'\-.]){_WORD}(?:\s+(?:(?:de|da|del|van|von|der|al|bin|ibn|la|le)\s+)?{_WORD})*")
 #: A verb right after a sentence-opening word makes that word a subject, hence a name.
 _VERB_AFTER = re.compile(r"\s+(?:(?:has|had|have|is|was|will|would|did|does|also|once|never|not|still|then|later|"
-                         r"again|already|just|now|even|\w+ly)\s+){0,3}(?:said|says|told|[a-z]+ed|[a-z]{2,}[^s\W]s)\b"
+                         r"again|already|just|now|even|himself|herself|themselves|\w+ly|\w+n[’']t)\s+){0,3}(?:said|says|told|[a-z]+ed|[a-z]{2,}[^s\W]s)\b"
                          # a progressive after "is"/"was" ("Sanders is also trying")
                          r"|\s+(?:is|was|are|were)\s+(?:(?:also|still|now|not|\w+ly)\s+)?[a-z]{2,}ing\b")
 #: An apposition or relative clause after a sentence-opening word makes it a name: "Greenwood, the
@@ -274,11 +274,16 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
             words[-1] = words[-1].rstrip(".") if not _INITIAL.fullmatch(words[-1]) else words[-1]
             opening = _OPENING.fullmatch(text[s:start]) is not None or text[max(s, start - 2):start].strip() in \
                 ("“", '"', "‘", "'", ":")
-            # A possessive opening a sentence is an owner ("Pelosi's remarks"), most often a name;
-            # so is a word no model saw in lower case before an apposition ("Greenwood, the ...").
-            apposed = _APPOSITION_AFTER.match(text, end) is not None and not seen_in_lower_case(words[0])
-            if opening and len(words) == 1 and not owner and not apposed and (
-                    not _VERB_AFTER.match(text, end) or words[0].endswith(("ing", "ed", "ly") + _GROUP_PLURALS)):
+            # A single word opening a sentence is a name as a subject ("Pelosi blamed"), an owner
+            # ("Pelosi's remarks") or before an apposition ("Greenwood, the ..."), and only if Punkt's
+            # model never saw it in lower case (a party's or institution's word aside): "Critics said",
+            # "Officials blamed" are common words.
+            # (A surname that is also a common word is still found as part of the full name.)
+            common = seen_in_lower_case(words[0]) and words[0].lower() not in guards.group | guards.institutions
+            verb_after = _VERB_AFTER.match(text, end) is not None and \
+                not words[0].endswith(("ing", "ed", "ly") + _GROUP_PLURALS)
+            if opening and len(words) == 1 and (common or not (owner or verb_after or
+                                                               _APPOSITION_AFTER.match(text, end))):
                 continue  # "Asked about it, ...", "Reducing inequalities requires ..."
             before = _BEFORE.findall(text, max(s, start - 20), start)
             prefixed = words[0].lower().rstrip(".") in guards.prefixes

@@ -60,6 +60,7 @@ _AUX = re.compile(
     r"^(?>\s+|\b(?:has|have|had|is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|"
     r"do|does|did|not|n[’']t|never|also|still|always|often|again|further|now|previously|once|already|"
     r"reportedly|officially|publicly|repeatedly|then|later|too|thus|therefore|however|ostensibly|"
+    r"himself|herself|itself|themselves|"
     r"to|would\s+be|\w+ly|\w+n[’']t|from|refrain|refrains|refrained|\w+ing)\b|[’']s\b|[’']d\b|[’']ll\b)*+$", re.I)
 #: Possessive holder: "Cambodia's (continued|principled position in) support for".
 _POSSESSIVE = re.compile(r"^[’']s?(?:\s+(?!(?:is|are|was|were|has|have|had|will|would|be)\b)[\w-]+){0,3}\s+$", re.I)

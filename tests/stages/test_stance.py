@@ -392,6 +392,9 @@ def test_a_long_run_of_separators_is_read_in_linear_time():
     ("Mr. Duarte pointedly refused to endorse Ms. Okafor.", ("Duarte", "Okafor", "oppose")),
     ("Ms. Okafor testified against Mr. Varga.", ("Okafor", "Varga", "oppose")),
     ("Mr. Duarte said privately he is supportive of Ms. Okafor.", ("Duarte", "Okafor", "support")),
+    # "not just" adds, a reflexive stands between subject and verb
+    ("Mr. Duarte did not just blame Ms. Okafor.", ("Duarte", "Okafor", "oppose")),
+    ("Kowalczyk himself criticized Mr. Varga for the delay.", ("Kowalczyk", "Varga", "oppose")),
 ])
 def test_holders_and_targets_of_persons_and_parties(text, expected):
     assert expected in findings(text, ["holder", "target", "stance"])
@@ -403,6 +406,7 @@ def test_holders_and_targets_of_persons_and_parties(text, expected):
     ("It is an ‘Europeanised’ war, he said.", ("Europeanised", "", "")),       # a quoted word is no owner
     ("They said the tariffs were unfair.", ("", "", "")),                      # "they" with no group before
     ("Critics, the paper said, blamed Mr. Ruto.", ("Critics", "", "")),        # a common word, not a name
+    ("Officials blamed Mr. Ruto for the delay.", ("Officials", "", "")),
 ])
 def test_no_finding_from_refusals_adjectives_or_unresolved_groups(text, unwanted):
     found = findings(text, ["holder", "target", "stance"])
