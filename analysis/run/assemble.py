@@ -21,7 +21,14 @@ import pandas as pd
 
 from ..atomic import replace_dir, staging_dir
 from ..schema import DOCUMENT_COLUMNS, PARTITION_TABLES, PUBLICATION_COLUMNS, TIMELINE_COLUMNS
-from ..stages.corpus_dating import UNDATED_BASES, apply_corpus_bounds, corpus_bounds, cross_dating_rows
+from ..stages.corpus_dating import (
+    UNDATED_BASES,
+    apply_corpus_bounds,
+    corpus_bounds,
+    cross_dating_rows,
+    narrowed_intervals,
+    redate_timeline,
+)
 from ..stages.events import event_candidates, merge_events
 from .partition import parquet_safe, read_partition, write_csv_part
 from .tables import write_csv, write_tables
@@ -101,16 +108,50 @@ def _timeline_with_events(keys: list[str], cache_dir: Path, staging: Path) -> tu
         candidates.append(df[event_candidates(df)])
         dating_rows.append(df[cross_dating_rows(df)] if len(df) else df)
     bounds = _corpus_bounds(keys, cache_dir, dating_rows)
+    # The articles the corpus dates more narrowly have their dates resolved again, before the
+    # events are lined up (their partitions are read again: few, and only when some are).
+    narrowed = _narrowed_partitions(keys, cache_dir, bounds)
+    if narrowed:
+        for i, df in timeline_parts():
+            if i in narrowed:
+                df = _redated(df, cache_dir, keys[i], narrowed[i])
+                candidates[i] = df[event_candidates(df)]
     merged, events, merges = merge_events(pd.concat(candidates) if candidates
                                            else pd.DataFrame(columns=TIMELINE_COLUMNS))
     event_of = dict(zip(merged.index, merged["event_id"])) if len(merged) else {}
     n = 0
     for i, df in timeline_parts():
+        if i in narrowed:
+            df = _redated(df, cache_dir, keys[i], narrowed[i])
         df["event_id"] = [event_of.get(j, old) for j, old in zip(df.index, df["event_id"].tolist())]
         write_csv_part(df, staging / "csv" / "timeline.csv", header=i == 0)
         parquet_safe(df).to_parquet(staging / "parquet" / "timeline" / f"part-{i:05d}.parquet", index=False)
         n += len(df)
     return events, merges, n, bounds
+
+
+def _narrowed_partitions(keys: list[str], cache_dir: Path, bounds: dict) -> dict[int, dict]:
+    """partition number -> {doc_id: narrower interval} for the partitions holding documents
+    whose interval the corpus bounds change."""
+    if not bounds:
+        return {}
+    import pyarrow.parquet as pq  # see _concatenate
+
+    out = {}
+    for i, key in enumerate(keys):
+        ids = pq.read_table(cache_dir / key / "documents.parquet", columns=["doc_id"]).column("doc_id").to_pylist()
+        if set(bounds) & set(ids):
+            docs = read_partition(cache_dir, key, "documents")
+            intervals = narrowed_intervals(docs, apply_corpus_bounds(docs, bounds))
+            if intervals:
+                out[i] = intervals
+    return out
+
+
+def _redated(timeline: pd.DataFrame, cache_dir: Path, key: str, intervals: dict) -> pd.DataFrame:
+    """A partition's timeline with its narrowed documents' rows resolved again."""
+    return redate_timeline(timeline, read_partition(cache_dir, key, "documents"),
+                           read_partition(cache_dir, key, "sentences"), intervals)
 
 
 def _corpus_bounds(keys: list[str], cache_dir: Path, rows: list[pd.DataFrame]) -> dict:

@@ -27,7 +27,7 @@ from ..config.codebooks import Codebooks
 from ..config.inputs import CorpusSource, EngineOptions, Rules, RunInputs, load_rules
 from ..errors import UserError
 from ..paths import CACHE_DIR, project_path
-from ..stages.corpus_dating import cross_date
+from ..stages.corpus_dating import cross_date, narrowed_intervals, redate_timeline
 from ..stages.events import merge_events
 from ..text.corpus import iter_documents, iter_record_batches, skipped_files, validate_corpus
 from .assemble import assemble
@@ -56,8 +56,13 @@ def build_tables(corpus: RunInputs | str | Path, *, rules: Rules | None = None) 
     rules = rules or load_rules(inputs)  # every rule validated before any work
     documents = next(iter_documents(inputs.corpus, chunk_size=10 ** 9, config=rules.corpus_config))
     tables = analyse_partition(documents, rules)
+    # Dated by the rest of the corpus first, so that the narrowed articles' dates are resolved
+    # again before events are lined up.
+    dated = cross_date(tables["documents"], tables["timeline"])
+    tables["timeline"] = redate_timeline(tables["timeline"], dated, tables["sentences"],
+                                         narrowed_intervals(tables["documents"], dated))
+    tables["documents"] = dated
     tables["timeline"], tables["events"], tables["event_merges"] = merge_events(tables["timeline"])
-    tables["documents"] = cross_date(tables["documents"], tables["timeline"])
     return tables
 
 

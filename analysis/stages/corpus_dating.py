@@ -27,7 +27,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .dating import NEWS_RECENCY_DAYS, WEEK_DAYS, Interval, interval_label
-from .timeline import STATEMENT_TRIGGERS
+from .timeline import STATEMENT_TRIGGERS, redate_rows
 
 #: Documents whose date the corpus may narrow: no date given, or one inferred from the text.
 UNDATED_BASES = frozenset({"unknown", "inferred"})
@@ -194,6 +194,41 @@ def apply_corpus_bounds(documents: pd.DataFrame, bounds: dict[str, list[tuple]])
             docs.at[i, "published_basis"] = "inferred"
             docs.at[i, "year"] = int(label[:4]) if label[:4].isdigit() else pd.NA
     return docs
+
+
+def narrowed_intervals(before: pd.DataFrame, after: pd.DataFrame) -> dict[str, Interval]:
+    """doc_id -> the interval :func:`apply_corpus_bounds` gave a document, for the documents
+    whose interval it changed (``before`` and ``after`` are the documents without and with the bounds)."""
+    if "published_earliest" not in after.columns:
+        return {}
+    old = dict(zip(before["doc_id"], zip(before["published_earliest"], before["published_latest"])))
+    out = {}
+    for doc_id, lo, hi in zip(after["doc_id"], after["published_earliest"], after["published_latest"]):
+        if lo and hi and old.get(doc_id) != (lo, hi):
+            out[doc_id] = Interval(date.fromisoformat(lo), date.fromisoformat(hi))
+    return out
+
+
+def redate_timeline(timeline: pd.DataFrame, documents: pd.DataFrame, sentences: pd.DataFrame,
+                    intervals: dict[str, Interval]) -> pd.DataFrame:
+    """The timeline with the rows of the documents in ``intervals`` resolved again against
+    their narrower interval (:func:`~.timeline.redate_rows`); other rows unchanged."""
+    if not intervals or not len(timeline):
+        return timeline
+    texts = dict(zip(documents["doc_id"], documents["text"]))
+    mine = sentences[sentences["doc_id"].isin(list(intervals))]
+    spans: dict[str, dict[int, tuple[int, int]]] = {}
+    for d, sid, s, e in zip(mine["doc_id"], mine["sentence_id"], mine["char_start"], mine["char_end"]):
+        spans.setdefault(d, {})[int(sid)] = (int(s), int(e))
+    out = timeline
+    for doc_id, iv in intervals.items():
+        at = out.index[out["doc_id"] == doc_id]
+        if len(at) and doc_id in texts:
+            redated = redate_rows(out.loc[at], texts[doc_id], spans.get(doc_id, {}), iv)
+            if out is timeline:
+                out = timeline.copy()
+            out.loc[at, ["value", "granularity", "anchor"]] = redated[["value", "granularity", "anchor"]].values
+    return out
 
 
 def cross_date(documents: pd.DataFrame, timeline: pd.DataFrame) -> pd.DataFrame:

@@ -101,6 +101,64 @@ def common_value(lo: str, hi: str) -> tuple[str, str] | None:
     return None
 
 
+def within_interval(found: list[Timex], sentence: str, s: int, interval: Interval | None) -> list[Timex]:
+    """The expressions of a sentence (at offset ``s``) found without a publication date, those
+    that need one resolved against both ends of ``interval``: the value both ends give (anchor
+    ``dct``), else the month or year they share (anchor ``interval``), else left as found."""
+    needs_dct = any(t.anchor == "none" and t.type in ("DATE", "TIME") for t in found)
+    if not needs_dct or interval is None or not (interval.earliest and interval.latest and interval.consistent):
+        return found
+    lo = {(t.start, t.end): t for t in find_timexes(sentence, dct=interval.earliest, offset=s)}
+    hi = {(t.start, t.end): t for t in find_timexes(sentence, dct=interval.latest, offset=s)}
+    found = list(found)
+    for i, t in enumerate(found):
+        a, b = lo.get((t.start, t.end)), hi.get((t.start, t.end))
+        if t.anchor != "none" or t.type not in ("DATE", "TIME") or a is None or b is None:
+            continue
+        if a.value == b.value:
+            a.anchor = "dct"
+            found[i] = a
+        elif (shared := common_value(a.value, b.value)) is not None:
+            found[i] = replace(a, value=shared[0], granularity=shared[1], anchor="interval")
+    return found
+
+
+#: The anchors of timeline rows that an inferred interval resolved, or could resolve.
+REDATABLE_ANCHORS = ("none", "dct", "interval")
+
+
+def redate_rows(rows: pd.DataFrame, text: str, sentence_spans: dict[int, tuple[int, int]],
+                interval: Interval) -> pd.DataFrame:
+    """One undated document's timeline rows resolved again against a narrower ``interval``
+    (the rest of the corpus narrowed it after the document's own timeline was made): the
+    rows an interval resolves (:func:`within_interval`) take the values the new one gives.
+
+    >>> text = "Talks were held on Monday."
+    >>> rows = pd.DataFrame([("d", 0, 19, 25, "Monday", "DATE", "XXXX-WXX-1", "day", "none")],
+    ...                     columns=["doc_id", "sentence_id", "char_start", "char_end", "expression", "type",
+    ...                              "value", "granularity", "anchor"])
+    >>> week = Interval(date(2023, 3, 8), date(2023, 3, 12))
+    >>> redate_rows(rows, text, {0: (0, 26)}, week)[["value", "anchor"]].values.tolist()
+    [['2023-03-06', 'dct']]
+    """
+    open_rows = rows["anchor"].isin(REDATABLE_ANCHORS) & rows["type"].isin(["DATE", "TIME"])
+    if not open_rows.any():
+        return rows
+    out = rows.copy()
+    for sid, idx in out.index[open_rows].groupby(out.loc[open_rows, "sentence_id"]).items():
+        if sid not in sentence_spans:
+            continue
+        s, e = sentence_spans[sid]
+        sentence = text[s:e]
+        found = within_interval(find_timexes(sentence, dct=None, offset=s), sentence, s, interval)
+        by_span = {(t.start, t.end): t for t in found}
+        for i in idx:
+            t = by_span.get((int(out.at[i, "char_start"]), int(out.at[i, "char_end"])))
+            if t is not None and t.anchor != "none":
+                out.at[i, "value"], out.at[i, "granularity"], out.at[i, "anchor"] = t.value, t.granularity, t.anchor
+    return out
+
+
 def document_timeline(doc_id: str, text: str, sentences: list[tuple[int, int, int]], *, dct: date | None,
                       interval: Interval | None, mentions_by_sentence: dict[int, list],
                       anchors: list | None = None, undated: dict[int, list[Timex]] | None = None) -> list[tuple]:
@@ -120,19 +178,7 @@ def document_timeline(doc_id: str, text: str, sentences: list[tuple[int, int, in
             found = find_timexes(sentence, dct=dct, offset=s)
         else:
             found = list(undated[sid]) if undated is not None else find_timexes(sentence, dct=None, offset=s)
-            needs_dct = any(t.anchor == "none" and t.type in ("DATE", "TIME") for t in found)
-            if needs_dct and interval is not None and interval.earliest and interval.latest and interval.consistent:
-                lo = {(t.start, t.end): t for t in find_timexes(sentence, dct=interval.earliest, offset=s)}
-                hi = {(t.start, t.end): t for t in find_timexes(sentence, dct=interval.latest, offset=s)}
-                for i, t in enumerate(found):
-                    a, b = lo.get((t.start, t.end)), hi.get((t.start, t.end))
-                    if t.anchor != "none" or t.type not in ("DATE", "TIME") or a is None or b is None:
-                        continue
-                    if a.value == b.value:
-                        a.anchor = "dct"
-                        found[i] = a
-                    elif (shared := common_value(a.value, b.value)) is not None:
-                        found[i] = replace(a, value=shared[0], granularity=shared[1], anchor="interval")
+            found = within_interval(found, sentence, s, interval)
         previous: Timex | None = None
         for t in found:
             ev = anchor_by_sentence.get(sid)

@@ -71,6 +71,13 @@ def test_partitions_give_the_tables_one_run_in_memory_gives(tmp_path):
     pd.testing.assert_frame_equal(written.loc[:, columns].sort_index(), memory.loc[:, columns].sort_index())
     csv = pd.read_csv(out / "documents.csv", keep_default_na=False).set_index("doc_id")
     assert csv.loc["u", "published_earliest"] == "2023-02-22"
+    # The narrowed article's own dates are resolved again against its new interval, in both paths.
+    timeline_columns = ["doc_id", "char_start", "expression", "value", "granularity", "anchor"]
+    in_memory = analysis.build_tables(corpus)["timeline"][timeline_columns].reset_index(drop=True)
+    partitioned = pd.read_parquet(out / "parquet" / "timeline")[timeline_columns].reset_index(drop=True)
+    pd.testing.assert_frame_equal(partitioned, in_memory, check_dtype=False)
+    wednesday = in_memory[in_memory["doc_id"] == "u"].iloc[0]
+    assert (wednesday.value, wednesday.anchor) == ("2023", "interval")  # was XXXX-WXX-3, anchor none
 
 
 def test_missing_values_and_columns_leave_the_documents_as_they_are():
