@@ -96,9 +96,11 @@ class ActorIndex:
         self.inverted_speech_verbs = books.stance.inverted_speech_verbs
         self.by_name: dict[str, Actor] = {}
         self.actors = PhraseMatcher(self._state_entries(books) + self._codebook_entries(books), case="auto")
-        self.issues = PhraseMatcher([(a, issue) for issue in books.issues for a in issue.aliases], case="acronyms")
+        self.issues = PhraseMatcher([(a, (issue, False)) for issue in books.issues for a in issue.aliases] +
+                                    [(a, (issue, True)) for issue in books.issues for a in issue.problems],
+                                    case="acronyms")
         self.issue_labels = {i.id: i.label for i in books.issues}
-        self.capitalised_issue_forms = {a for i in books.issues for a in i.aliases if a != a.lower()}
+        self.capitalised_issue_forms = {a for i in books.issues for a in (*i.aliases, *i.problems) if a != a.lower()}
         self.narrower: dict[str, set[str]] = {}
         for i in books.issues:
             if i.broader:
@@ -297,7 +299,7 @@ def _person_matcher(persons: list[Actor], index: ActorIndex) -> NameMatcher | Ph
 def _select(cands: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions, longest first; ties: persons, then other actors, then issues."""
     rank = {"title": 0, "apposition": 0, "name_part": 1, "codebook": 1, "name": 2, "country": 2, "capital": 2,
-            "demonym": 3, "issue": 4, "role_reference": 1, "pronoun": 5}
+            "demonym": 3, "issue": 4, "problem": 4, "role_reference": 1, "pronoun": 5}
     cands.sort(key=lambda m: (-(m.end - m.start), rank.get(m.source, 9), m.start))
     taken: list[Mention] = []
     for m in cands:
@@ -348,7 +350,8 @@ def _static_candidates(text: str, s: int, e: int, index: ActorIndex) -> list[Men
         actor, source = m.payload
         cands.append(Mention(m.start, m.end, m.text, "actor", actor.name, actor, source))
     for m in index.issues.finditer(text, s, e):
-        cands.append(Mention(m.start, m.end, m.text, "issue", m.payload.id, None, "issue"))
+        issue, problem = m.payload
+        cands.append(Mention(m.start, m.end, m.text, "issue", issue.id, None, "problem" if problem else "issue"))
     for m in index.roles.finditer(text, s, e):
         cands.append(Mention(m.start, m.end, m.text, "actor", "", None, "role_reference", resolved_from=m.text,
                              roles=m.payload))

@@ -751,8 +751,10 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                 harmed_end = t.end  # "the violation of the territorial integrity and sovereignty of"
             for who, who_resolved in holders:
                 reading = (stance, act, plover)
-                if harmed:
-                    reading = ("support", act, plover)  # "condemns the violation of the Charter"
+                # "condemns the violation of the Charter"; "refrain from the use of nuclear weapons"
+                # (a problem the issue works against: disarmament)
+                if harmed or (stance == "oppose" and isinstance(t, Mention) and t.source == "problem"):
+                    reading = ("support", act, plover)
                 if fam.between_states and not negated and who is not None and who.type == "state" \
                         and isinstance(t, Mention) and t.actor is not None and t.actor.type == "state":
                     reading = fam.between_states  # "Russia attacked Ukraine" is force, not a view

@@ -268,6 +268,9 @@ def voiced(text: str, voice: str, columns=("holder", "target", "stance", "act", 
     ("My Government supports the ceasefire.", "Kenya", ("Kenya", "ceasefire", "support", "support", "")),
     # an obligation put on another actor is the speaker's demand of it
     ("Russia must end the invasion.", "FRA", ("France", "invasion", "oppose", "urge", "Russia")),
+    # the office congratulated, not the Assembly
+    ("We congratulate the President of the General Assembly on his election.", "NPL",
+     ("Nepal", "President of the General Assembly", "support", "congratulate", "")),
 ])
 def test_a_text_spoken_by_one_actor(text, voice, expected):
     assert expected in voiced(text, voice)
@@ -325,6 +328,14 @@ def test_idioms_and_names_are_not_cues_or_actors(text, unwanted):
     # the harm reaches what is coordinated with its first target, and a harm may be a verb
     ("Ghana condemned the attacks on Togo and Benin.", ("Ghana", "Benin", "support")),
     ("Chile rejects any attempt to violate the UN Charter.", ("Chile", "UN Charter and international law", "support")),
+    # more harms: weaponization, calling into question
+    ("Malawi opposed the weaponization of human rights.", ("Malawi", "human rights", "support")),
+    ("Peru cannot accept calling into question the standards on gender equality.", ("Peru", "human rights", "support")),
+    # opposing a problem an issue works against supports the issue
+    ("Samoa urged all States to refrain from the testing of nuclear weapons.",
+     ("Samoa", "disarmament and non-proliferation", "support")),
+    ("Tuvalu is preventing climate threats.", ("Tuvalu", "climate change action", "support")),
+    ("Chile supports the elimination of nuclear weapons.", ("Chile", "disarmament and non-proliferation", "support")),
 ])
 def test_targets_inside_noun_phrases(text, expected):
     assert expected in findings(text, ["holder", "target", "stance"])
