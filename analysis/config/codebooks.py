@@ -95,8 +95,8 @@ def _load_names(data: object, path: Path) -> NameRules:
 
 
 _ACTOR_KEYS = ("actors", "role_references", "titles", "apposition_roles", "names")
-_PLACE_KEYS = ("countries", "location_prepositions", "demonym_heads", "regions", "name_words_after_capital",
-               "addressed_by")
+_PLACE_KEYS = ("countries", "location_prepositions", "demonym_heads", "proposal_heads", "regions",
+               "name_words_after_capital", "addressed_by")
 _STANCE_KEYS = ("cues", "neutral_default_target", "neutral_targets", "neutrality_issues", "addressee_issues",
                 "conditionals", "negation", "hedges", "boosters", "modals", "inverted_speech_verbs", "speech_verbs",
                 "plover", "plover_future", "not_future", "future_markers", "future_window", "noun_reading",
@@ -164,6 +164,8 @@ class PlaceBook:
     countries: dict[str, Country]
     location_prepositions: frozenset[str]
     demonym_heads: frozenset[str]
+    #: What a state puts forward, after its demonym or name ("an Indian proposal"): the state.
+    proposal_heads: frozenset[str] = frozenset()
     addressed_by: frozenset[str] = frozenset()
     name_words_after_capital: frozenset[str] = frozenset()
     regions: tuple[str, ...] = ()
@@ -193,7 +195,9 @@ def _load_places(path: Path) -> tuple[PlaceBook, SourceFile]:
     addressed = frozenset(w.lower() for w in str_list(data.get("addressed_by"), path, "addressed_by"))
     after = frozenset(str_list(data.get("name_words_after_capital"), path, "name_words_after_capital"))
     regions = tuple(str_list(data.get("regions"), path, "regions"))
-    return PlaceBook(countries, preps, heads, addressed, after, regions), source
+    proposals = frozenset(w.lower() for w in str_list(data.get("proposal_heads"), path, "proposal_heads"))
+    return PlaceBook(countries, preps, heads, proposal_heads=proposals, addressed_by=addressed,
+                     name_words_after_capital=after, regions=regions), source
 
 
 # --------------------------------------------------------------------------- issues

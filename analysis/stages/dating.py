@@ -461,8 +461,8 @@ def close_interval(earliest: str, latest: str, earliest_from: str, latest_from: 
     (``CALIBRATED_DAYS``), or as it was, with no evidence, when no width applies.
 
     >>> close_interval("2019-01-01", "", "year", "")[1:]
-    ('2035-03-13', 'on or before 2035-03-13: 90% of news articles whose latest past clue is a year \
-appear within 5915 days of it (calibrated)')
+    ('2028-03-15', 'on or before 2028-03-15: 90% of news articles whose latest past clue is a year \
+appear within 3361 days of it (calibrated)')
     >>> close_interval("2019-03-04", "", "day", "")
     ('2019-03-04', '', '')
     """

@@ -93,6 +93,7 @@ class ActorIndex:
         self.addressed_by = books.places.addressed_by
         self.places_book = books.places
         self.demonym_heads = books.places.demonym_heads
+        self.proposal_heads = books.places.proposal_heads
         self.inverted_speech_verbs = books.stance.inverted_speech_verbs
         self.by_name: dict[str, Actor] = {}
         self.actors = PhraseMatcher(self._state_entries(books) + self._codebook_entries(books), case="auto")
@@ -484,11 +485,15 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
     if m.source == "region":
         return None  # "Latin America", "the Sahel": a place
     if m.source in ("demonym", "country"):
-        # "the Saudi government", "a top U.S. official", "the Cambodian premier": the state.
-        head = re.match(r"\s+([a-z]+(?:\s+(?:minister|ministry|media|agency))?)\b", text[m.end:m.end + 30])
+        # "the Saudi government", "a top U.S. official", "the Cambodian premier", "Poland's
+        # parliament", "a US offer": the state.
+        owner = "(?:[’']s)?" if m.source == "country" else ""
+        head = re.match(owner + r"\s+([a-z]+(?:\s+(?:minister|ministry|media|agency))?)\b", text[m.end:m.end + 30])
         if head and head.group(1) not in index.demonym_heads:
-            head = re.match(r"\s+([a-z]+)\b", text[m.end:m.end + 20])
-        if head and head.group(1) in index.demonym_heads:
+            head = re.match(owner + r"\s+([a-z]+)\b", text[m.end:m.end + 20])
+        possessive = head is not None and not head.group(0)[:1].isspace()
+        if head and (head.group(1) in index.demonym_heads or (head.group(1) in index.proposal_heads
+                                                               and not possessive)):
             m = replace(m, end=m.end + head.end(), text=text[m.start:m.end + head.end()], source="country")
     if m.source == "pronoun" and m.text.lower() in _PLURAL_PRONOUNS:
         # "Democrats questioned Republicans' motives and accused them": the nearest group before.
@@ -649,8 +654,10 @@ def is_plural_noun_demonym(m: Mention) -> bool:
 
 
 def is_plural_group(m: Mention) -> bool:
-    """An actor "they" may refer to: a group ("Democrats", "the rebels") or a people ("the Iranians")."""
-    return (m.actor is not None and m.actor.type == "group") or is_plural_noun_demonym(m)
+    """An actor "they" may refer to: a group ("Democrats", "the rebels"), a people ("the Iranians"),
+    or a state by a plural of its people ("Palestinian leaders", "Indonesian officials")."""
+    return (m.actor is not None and m.actor.type == "group") or is_plural_noun_demonym(m) or (
+        m.source == "country" and " " in m.text and m.text.endswith("s") and not m.text.endswith(("ss", "’s", "'s")))
 
 
 def fits_pronoun(m: Mention, female: bool) -> bool:
@@ -688,6 +695,12 @@ def resolve_by_type(text: str, ref: Mention, history: History, current: list[Men
 
 # --------------------------------------------------------------------------- attribution
 
+#: After the actor that follows "said": a verb of its own makes it the subject of what is said
+#: ("said US and British forces must ensure"), not the speaker ("said Hun Sen on Monday").
+_OWN_VERB = re.compile(r"[^.,;:!?“”\"]*?\b(?:must|should|will|would|shall|has|have|had|is|are|was|were|can|could|"
+                       r"may|might|did|does|do)\b", re.I)
+
+
 def _speaker_near_verb(text: str, verb_start: int, verb_end: int, mentions: list[Mention],
                        lo: int, hi: int, inverted: tuple[str, ...] = ()) -> Mention | None:
     """The actor that says: right before the verb ("Hun Sen said", "X, a fellow at Y, said"),
@@ -702,14 +715,16 @@ def _speaker_near_verb(text: str, verb_start: int, verb_end: int, mentions: list
                     and "“" not in gap:
                 return m
         last = before[-1]
-        if _FILLER.match(text[last.end:verb_start]):
+        # "The Red Cross operating in Iraq said": a place after a preposition does not speak
+        if _FILLER.match(text[last.end:verb_start]) and is_subject_candidate(text, last):
             return last
     after = [m for m in actors if m.start >= verb_end and m.end <= hi]
     if after and " ".join(text[verb_start:verb_end].lower().split()) in inverted:
         # "said Iran's Foreign Minister X": the person, not the state that qualifies them.
         first = next((m for m in after if m.is_person and m.start - verb_end < 60), after[0])
         gap = text[verb_end:first.start]
-        if re.fullmatch(r"\s*(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){0,3}?(?:(?:from|by|of)\s+(?:the\s+)?)?", gap):
+        if re.fullmatch(r"\s*(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){0,3}?(?:(?:from|by|of)\s+(?:the\s+)?)?", gap) \
+                and not _OWN_VERB.match(text, first.end):
             return first
     return None
 

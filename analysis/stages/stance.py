@@ -641,16 +641,50 @@ def _neutrality(lex: Lexicon, targets: list, stance: str, act: str, negated: boo
     return stance, act, targets
 
 
+#: After an obligation, a passive ("must be reformed"): the subject is what is to be done, not who.
+_PASSIVE_AFTER = re.compile(r"\s+(?:not\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|wn)\b", re.I)
+
+
+def _obligation_demands(text: str, s: int, e: int, mentions: list[Mention], att: Attribution,
+                        lex: Lexicon) -> list[Finding]:
+    """Demands made by putting an obligation on an actor in what a speaker says: "Russia said
+    Sudan must return the helicopter" is Russia's demand of Sudan (PLOVER DEMAND, stance
+    ``none``: a demand states no view of the one it is made of), whatever the verb after it.
+    Only in speech with a speaker (reported, quoted, or a text's own voice), and not of the
+    speaker itself ("we must act")."""
+    if att.speaker is None:
+        return []
+    out = []
+    for o in lex.obligations.finditer(text, s, e):
+        if att.attribution == "reported" and o.start < att.verb_end or _PASSIVE_AFTER.match(text, o.end):
+            continue  # outside what is said; or "the Council must be reformed"
+        subject = next((m for m in reversed(mentions) if m.end <= o.start and m.kind == "actor"
+                        and m.actor is not None and m.source != "demonym"), None)
+        if subject is None or subject.start < s or not _AUX.match(text[subject.end:o.start]) \
+                or not is_subject_candidate(text, subject):
+            continue
+        holder = _speaker_state(att)
+        if holder is None or subject.canonical in (holder.name, att.speaker.name):
+            continue
+        plover = "DEMAND" if "DEMAND" in lex.book.plover_quads else ""
+        for t in _coordinated(text, subject, mentions):
+            if t.canonical not in (holder.name, att.speaker.name):
+                out.append(Finding(holder, att.resolved, t, "none", "urge", plover, o.start, o.end, o.text,
+                                   False, "", t.canonical))
+    return out
+
+
 def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: Attribution, quoted: bool,
                       lex: Lexicon) -> list[Finding]:
     """The stance findings of one sentence (see the module docstring for the rules)."""
+    demands = _obligation_demands(text, s, e, mentions, att, lex)
     cues = _cues(text, s, e, mentions, lex)
     if not cues:
-        return []  # every finding starts at a cue: most sentences end here
+        return _merge(demands)  # every other finding starts at a cue: most sentences end here
     sent = _Sentence(text, s, e, mentions, att, quoted, lex, list(lex.negators.finditer(text, s, e)),
                      list(lex.modals.finditer(text, s, e)), list(lex.conditionals.finditer(text, s, e)),
                      list(lex.future_markers.finditer(text, s, e)))
-    findings: list[Finding] = []
+    findings: list[Finding] = list(demands)
     appeals: list[_Appeal] = []
     consumed: list[tuple[int, int]] = []  # targets taken: a cue inside one is part of it
     previous: tuple[int, int, Actor, bool] | None = None  # (last cue end, last target end, holder, resolved)

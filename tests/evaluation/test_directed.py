@@ -79,13 +79,13 @@ def test_plover_scores_count_source_target_and_category():
 # PLOVER development half). They may rise; a change that lowers them must be looked at.
 def test_dse_validation_figures_do_not_fall():
     s, _, _ = dse_benchmark(shared_path("benchmarks", "dse", "valid.txt"), BOOKS)
-    assert s["macro_f1"] >= 0.33 and s["directed_precision"] >= 0.67 and s["directed_recall"] >= 0.20
+    assert s["macro_f1"] >= 0.35 and s["directed_precision"] >= 0.69 and s["directed_recall"] >= 0.22
 
 
 def test_plover_development_figures_do_not_fall():
     s, per, _ = plover_benchmark(shared_path("benchmarks", "plover_gsr", "gsr_dev.json"), BOOKS)
     assert s["records"] == 103
-    assert s["accuracy"] >= 0.43 and s["finding_category_precision"] >= 0.80
+    assert s["accuracy"] >= 0.47 and s["finding_category_precision"] >= 0.82
 
 
 def test_handcheck_summary(tmp_path):

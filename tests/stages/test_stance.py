@@ -423,3 +423,31 @@ def test_no_finding_from_refusals_adjectives_or_unresolved_groups(text, unwanted
     found = findings(text, ["holder", "target", "stance"])
     assert (not found) if not unwanted[0] else not [f for f in found if f[0] == unwanted[0] and
                                                     (not unwanted[1] or f[1:] == unwanted[1:])]
+
+
+# Diplomatic acts whose target is the state behind a proposal, an obligation or a plural of its people.
+@pytest.mark.parametrize("text, expected", [
+    # what a state puts forward, after its demonym or name, is toward that state
+    ("Laos has rejected a Thai proposal for a joint border patrol.", ("Laos", "Thailand", "oppose", "REJECT")),
+    ("Fiji rejected a US offer to host a summit.", ("Fiji", "United States", "oppose", "REJECT")),
+    # a state's body after a possessive is the state
+    ("Chile's parliament has demanded a ceasefire.", ("Chile", "ceasefire", "support", "DEMAND")),
+    # "they" after a plural of a state's people
+    ("Nepali officials said they would boycott all contact with Bhutan.", ("Nepal", "Bhutan", "oppose", "THREATEN")),
+    # an obligation put on an actor in what a speaker says is the speaker's demand of it, whatever the verb
+    ("Norway said on Monday that Peru must return the seized vessel.", ("Norway", "Peru", "none", "DEMAND")),
+])
+def test_diplomatic_acts_toward_states(text, expected):
+    assert expected in findings(text, ["holder", "target", "stance", "plover"])
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Norway said the Security Council must be reformed.", ("Norway", "UN Security Council")),  # a passive
+    ("Norway said it must act now.", ("Norway", "Norway")),                                        # the speaker itself
+    # a place after "in" does not speak, and an actor with a verb of its own after "said" is no speaker
+    ("The Red Cross operating in Iraq said US and British forces must ensure security.", ("Iraq", "United States")),
+    ("The Red Cross operating in Iraq said US and British forces must ensure security.",
+     ("United States", "United Kingdom")),
+])
+def test_no_demand_of_a_passive_the_speaker_or_from_a_wrong_speaker(text, unwanted):
+    assert unwanted not in findings(text, ["holder", "target"])
