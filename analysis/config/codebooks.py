@@ -76,13 +76,16 @@ class NameRules:
     group_words: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
     institutions: frozenset[str] = frozenset()
+    #: Capitalised adjectives that open the name of a thing ("Western Powers", "Arab Spring").
+    modifiers: frozenset[str] = frozenset()
 
 
 def _load_names(data: object, path: Path) -> NameRules:
     if data is None:
         return NameRules()
     check(isinstance(data, dict), path, "names", "must be a mapping (prefixes, organisation_words, ...)")
-    known_fields(path, "names", data, ("prefixes", "organisation_words", "institutions", "group_words", "not_names"))
+    known_fields(path, "names", data, ("prefixes", "organisation_words", "institutions", "group_words", "not_names",
+                                       "modifiers"))
     prefixes = data.get("prefixes") or {}
     check(isinstance(prefixes, dict) and set(prefixes) <= {"m", "f", ""}, path, "names.prefixes",
           "must map a gender (m, f or \"\") to a list of prefixes")
@@ -91,6 +94,7 @@ def _load_names(data: object, path: Path) -> NameRules:
         organisation_words=frozenset(str_list(data.get("organisation_words"), path, "names.organisation_words")),
         group_words=frozenset(str_list(data.get("group_words"), path, "names.group_words")),
         not_names=frozenset(str_list(data.get("not_names"), path, "names.not_names")),
+        modifiers=frozenset(str_list(data.get("modifiers"), path, "names.modifiers")),
         institutions=frozenset(str_list(data.get("institutions"), path, "names.institutions")))
 
 

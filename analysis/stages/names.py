@@ -88,7 +88,8 @@ class NameGuards:
         # "Secretary of State": "of" is no title word
         self.title_words = {w.lower().rstrip(".") for t in titles for w in t.split()} - self.stop
         self.prefixes = {p.lower().rstrip("."): g for p, g in rules.prefixes.items()}
-        self.not_names = {w.lower().rstrip(".") for w in rules.not_names}
+        self.modifiers = {w.lower() for w in rules.modifiers}
+        self.not_names = {w.lower().rstrip(".") for w in rules.not_names} | self.modifiers
         self.organisation = {w.lower().rstrip(".") for w in rules.organisation_words}
         self.group = {w.lower() for w in rules.group_words}
         self.institutions = {w.lower() for w in rules.institutions}
@@ -224,6 +225,9 @@ def _runs(text: str, s: int, e: int, spans: list[tuple[int, int]], guards: NameG
         # Goals", "Persons with Disabilities Office") is the title of a thing: no fragment of it is a name.
         if any((k > 0 or joined) and w.group().lower().rstrip(".") in guards.not_names
                and w.group().lower().rstrip(".") not in guards.prefixes for k, w in enumerate(tokens)):
+            continue
+        # ... and so is one that an adjective opens ("Western Powers", "the Arab Spring").
+        if len(tokens) > 1 and tokens[0].group().lower() in guards.modifiers:
             continue
         for k, w in enumerate(tokens):
             ws, we = w.start(), w.end()

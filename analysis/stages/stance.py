@@ -221,11 +221,19 @@ def _owns_a_harm(text: str, m: Mention, harm_heads: frozenset[str]) -> bool:
     return owned is not None and any(w.lower() in harm_heads for w in owned.group(1).split())
 
 
+_FOR_DOING = re.compile(r"\s+for\s+(?:having\s+)?", re.I)
+
+
 def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, mentions: list[Mention],
             att: Attribution, quoted: bool, harm_heads: frozenset[str] = frozenset()
             ) -> tuple[Actor | None, bool, Mention | None]:
     actors = [m for m in mentions if m.kind == "actor" and m.actor is not None and m.end <= cue_start]
     in_clause = [m for m in actors if m.start >= clause_start]
+    # "thank the Government of Kenya for pledging", "blamed Russia for attacking": the one
+    # thanked or blamed does what the "-ing" verb says.
+    if in_clause and _FOR_DOING.fullmatch(text, in_clause[-1].end, cue_start) and \
+            re.match(r"[A-Za-z]+ing\b", text[cue_start:cue_start + 30]):
+        return in_clause[-1].actor, in_clause[-1].resolved, in_clause[-1]
     # First person right before the cue, inside a quotation: the speaker or the speaker's state.
     fp = [m for m in _FIRST_PERSON.finditer(text, clause_start, cue_start)]
     # In a quotation, or in a text spoken by one actor (a speech: the corpus gives its voice).
@@ -642,7 +650,10 @@ def _neutrality(lex: Lexicon, targets: list, stance: str, act: str, negated: boo
 
 
 #: After an obligation, a passive ("must be reformed"): the subject is what is to be done, not who.
-_PASSIVE_AFTER = re.compile(r"\s+(?:not\s+)?be\s+(?:\w+ly\s+)?\w+(?:ed|en|wn)\b", re.I)
+_PASSIVE_AFTER = re.compile(r"\s+(?:not\s+)?be\s+(?:\w+ly\s+)?(?:\w+(?:ed|en|wn)|able|free|entitled|eligible)\b", re.I)
+#: Before an obligation's subject, a verb: the subject is its object ("issues impacting Member
+#: States should serve him well": the issues, not the States, should).
+_VERB_BEFORE = re.compile(r"\b[a-z]+(?:ing|ed)\s+(?:(?:the|a|an|all|its|their|our)\s+)?$")
 
 
 def _obligation_demands(text: str, s: int, e: int, mentions: list[Mention], att: Attribution,
@@ -661,7 +672,7 @@ def _obligation_demands(text: str, s: int, e: int, mentions: list[Mention], att:
         subject = next((m for m in reversed(mentions) if m.end <= o.start and m.kind == "actor"
                         and m.actor is not None and m.source != "demonym"), None)
         if subject is None or subject.start < s or not _AUX.match(text[subject.end:o.start]) \
-                or not is_subject_candidate(text, subject):
+                or not is_subject_candidate(text, subject) or _VERB_BEFORE.search(text, s, subject.start):
             continue
         holder = _speaker_state(att)
         if holder is None or subject.canonical in (holder.name, att.speaker.name):

@@ -451,3 +451,30 @@ def test_diplomatic_acts_toward_states(text, expected):
 ])
 def test_no_demand_of_a_passive_the_speaker_or_from_a_wrong_speaker(text, unwanted):
     assert unwanted not in findings(text, ["holder", "target"])
+
+
+# From hand-check pass 9's errors (sentences written here): appeals to end a thing, idioms that are
+# no acts, the one thanked as the doer, adjectives that open the name of a thing.
+@pytest.mark.parametrize("text, voice, expected", [
+    ("We urge our partners to lift the embargo placed on Cuba.", "TON", ("Tonga", "sanctions", "oppose", "urge", "")),
+    ("We thank the Government of Ghana for pledging to lead the mission in Haiti.", "TON",
+     ("Ghana", "Haiti", "support", "agree", "")),
+    ("We honour those who are openly fighting for human rights.", "TON",
+     ("Tonga", "human rights", "support", "support", "")),
+    ("Norway said on Monday that Peru must return the seized vessel.", "TON",
+     ("Norway", "Peru", "none", "urge", "Peru")),
+])
+def test_appeals_and_doers_in_speeches(text, voice, expected):
+    assert expected in voiced(text, voice)
+
+
+@pytest.mark.parametrize("text, voice", [
+    ("I am honoured to deliver a statement before the General Assembly.", "TON"),           # no aid
+    ("Partners are welcome, provided that the partnership serves our people.", "TON"),       # a condition
+    ("The Western Powers promised that the measures would return.", "TON"),                 # "Powers" no name
+    ("Those uprisings were dubbed the Arab Spring by the press.", "TON"),                   # "Spring" no name
+    ("It is our belief that Taiwan should be able to make its contribution.", "TON"),       # no demand of Taiwan
+    ("Many issues impacting Member States should be solved soon.", "TON"),                  # their object
+])
+def test_no_finding_from_idioms_conditions_or_things_named(text, voice):
+    assert voiced(text, voice) == []
