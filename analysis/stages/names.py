@@ -46,8 +46,10 @@ _RUN = re.compile(rf"(?<![\w’'\-.]){_WORD}(?:\s+(?:(?:de|da|del|van|von|der|al
 #: A verb right after a sentence-opening word makes that word a subject, hence a name.
 _VERB_AFTER = re.compile(r"\s+(?:(?:has|had|have|is|was|will|would|did|does|also|once|never|not|still|then|later|"
                          r"again|already|just|now|even|himself|herself|themselves|\w+ly|\w+n[’']t)\s+){0,3}(?:said|says|told|[a-z]+ed|[a-z]{2,}[^s\W]s)\b"
-                         # a progressive after "is"/"was" ("Sanders is also trying")
-                         r"|\s+(?:is|was|are|were)\s+(?:(?:also|still|now|not|\w+ly)\s+)?[a-z]{2,}ing\b")
+                         # a progressive after "is"/"was" ("Sanders is also trying"), a predicate noun
+                         # ("Kagan has been an outspoken critic")
+                         r"|\s+(?:is|was|are|were)\s+(?:(?:also|still|now|not|\w+ly)\s+)?[a-z]{2,}ing\b"
+                         r"|\s+(?:is|was|has\s+been|had\s+been|have\s+been)\s+(?:(?:also|long|not)\s+)?(?:a|an|the)\s")
 #: An apposition or relative clause after a sentence-opening word makes it a name: "Greenwood, the
 #: BIO executive, criticized", "Kasich, whose tweets were signed". (Openers such as "However, the"
 #: are function words or ``not_names`` and never reach this test; a word Punkt's model saw in lower

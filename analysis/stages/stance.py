@@ -60,7 +60,6 @@ _AUX = re.compile(
     r"^(?>\s+|\b(?:has|have|had|is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|"
     r"do|does|did|not|n[’']t|never|also|still|always|often|again|further|now|previously|once|already|"
     r"reportedly|officially|publicly|repeatedly|then|later|too|thus|therefore|however|ostensibly|"
-    r"himself|herself|itself|themselves|"
     r"to|would\s+be|\w+ly|\w+n[’']t|from|refrain|refrains|refrained|\w+ing)\b|[’']s\b|[’']d\b|[’']ll\b)*+$", re.I)
 #: Possessive holder: "Cambodia's (continued|principled position in) support for".
 _POSSESSIVE = re.compile(r"^[’']s?(?:\s+(?!(?:is|are|was|were|has|have|had|will|would|be)\b)[\w-]+){0,3}\s+$", re.I)
@@ -221,6 +220,7 @@ def _owns_a_harm(text: str, m: Mention, harm_heads: frozenset[str]) -> bool:
     return owned is not None and any(w.lower() in harm_heads for w in owned.group(1).split())
 
 
+_REFLEXIVE = re.compile(r"^\s+(?:himself|herself|itself|themselves)\b", re.I)
 _FOR_DOING = re.compile(r"\s+for\s+(?:having\s+)?", re.I)
 
 
@@ -249,7 +249,7 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
                 return who, True, None
     if in_clause:
         last = in_clause[-1]
-        gap = text[last.end:cue_start]
+        gap = _REFLEXIVE.sub("", text[last.end:cue_start])  # "Trump himself criticized"
         cue_word = text[cue_start:cue_start + 30].split()[0]
         possessive = _POSSESSIVE.match(gap) and not (_POSSESSIVE_THEN_VERB.search(gap)
                                                      and cue_word.endswith(("ed", "ing")))
