@@ -80,6 +80,14 @@ class NameRules:
     modifiers: frozenset[str] = frozenset()
 
 
+def _words(value, path: Path, entry: str) -> list[str]:
+    """A list of single words (the rules that read it compare one word at a time)."""
+    words = str_list(value, path, entry)
+    for i, w in enumerate(words):
+        check(len(w.split()) == 1, path, f"{entry}[{i}]", f"{w!r} must be a single word")
+    return words
+
+
 def _load_names(data: object, path: Path) -> NameRules:
     if data is None:
         return NameRules()
@@ -94,7 +102,7 @@ def _load_names(data: object, path: Path) -> NameRules:
         organisation_words=frozenset(str_list(data.get("organisation_words"), path, "names.organisation_words")),
         group_words=frozenset(str_list(data.get("group_words"), path, "names.group_words")),
         not_names=frozenset(str_list(data.get("not_names"), path, "names.not_names")),
-        modifiers=frozenset(str_list(data.get("modifiers"), path, "names.modifiers")),
+        modifiers=frozenset(_words(data.get("modifiers"), path, "names.modifiers")),
         institutions=frozenset(str_list(data.get("institutions"), path, "names.institutions")))
 
 
@@ -199,7 +207,7 @@ def _load_places(path: Path) -> tuple[PlaceBook, SourceFile]:
     addressed = frozenset(w.lower() for w in str_list(data.get("addressed_by"), path, "addressed_by"))
     after = frozenset(str_list(data.get("name_words_after_capital"), path, "name_words_after_capital"))
     regions = tuple(str_list(data.get("regions"), path, "regions"))
-    proposals = frozenset(w.lower() for w in str_list(data.get("proposal_heads"), path, "proposal_heads"))
+    proposals = frozenset(w.lower() for w in _words(data.get("proposal_heads"), path, "proposal_heads"))
     return PlaceBook(countries, preps, heads, proposal_heads=proposals, addressed_by=addressed,
                      name_words_after_capital=after, regions=regions), source
 
@@ -240,6 +248,10 @@ def _load_issues(path: Path) -> tuple[tuple[Issue, ...], SourceFile]:
     for i, issue in enumerate(issues):
         check(not issue.broader or issue.broader in seen, path, f"issues[{i}] ({issue.id}).broader",
               f"{issue.broader!r} is not an issue id")
+        both = sorted({a.lower() for a in issue.aliases} & {p.lower() for p in issue.problems})
+        check(not both, path, f"issues[{i}] ({issue.id}).problems",
+              f"{both[:1][0] if both else ''!r} is both an alias and a problem (a problem reverses what a "
+              f"position toward it says)")
     return tuple(issues), source
 
 

@@ -109,7 +109,8 @@ def _timeline_with_events(keys: list[str], cache_dir: Path, staging: Path) -> tu
         dating_rows.append(df[cross_dating_rows(df)] if len(df) else df)
     bounds = _corpus_bounds(keys, cache_dir, dating_rows)
     # The articles the corpus dates more narrowly have their dates resolved again, before the
-    # events are lined up (their partitions are read again: few, and only when some are).
+    # events are lined up: one more pass over the timeline parts, only when some are narrowed,
+    # in which only the narrowed partitions' documents and sentences are read.
     narrowed = _narrowed_partitions(keys, cache_dir, bounds)
     if narrowed:
         for i, df in timeline_parts():

@@ -221,8 +221,10 @@ def redate_timeline(timeline: pd.DataFrame, documents: pd.DataFrame, sentences: 
     for d, sid, s, e in zip(mine["doc_id"], mine["sentence_id"], mine["char_start"], mine["char_end"]):
         spans.setdefault(d, {})[int(sid)] = (int(s), int(e))
     out = timeline
+    rows_of = timeline.index[timeline["doc_id"].isin(list(intervals))].groupby(
+        timeline.loc[timeline["doc_id"].isin(list(intervals)), "doc_id"])  # one pass, not one per document
     for doc_id, iv in intervals.items():
-        at = out.index[out["doc_id"] == doc_id]
+        at = rows_of.get(doc_id, [])
         if len(at) and doc_id in texts:
             redated = redate_rows(out.loc[at], texts[doc_id], spans.get(doc_id, {}), iv)
             if out is timeline:

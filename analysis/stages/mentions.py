@@ -656,8 +656,11 @@ def is_plural_noun_demonym(m: Mention) -> bool:
 def is_plural_group(m: Mention) -> bool:
     """An actor "they" may refer to: a group ("Democrats", "the rebels"), a people ("the Iranians"),
     or a state by a plural of its people ("Palestinian leaders", "Indonesian officials")."""
+    # (a state's plural only with a role noun after its demonym, which is lower case: "United
+    # States" and "Solomon Islands" are one state)
     return (m.actor is not None and m.actor.type == "group") or is_plural_noun_demonym(m) or (
-        m.source == "country" and " " in m.text and m.text.endswith("s") and not m.text.endswith(("ss", "’s", "'s")))
+        m.source == "country" and " " in m.text and m.text.split()[-1].islower() and m.text.endswith("s")
+        and not m.text.endswith(("ss", "’s", "'s")))
 
 
 def fits_pronoun(m: Mention, female: bool) -> bool:
@@ -697,8 +700,8 @@ def resolve_by_type(text: str, ref: Mention, history: History, current: list[Men
 
 #: After the actor that follows "said": a verb of its own makes it the subject of what is said
 #: ("said US and British forces must ensure"), not the speaker ("said Hun Sen on Monday").
-_OWN_VERB = re.compile(r"[^.,;:!?“”\"]*?\b(?:must|should|will|would|shall|has|have|had|is|are|was|were|can|could|"
-                       r"may|might|did|does|do)\b", re.I)
+_OWN_VERB = re.compile(r"(?:\s+(?:and|or)\s+[\w’'-]+(?:\s+[\w’'-]+)?)?\s+(?:must|should|will|would|shall|has|have|"
+                       r"had|is|are|was|were|can|could|may|might|did|does|do)\b", re.I)
 
 
 def _speaker_near_verb(text: str, verb_start: int, verb_end: int, mentions: list[Mention],

@@ -285,11 +285,11 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
             # model never saw it in lower case (a party's or institution's word aside): "Critics said",
             # "Officials blamed" are common words.
             # (A surname that is also a common word is still found as part of the full name.)
-            common = seen_in_lower_case(words[0]) and words[0].lower() not in guards.group | guards.institutions
-            verb_after = _VERB_AFTER.match(text, end) is not None and \
-                not words[0].endswith(("ing", "ed", "ly") + _GROUP_PLURALS)
-            if opening and len(words) == 1 and (common or not (owner or verb_after or
-                                                               _APPOSITION_AFTER.match(text, end))):
+            common = opening and len(words) == 1 and seen_in_lower_case(words[0]) and \
+                words[0].lower() not in guards.group and words[0].lower() not in guards.institutions
+            if opening and len(words) == 1 and (common or words[0].endswith(("ing", "ed", "ly") + _GROUP_PLURALS)
+                                                or not (owner or _VERB_AFTER.match(text, end)
+                                                        or _APPOSITION_AFTER.match(text, end))):
                 continue  # "Asked about it, ...", "Reducing inequalities requires ..."
             before = _BEFORE.findall(text, max(s, start - 20), start)
             prefixed = words[0].lower().rstrip(".") in guards.prefixes

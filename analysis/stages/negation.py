@@ -32,20 +32,22 @@ def is_negated(text: str, pos: int, negators: Iterable[Match], scope: int, *, fl
     False
     >>> negated("They do not back or endorse it.", "endorse", 4)
     True
-    >>> negated("They did not just back it.", "back")
-    False
+    >>> negated("They did not just back it but funded it.", "back"), negated("They do not simply back it.", "back")
+    (False, True)
     """
     for n in negators:
         if n.end <= pos and n.start >= floor:
             gap = text[n.end:pos]
-            if _NOT_ONLY.match(gap):
-                continue  # "did not just blame X": blamed X, and more
+            if _NOT_ONLY.match(gap) and _BUT_ALSO.search(text, pos, pos + 200):
+                continue  # "did not just blame X but also ...": blamed X, and more
             if "," not in gap and len(WORD.findall(gap)) <= scope and not _NEW_PREDICATE.search(gap):
                 return True
     return False
 
 
-#: "not just", "not only": the negator adds to what follows instead of denying it.
-_NOT_ONLY = re.compile(r"^\s*(?:just|only|merely|simply|solely)\b", re.I)
+#: "not just ... but", "not only ... but also": the negator adds to what follows instead of
+#: denying it ("cannot simply accept" still denies).
+_NOT_ONLY = re.compile(r"^\s*(?:just|only)\b", re.I)
+_BUT_ALSO = re.compile(r"\bbut\b", re.I)
 #: "and"/"or" after two or more words starts another predicate: "no shots were fired and accused".
 _NEW_PREDICATE = re.compile(r"^\s*[\w’'-]+\s+[\w’'-]+(?:\s+[\w’'-]+)*\s+(?:and|or)\s", re.I)

@@ -220,6 +220,12 @@ def _owns_a_harm(text: str, m: Mention, harm_heads: frozenset[str]) -> bool:
     return owned is not None and any(w.lower() in harm_heads for w in owned.group(1).split())
 
 
+#: Between a supporting cue and a problem, what works against it: "supports the elimination of
+#: nuclear weapons", "support for efforts to tackle climate change" support the issue.
+_AGAINST_A_PROBLEM = re.compile(r"\b(?:eliminat|aboli|ban|prohibit|reduc|remov|end|free\s+of|without|fight|combat|"
+                                r"tackl|address|mitigat|adapt|prevent|halt|stop|curb|limit|respond|response|counter|"
+                                r"against|cut|phase|non-|denucleari|disarm|control)", re.I)
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _REFLEXIVE = re.compile(r"^\s+(?:himself|herself|itself|themselves)\b", re.I)
 _FOR_DOING = re.compile(r"\s+for\s+(?:having\s+)?", re.I)
 
@@ -232,7 +238,9 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
     # "thank the Government of Kenya for pledging", "blamed Russia for attacking": the one
     # thanked or blamed does what the "-ing" verb says.
     if in_clause and _FOR_DOING.fullmatch(text, in_clause[-1].end, cue_start) and \
-            re.match(r"[A-Za-z]+ing\b", text[cue_start:cue_start + 30]):
+            re.match(r"[A-Za-z]+ing\b", text[cue_start:cue_start + 30]) and \
+            not _BY_BEFORE.search(text[max(clause_start, in_clause[-1].start - 12):in_clause[-1].start]):
+        # (not a passive's agent: "Russia was criticized by Ukraine for supporting" is Russia's)
         return in_clause[-1].actor, in_clause[-1].resolved, in_clause[-1]
     # First person right before the cue, inside a quotation: the speaker or the speaker's state.
     fp = [m for m in _FIRST_PERSON.finditer(text, clause_start, cue_start)]
@@ -553,8 +561,8 @@ def _participle_adjective(text: str, c: Match, sent_start: int, lex: Lexicon) ->
 def _after_a_plural_subject(c: Match, mentions: list[Mention]) -> bool:
     """Whether the cue follows right after a plural group ("the Democrats support", "the Houthis
     attack"): a verb with its subject, not a noun after a modifier ("the deadly attack")."""
-    return any(m.kind == "actor" and m.actor is not None and is_plural_group(m) and 0 <= c.start - m.end <= 1
-               for m in mentions)
+    return any(m.kind == "actor" and m.actor is not None and is_plural_group(m) and m.text.endswith("s")
+               and 0 <= c.start - m.end <= 1 for m in mentions)  # not an adjective: "the Democratic attack"
 
 
 def _noun_reading(text: str, c: Match, sent_start: int, lex: Lexicon) -> bool:
@@ -650,10 +658,14 @@ def _neutrality(lex: Lexicon, targets: list, stance: str, act: str, negated: boo
 
 
 #: After an obligation, a passive ("must be reformed"): the subject is what is to be done, not who.
-_PASSIVE_AFTER = re.compile(r"\s+(?:not\s+)?be\s+(?:\w+ly\s+)?(?:\w+(?:ed|en|wn)|able|free|entitled|eligible)\b", re.I)
+_PASSIVE_AFTER = re.compile(r"\s+(?:(?:not|never|again|\w+ly)\s+){0,3}be\s+(?:\w+ly\s+)?"
+                            r"(?:\w+(?:ed|en|wn)|able|free|entitled|eligible)\b", re.I)
+#: Right after an obligation, a negation: "should not have to cede" demands nothing of the subject.
+_NEGATED_AFTER = re.compile(r"\s*(?:not|n[’']t|never)\b", re.I)
+_NEGATED_BEFORE = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+$", re.I)
 #: Before an obligation's subject, a verb: the subject is its object ("issues impacting Member
 #: States should serve him well": the issues, not the States, should).
-_VERB_BEFORE = re.compile(r"\b[a-z]+(?:ing|ed)\s+(?:(?:the|a|an|all|its|their|our)\s+)?$")
+_VERB_BEFORE = re.compile(r"\b[a-z]+ing\s+(?:(?:the|a|an|all|its|their|our)\s+)?$")
 
 
 def _obligation_demands(text: str, s: int, e: int, mentions: list[Mention], att: Attribution,
@@ -667,8 +679,9 @@ def _obligation_demands(text: str, s: int, e: int, mentions: list[Mention], att:
         return []
     out = []
     for o in lex.obligations.finditer(text, s, e):
-        if att.attribution == "reported" and o.start < att.verb_end or _PASSIVE_AFTER.match(text, o.end):
-            continue  # outside what is said; or "the Council must be reformed"
+        if att.attribution == "reported" and o.start < att.verb_end or _PASSIVE_AFTER.match(text, o.end) \
+                or _NEGATED_AFTER.match(text, o.end) or _NEGATED_BEFORE.search(text, max(s, o.start - 12), o.start):
+            continue  # outside what is said; "the Council must be reformed"; "should not have to"
         subject = next((m for m in reversed(mentions) if m.end <= o.start and m.kind == "actor"
                         and m.actor is not None and m.source != "demonym"), None)
         if subject is None or subject.start < s or not _AUX.match(text[subject.end:o.start]) \
@@ -800,6 +813,9 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                 # (a problem the issue works against: disarmament)
                 if harmed or (stance == "oppose" and isinstance(t, Mention) and t.source == "problem"):
                     reading = ("support", act, plover)
+                elif stance == "support" and isinstance(t, Mention) and t.source == "problem" and \
+                        not _AGAINST_A_PROBLEM.search(text, c.end, t.start):
+                    reading = ("oppose", act, plover)  # "defended its nuclear weapons"
                 if fam.between_states and not negated and who is not None and who.type == "state" \
                         and isinstance(t, Mention) and t.actor is not None and t.actor.type == "state":
                     reading = fam.between_states  # "Russia attacked Ukraine" is force, not a view

@@ -114,7 +114,7 @@ class TokenFeatures(dict):
         return value
 
 
-_LAST_WORD = re.compile(r"([A-Za-z]+)\.$")
+_LAST_WORD = re.compile(r"(?<![\w.])([A-Za-z]+)\.$")  # a word, not the end of "elysee.fr."
 
 
 def sentence_spans(punkt, text: str) -> list[tuple[int, int]]:

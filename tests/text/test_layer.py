@@ -129,3 +129,8 @@ def test_token_features(token, expected):
 ])
 def test_a_title_abbreviation_ends_no_sentence(text):
     assert len(_sentences(text)) == 2
+
+
+def test_a_web_address_before_a_full_stop_is_no_title():
+    assert _sentences("It was posted on elysee.fr. Macron later spoke.") == \
+        ["It was posted on elysee.fr.", "Macron later spoke."]
