@@ -294,8 +294,8 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
             before = _BEFORE.findall(text, max(s, start - 20), start)
             prefixed = words[0].lower().rstrip(".") in guards.prefixes
             if before and before[-1].lower() in guards.location_prepositions and not prefixed and not (
-                    before[-1].lower() == "to" and len(words) > 1 and guards.gender(words[0])):
-                continue  # "in Aleppo", "to Kampot": a place ("to" takes persons too: "thanks to Dennis Francis")
+                    before[-1].lower() in ("to", "from") and len(words) > 1 and guards.gender(words[0])):
+                continue  # "in Aleppo", "to Kampot": a place ("to", "from" take persons: "thanks to Dennis Francis")
             if before and before[-1].lower() in _DEMONSTRATIVES and len(words) == 1:
                 continue  # "this Hall", "this Organization"
             if before and before[-1].lower() in _POSSESSIVE_PRONOUNS and len(words) == 1:

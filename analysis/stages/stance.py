@@ -668,6 +668,36 @@ _NEGATED_BEFORE = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+$", re.I)
 _VERB_BEFORE = re.compile(r"\b[a-z]+ing\s+(?:(?:the|a|an|all|its|their|our)\s+)?$")
 
 
+_FROM_GIVER = re.compile(r"\s+from\s+(?:the\s+|its\s+)?", re.I)
+#: What the receiver of support does with it ("has received strong support from").
+_RECEIVE = re.compile(r"\b(?:received|receives|receive|receiving|won|wins|gained|gains|secured|secures|enjoyed|"
+                      r"enjoys|got|gets|sought|seeks|drew|draws)\b", re.I)
+
+
+def _support_received(sent: _Sentence, c: Match) -> Finding | None:
+    """Support received: "Ukraine has received strong support from Japan" is Japan's support of
+    Ukraine (the giver follows "from", the receiver is the clause's subject)."""
+    fam: CueFamily = c.payload
+    giver_at = _FROM_GIVER.match(sent.text, c.end)
+    if giver_at is None or fam.stance != "support" or fam.targets == "complement":
+        return None
+    giver = next((m for m in sent.mentions if m.start == giver_at.end() and m.kind == "actor"
+                  and m.actor is not None and m.source != "demonym"), None)
+    if giver is None:
+        return None
+    clause_start, _ = _clause(sent.text, sent.start, sent.end, c.start)
+    verb = next(reversed(list(_RECEIVE.finditer(sent.text, clause_start, c.start))), None)  # the last before the cue
+    if verb is None or len(_GAP_WORDS.findall(sent.text[verb.end():c.start])) > 3:
+        return None  # "support from partners was low": who receives it is not said
+    receiver = next((m for m in reversed(sent.mentions) if m.kind == "actor" and m.actor is not None
+                     and m.source != "demonym" and clause_start <= m.start and m.end <= verb.start()), None)
+    if receiver is None or not _AUX.match(sent.text[receiver.end:verb.start()]) or \
+            receiver.canonical == giver.canonical:
+        return None
+    return Finding(giver.actor, giver.resolved, receiver, "support", fam.act, fam.plover, c.start, c.end, c.text,
+                   False, "")
+
+
 def _obligation_demands(text: str, s: int, e: int, mentions: list[Mention], att: Attribution,
                         lex: Lexicon) -> list[Finding]:
     """Demands made by putting an obligation on an actor in what a speaker says: "Russia said
@@ -714,6 +744,10 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
     previous: tuple[int, int, Actor, bool] | None = None  # (last cue end, last target end, holder, resolved)
     harms = list(lex.harm_to_target.finditer(text, s, e))
     for i, c in enumerate(cues):
+        received = _support_received(sent, c)
+        if received is not None:
+            findings.append(received)
+            continue
         if any(a <= c.start < b for a, b in consumed):
             continue  # part of another cue's target ("support ... providing assistance")
         if any(h.start <= c.start < h.end and any(p.end <= h.start and p.payload.stance == "oppose" for p in cues[:i])

@@ -436,6 +436,10 @@ def test_no_finding_from_refusals_adjectives_or_unresolved_groups(text, unwanted
     ("Nepali officials said they would boycott all contact with Bhutan.", ("Nepal", "Bhutan", "oppose", "THREATEN")),
     # an obligation put on an actor in what a speaker says is the speaker's demand of it, whatever the verb
     ("Norway said on Monday that Peru must return the seized vessel.", ("Norway", "Peru", "none", "DEMAND")),
+    # support received: the giver after "from" supports the receiver
+    ("Moldova has received strong support from Japan.", ("Japan", "Moldova", "support", "SUPPORT")),
+    ("Ms. Okafor has won support from Maria Lindqvist for her bid.",
+     ("Maria Lindqvist", "Okafor", "support", "SUPPORT")),
 ])
 def test_diplomatic_acts_toward_states(text, expected):
     assert expected in findings(text, ["holder", "target", "stance", "plover"])
@@ -503,3 +507,7 @@ def test_reviewed_readings(text, expected):
 ])
 def test_reviewed_non_findings(text):
     assert findings(text, ["holder", "target", "stance"]) == []
+
+
+def test_support_from_nobody_received_is_no_finding():
+    assert findings("Support from international partners was low, Kenya said.", ["holder", "target"]) == []
