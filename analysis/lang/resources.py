@@ -156,9 +156,15 @@ def seen_in_lower_case(word: str) -> bool:
     >>> seen_in_lower_case("Critics"), seen_in_lower_case("Greenwood")
     (True, False)
     """
-    from nltk.tokenize.punkt import _ORTHO_LC
+    # Punkt keeps these as private names (NLTK is pinned); should they move, every capitalised
+    # opening word counts as unseen, as before this check existed.
+    from nltk.tokenize import punkt
 
-    return bool(_punkt()._params.ortho_context.get(word.lower(), 0) & _ORTHO_LC)
+    lower_case = getattr(punkt, "_ORTHO_LC", None)
+    params = getattr(_punkt(), "_params", None)
+    if lower_case is None or params is None:
+        return False
+    return bool(params.ortho_context.get(word.lower(), 0) & lower_case)
 
 
 @cache
