@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -60,8 +59,8 @@ def assemble(keys: list[str], *, cache_dir: str | Path, out_dir: str | Path) -> 
 
 def _concatenate(name: str, keys: list[str], cache_dir: Path, staging: Path, bounds: dict | None = None) -> int:
     """One table's CSV fragments appended, and its Parquet parts copied; returns its rows.
-    ``bounds`` (documents only): corpus evidence on the dates of some documents
-    (:func:`~analysis.stages.corpus_dating.corpus_bounds`); their partitions are written again."""
+    ``bounds`` (documents only): partition number -> corpus evidence on the dates of some of its
+    documents (:func:`~analysis.stages.corpus_dating.corpus_bounds`); those partitions are written again."""
     # pyarrow takes 0.15 s to import; a warm run (nothing to assemble) never needs it.
     import pyarrow.parquet as pq
 
@@ -73,8 +72,8 @@ def _concatenate(name: str, keys: list[str], cache_dir: Path, staging: Path, bou
     for i, key in enumerate(keys):
         stored = cache_dir / key / f"{name}.parquet"
         fragment = cache_dir / key / f"{name}.csv"
-        if bounds and set(bounds) & set(pq.read_table(stored, columns=["doc_id"]).column("doc_id").to_pylist()):
-            df = apply_corpus_bounds(read_partition(cache_dir, key, name), bounds)
+        if bounds and i in bounds:
+            df = apply_corpus_bounds(read_partition(cache_dir, key, name), bounds[i])
             write_csv_part(df.reindex(columns=doc_columns), target, header=i == 0)
             parquet_safe(df).to_parquet(staging / "parquet" / name / f"part-{i:05d}.parquet", index=False)
             n += len(df)
@@ -94,36 +93,36 @@ def _concatenate(name: str, keys: list[str], cache_dir: Path, staging: Path, bou
 def _timeline_with_events(keys: list[str], cache_dir: Path, staging: Path) -> tuple[pd.DataFrame, pd.DataFrame, int,
                                                                                     dict]:
     """Events merged across partitions; the timeline written with their ids. Returns
-    (events, merge audit, timeline rows, corpus bounds on undated documents' dates)."""
-    def timeline_parts() -> Iterator[tuple[int, pd.DataFrame]]:
-        offset = 0  # rows are numbered across partitions, as in one concatenated table
-        for i, key in enumerate(keys):
-            df = read_partition(cache_dir, key, "timeline")
-            df.index = pd.RangeIndex(offset, offset + len(df))
-            offset += len(df)
-            yield i, df
+    (events, merge audit, timeline rows, corpus bounds on undated documents' dates by partition)."""
+    starts = [0]  # rows are numbered across partitions, as in one concatenated table
+
+    def timeline_part(i: int) -> pd.DataFrame:
+        df = read_partition(cache_dir, keys[i], "timeline")
+        df.index = pd.RangeIndex(starts[i], starts[i] + len(df))
+        return df
 
     candidates, dating_rows = [], []
-    for _, df in timeline_parts():
+    for i in range(len(keys)):
+        df = timeline_part(i)
+        starts.append(starts[i] + len(df))
         candidates.append(df[event_candidates(df)])
         dating_rows.append(df[cross_dating_rows(df)] if len(df) else df)
     bounds = _corpus_bounds(keys, cache_dir, dating_rows)
     # The articles the corpus dates more narrowly have their dates resolved again, before the
-    # events are lined up: one more pass over the timeline parts, only when some are narrowed,
-    # in which only the narrowed partitions' documents and sentences are read.
-    narrowed = _narrowed_partitions(keys, cache_dir, bounds)
-    if narrowed:
-        for i, df in timeline_parts():
-            if i in narrowed:
-                df = _redated(df, cache_dir, keys[i], narrowed[i])
-                candidates[i] = df[event_candidates(df)]
+    # events are lined up; only the partitions that hold them are read again, kept until written.
+    redated: dict[int, pd.DataFrame] = {}
+    for i in sorted(bounds):
+        intervals = _narrowed_intervals(cache_dir, keys[i], bounds[i])
+        if intervals:
+            redated[i] = redate_timeline(timeline_part(i), read_partition(cache_dir, keys[i], "documents"),
+                                         read_partition(cache_dir, keys[i], "sentences"), intervals)
+            candidates[i] = redated[i][event_candidates(redated[i])]
     merged, events, merges = merge_events(pd.concat(candidates) if candidates
                                            else pd.DataFrame(columns=TIMELINE_COLUMNS))
     event_of = dict(zip(merged.index, merged["event_id"])) if len(merged) else {}
     n = 0
-    for i, df in timeline_parts():
-        if i in narrowed:
-            df = _redated(df, cache_dir, keys[i], narrowed[i])
+    for i in range(len(keys)):
+        df = redated.pop(i) if i in redated else timeline_part(i)
         df["event_id"] = [event_of.get(j, old) for j, old in zip(df.index, df["event_id"].tolist())]
         write_csv_part(df, staging / "csv" / "timeline.csv", header=i == 0)
         parquet_safe(df).to_parquet(staging / "parquet" / "timeline" / f"part-{i:05d}.parquet", index=False)
@@ -131,43 +130,32 @@ def _timeline_with_events(keys: list[str], cache_dir: Path, staging: Path) -> tu
     return events, merges, n, bounds
 
 
-def _narrowed_partitions(keys: list[str], cache_dir: Path, bounds: dict) -> dict[int, dict]:
-    """partition number -> {doc_id: narrower interval} for the partitions holding documents
-    whose interval the corpus bounds change."""
-    if not bounds:
-        return {}
+def _narrowed_intervals(cache_dir: Path, key: str, bounds: dict) -> dict:
+    """{doc_id: narrower interval} for the documents of a partition whose interval ``bounds`` change."""
+    docs = read_partition(cache_dir, key, "documents")
+    return narrowed_intervals(docs, apply_corpus_bounds(docs, bounds))
+
+
+def _corpus_bounds(keys: list[str], cache_dir: Path, rows: list[pd.DataFrame]) -> dict[int, dict]:
+    """:func:`~analysis.stages.corpus_dating.corpus_bounds` over the partitions' rows, by the
+    partition that holds each bounded document; which documents are dated is read from the
+    partitions' documents (two columns)."""
     import pyarrow.parquet as pq  # see _concatenate
 
-    out = {}
+    dated, undated = set(), {}
     for i, key in enumerate(keys):
-        ids = pq.read_table(cache_dir / key / "documents.parquet", columns=["doc_id"]).column("doc_id").to_pylist()
-        if set(bounds) & set(ids):
-            docs = read_partition(cache_dir, key, "documents")
-            intervals = narrowed_intervals(docs, apply_corpus_bounds(docs, bounds))
-            if intervals:
-                out[i] = intervals
-    return out
-
-
-def _redated(timeline: pd.DataFrame, cache_dir: Path, key: str, intervals: dict) -> pd.DataFrame:
-    """A partition's timeline with its narrowed documents' rows resolved again."""
-    return redate_timeline(timeline, read_partition(cache_dir, key, "documents"),
-                           read_partition(cache_dir, key, "sentences"), intervals)
-
-
-def _corpus_bounds(keys: list[str], cache_dir: Path, rows: list[pd.DataFrame]) -> dict:
-    """:func:`~analysis.stages.corpus_dating.corpus_bounds` over the partitions' rows, with
-    which documents are dated read from the partitions' documents (two columns)."""
-    import pyarrow.parquet as pq  # see _concatenate
-
-    dated, undated = set(), set()
-    for key in keys:
         table = pq.read_table(cache_dir / key / "documents.parquet", columns=["doc_id", "published_basis"])
         for doc_id, basis in zip(table.column("doc_id").to_pylist(), table.column("published_basis").to_pylist()):
-            (undated if basis in UNDATED_BASES else dated).add(doc_id)
+            if basis in UNDATED_BASES:
+                undated[doc_id] = i
+            else:
+                dated.add(doc_id)
     if not undated or not dated:
         return {}
-    return corpus_bounds(pd.concat(rows) if rows else pd.DataFrame(), dated, undated)
+    by_partition: dict[int, dict] = {}
+    for doc_id, found in corpus_bounds(pd.concat(rows) if rows else pd.DataFrame(), dated, set(undated)).items():
+        by_partition.setdefault(undated[doc_id], {})[doc_id] = found
+    return by_partition
 
 
 def _append_fragment(fragment: Path, target: Path, *, header: bool) -> None:

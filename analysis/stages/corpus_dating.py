@@ -26,6 +26,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from ..text.layer import rows_by_document
 from .dating import NEWS_RECENCY_DAYS, WEEK_DAYS, Interval, interval_label
 from .timeline import STATEMENT_TRIGGERS, redate_rows
 
@@ -215,21 +216,18 @@ def redate_timeline(timeline: pd.DataFrame, documents: pd.DataFrame, sentences: 
     their narrower interval (:func:`~.timeline.redate_rows`); other rows unchanged."""
     if not intervals or not len(timeline):
         return timeline
+    wanted = timeline["doc_id"].isin(list(intervals))
+    if not wanted.any():
+        return timeline
     texts = dict(zip(documents["doc_id"], documents["text"]))
-    mine = sentences[sentences["doc_id"].isin(list(intervals))]
-    spans: dict[str, dict[int, tuple[int, int]]] = {}
-    for d, sid, s, e in zip(mine["doc_id"], mine["sentence_id"], mine["char_start"], mine["char_end"]):
-        spans.setdefault(d, {})[int(sid)] = (int(s), int(e))
-    out = timeline
-    rows_of = timeline.index[timeline["doc_id"].isin(list(intervals))].groupby(
-        timeline.loc[timeline["doc_id"].isin(list(intervals)), "doc_id"])  # one pass, not one per document
-    for doc_id, iv in intervals.items():
-        at = rows_of.get(doc_id, [])
-        if len(at) and doc_id in texts:
-            redated = redate_rows(out.loc[at], texts[doc_id], spans.get(doc_id, {}), iv)
-            if out is timeline:
-                out = timeline.copy()
-            out.loc[at, ["value", "granularity", "anchor"]] = redated[["value", "granularity", "anchor"]].values
+    spans = rows_by_document(sentences[sentences["doc_id"].isin(list(intervals))],
+                             ["sentence_id", "char_start", "char_end"])
+    out = timeline.copy()
+    columns = ["value", "granularity", "anchor"]
+    for doc_id, at in out.index[wanted].groupby(out.loc[wanted, "doc_id"]).items():  # one pass, not one per document
+        if doc_id in texts:
+            own = {int(sid): (int(s), int(e)) for sid, s, e in spans.get(doc_id, [])}
+            out.loc[at, columns] = redate_rows(out.loc[at], texts[doc_id], own, intervals[doc_id])[columns].values
     return out
 
 

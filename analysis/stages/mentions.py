@@ -641,6 +641,11 @@ def plural_demonym(demonym: str) -> str:
     return demonym + "s" if demonym.endswith(("n", "i", "o")) and not demonym.endswith("ese") else ""
 
 
+def is_plural_word(text: str) -> bool:
+    """Whether ``text`` ends as an English plural does ("Germans", "leaders"; not "Swiss", "Iran's")."""
+    return text.endswith("s") and not text.endswith(("ss", "’s", "'s"))
+
+
 def is_plural_noun_demonym(m: Mention) -> bool:
     """A demonym that is a plural noun ("the Germans", "Iranians"): a people, which may be
     the target of a position; an adjective ("German exporters") is not.
@@ -650,7 +655,7 @@ def is_plural_noun_demonym(m: Mention) -> bool:
     >>> is_plural_noun_demonym(Mention(0, 5, "Swiss", "actor", "Switzerland", None, "demonym"))
     False
     """
-    return m.source == "demonym" and m.text.endswith("s") and not m.text.endswith(("ss", "’s", "'s"))
+    return m.source == "demonym" and is_plural_word(m.text)
 
 
 def is_plural_group(m: Mention) -> bool:
@@ -659,8 +664,7 @@ def is_plural_group(m: Mention) -> bool:
     # (a state's plural only with a role noun after its demonym, which is lower case: "United
     # States" and "Solomon Islands" are one state)
     return (m.actor is not None and m.actor.type == "group") or is_plural_noun_demonym(m) or (
-        m.source == "country" and " " in m.text and m.text.split()[-1].islower() and m.text.endswith("s")
-        and not m.text.endswith(("ss", "’s", "'s")))
+        m.source == "country" and " " in m.text and m.text.split()[-1].islower() and is_plural_word(m.text))
 
 
 def fits_pronoun(m: Mention, female: bool) -> bool:

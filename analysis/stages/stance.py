@@ -48,6 +48,7 @@ from .mentions import (
     actor_index,
     is_plural_group,
     is_plural_noun_demonym,
+    is_plural_word,
     is_subject_candidate,
 )
 from .negation import WORD as _GAP_WORDS
@@ -561,7 +562,7 @@ def _participle_adjective(text: str, c: Match, sent_start: int, lex: Lexicon) ->
 def _after_a_plural_subject(c: Match, mentions: list[Mention]) -> bool:
     """Whether the cue follows right after a plural group ("the Democrats support", "the Houthis
     attack"): a verb with its subject, not a noun after a modifier ("the deadly attack")."""
-    return any(m.kind == "actor" and m.actor is not None and is_plural_group(m) and m.text.endswith("s")
+    return any(m.kind == "actor" and m.actor is not None and is_plural_group(m) and is_plural_word(m.text)
                and 0 <= c.start - m.end <= 1 for m in mentions)  # not an adjective: "the Democratic attack"
 
 
