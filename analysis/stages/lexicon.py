@@ -182,7 +182,8 @@ def first_word_keys(word: str) -> set[str]:
     ['cambodia', "cambodia's"]
     """
     w = word.lower().replace("’", "'")
-    return {w, _POSSESSIVE.sub("", w)}
+    bare = w.rstrip(".")  # "Cambodia." ends a sentence; "U." opens "U. S."
+    return {w, bare, _POSSESSIVE.sub("", bare)}
 
 
 class PhraseMatcher:
@@ -195,9 +196,13 @@ class PhraseMatcher:
     >>> m = PhraseMatcher([("use of force", "force"), ("force", "f")], case="insensitive")
     >>> [(x.text, x.payload) for x in m.finditer("the use of Force and force")]
     [('use of Force', 'force'), ('force', 'f')]
+    >>> [x.text for x in PhraseMatcher([("U.S.", "us"), ("U. K.", "uk")]).finditer("U.S. and U. K. envoys")]
+    ['U.S.', 'U. K.']
     """
 
-    _WORDS = re.compile(r"[\w’'\-]+")
+    # A dotted abbreviation is one word ("U.S.", "U.N."), as the phrases' first words are, and a
+    # word keeps its full stop ("U." of "U. S.", "St." of "St. Lucia").
+    _WORDS = re.compile(r"(?:\w\.){2,}|[\w’'\-]+\.?")
 
     def __init__(self, entries: Iterable[tuple[str, Any]], *, case: str = "auto"):
         entries = [(p, payload) for p, payload in entries if p.strip()]

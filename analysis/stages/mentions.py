@@ -467,6 +467,9 @@ class History:
         return max(hits, key=lambda x: x[0])[1] if hits else None
 
 
+_NAME_NEXT = re.compile(r"\s+[A-Z]")
+
+
 def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], seen: History,
              index: ActorIndex) -> Mention | None:
     """A selected mention as it stands in the table, or None when it is dropped:
@@ -488,12 +491,17 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
         # "the Saudi government", "a top U.S. official", "the Cambodian premier", "Poland's
         # parliament", "a US offer": the state.
         owner = "(?:[’']s)?" if m.source == "country" else ""
-        head = re.match(owner + r"\s+([a-z]+(?:\s+(?:minister|ministry|media|agency))?)\b", text[m.end:m.end + 30])
-        if head and head.group(1) not in index.demonym_heads:
-            head = re.match(owner + r"\s+([a-z]+)\b", text[m.end:m.end + 20])
+        head = re.match(owner + r"\s+([A-Za-z][a-z]+(?:\s+(?i:minister|ministry|media|agency))?)\b",
+                        text[m.end:m.end + 30])
+        if head and head.group(1).lower() not in index.demonym_heads:
+            head = re.match(owner + r"\s+([A-Za-z][a-z]+)\b", text[m.end:m.end + 20])
+        # A capitalised head is the state's ("The German Government has praised") unless a name
+        # follows it: in "German President Frank-Walter Steinmeier" the person holds the position.
+        if head and head.group(1)[0].isupper() and _NAME_NEXT.match(text, m.end + head.end()):
+            head = None
+        noun = head.group(1).lower() if head else ""
         possessive = head is not None and not head.group(0)[:1].isspace()
-        if head and (head.group(1) in index.demonym_heads or (head.group(1) in index.proposal_heads
-                                                               and not possessive)):
+        if head and (noun in index.demonym_heads or (noun in index.proposal_heads and not possessive)):
             m = replace(m, end=m.end + head.end(), text=text[m.start:m.end + head.end()], source="country")
     if m.source == "pronoun" and m.text.lower() in _PLURAL_PRONOUNS:
         # "Democrats questioned Republicans' motives and accused them": the nearest group before.
@@ -708,6 +716,11 @@ _OWN_VERB = re.compile(r"(?:\s+(?:and|or)\s+[\w’'-]+(?:\s+[\w’'-]+)?)?\s+(?:
                        r"had|is|are|was|were|can|could|may|might|did|does|do)\b", re.I)
 
 
+#: "operating in Iraq", "based in Geneva": where the actor before it is.
+_LOCATED = re.compile(r"\s+(?:[a-z]+ing|based|stationed|headquartered)\s+(?:in|at|from|near|across|inside|outside)\s+"
+                      r"(?:the\s+)?[^,;:.!?“”\"]{1,60}?\s+", re.I)
+
+
 def _speaker_near_verb(text: str, verb_start: int, verb_end: int, mentions: list[Mention],
                        lo: int, hi: int, inverted: tuple[str, ...] = ()) -> Mention | None:
     """The actor that says: right before the verb ("Hun Sen said", "X, a fellow at Y, said"),
@@ -725,6 +738,9 @@ def _speaker_near_verb(text: str, verb_start: int, verb_end: int, mentions: list
         # "The Red Cross operating in Iraq said": a place after a preposition does not speak
         if _FILLER.match(text[last.end:verb_start]) and is_subject_candidate(text, last):
             return last
+        if len(before) > 1 and _LOCATED.fullmatch(text, before[-2].end, verb_start) and \
+                is_subject_candidate(text, before[-2]) and not is_subject_candidate(text, last):
+            return before[-2]  # ... the one operating there does
     after = [m for m in actors if m.start >= verb_end and m.end <= hi]
     if after and " ".join(text[verb_start:verb_end].lower().split()) in inverted:
         # "said Iran's Foreign Minister X": the person, not the state that qualifies them.

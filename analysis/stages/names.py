@@ -49,6 +49,9 @@ _VERB_AFTER = re.compile(r"\s+(?:(?:has|had|have|is|was|will|would|did|does|also
                          # a progressive after "is"/"was" ("Sanders is also trying"), a predicate noun
                          # ("Kagan has been an outspoken critic")
                          r"|\s+(?:is|was|are|were)\s+(?:(?:also|still|now|not|\w+ly)\s+)?[a-z]{2,}ing\b"
+                         # an auxiliary and any verb ("Trump has taken", "Lula will meet")
+                         r"|\s+(?:has|had|have|will|would|can|could|should|must|may|might)\s+"
+                         r"(?:(?:not|never|also|\w+ly)\s+)?(?!been\b)[a-z]{2,}\b"
                          r"|\s+(?:is|was|has\s+been|had\s+been|have\s+been)\s+(?:(?:also|long|not)\s+)?(?:a|an|the)\s")
 #: An apposition or relative clause after a sentence-opening word makes it a name: "Greenwood, the
 #: BIO executive, criticized", "Kasich, whose tweets were signed". (Openers such as "However, the"
@@ -64,7 +67,12 @@ _FINAL_STOP = re.compile(r"[.!?…][”\"’')\]]*\s*$")
 _INITIAL = re.compile(r"[A-Z]\.")
 _BEFORE = re.compile(r"[\w’']+")
 _TOKEN = re.compile(r"\S+")
-_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ian", "ic", "ine", "in")
+#: Endings of demonyms ("Siberian", "Kurdish") that are rare in surnames.
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
+#: Endings shared by demonyms and many surnames ("Montenegrin", "Dugin"; "Slavic", "Djokovic"):
+#: a demonym only after the start of a place's name at least this long ("Monte-negr-in").
+_SURNAME_ENDINGS = ("ic", "ine", "in", "an")
+_DEMONYM_STEM = 4
 #: Plural endings of the nouns that open news sentences about groups ("Tourists visited", "Analysts say").
 _GROUP_PLURALS = ("ists", "ians", "ants", "ents", "ors", "ers", "ives", "ees")
 _DEMONSTRATIVES = {"this", "these", "those"}  # not "that": "demanded that Hamas ..."
@@ -102,6 +110,34 @@ class NameGuards:
         import gender_guesser.detector  # 0.2 s to read its list: only when a person needs it
 
         return gender_guesser.detector.Detector(case_sensitive=False)
+
+    @cached_property
+    def _place_names(self) -> list[str]:
+        import pycountry  # countries ("Montenegr-in", "Dominic-an"); subdivisions would take surnames
+
+        names = {getattr(c, "common_name", c.name) for c in pycountry.countries} | \
+            {c.name for c in pycountry.countries} | self.states
+        return sorted(n.lower() for n in names)
+
+    def is_demonym(self, word: str) -> bool:
+        """Whether a capitalised word is a demonym the places codebook lacks: a demonym's ending,
+        or one that surnames share after the start of a country's name.
+
+        >>> from analysis.config.codebooks import NameRules
+        >>> g = NameGuards(NameRules(), [], frozenset())
+        >>> [g.is_demonym(w) for w in ("Kurdish", "Montenegrin", "Dominican", "Dugin", "Petrovic", "Morgan")]
+        [True, True, True, False, False, False]
+        """
+        low = word.lower()
+        if low.endswith(_DEMONYM_ENDINGS):
+            return True
+        for ending in _SURNAME_ENDINGS:
+            stem = low[:-len(ending)]
+            if low.endswith(ending) and len(stem) >= _DEMONYM_STEM:
+                k = bisect_left(self._place_names, stem)
+                if k < len(self._place_names) and self._place_names[k].startswith(stem):
+                    return True
+        return False
 
     def gender(self, first_name: str) -> str:
         """``m``, ``f`` or ``""`` from a first name ("andy" is ambiguous: "")."""
@@ -164,7 +200,7 @@ def _actor(words: list[str], guards: NameGuards) -> Actor | None:
         return Actor(name=name, type="organisation", source="name")  # an acronym: "NAACP"
     if not gender and len(words) > 1:
         gender = guards.gender(words[0])
-    if not person and len(words) == 1 and words[0].endswith(_DEMONYM_ENDINGS) and not guards.gender(words[0]):
+    if not person and len(words) == 1 and guards.is_demonym(words[0]) and not guards.gender(words[0]):
         return None  # "Montenegrin", "Bhutanese": a demonym the places codebook lacks, not a person
     return Actor(name=name, type="person", gender=gender, source="name")
 

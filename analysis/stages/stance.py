@@ -76,6 +76,8 @@ _BOUNDARY = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bbecau
                        r"\bas\s+she\b", re.I)
 _RELATIVE = re.compile(r"^,\s+(?:who|which|a|an|the)\b[^,;:]{0,150},\s*(?:\w+ly\s+)?$")
 _ITS = re.compile(r"\b(?:its|their)(?:\s+[\w-]+){0,2}\s+$", re.I)
+_ABBREVIATED_TITLE = re.compile(r"\b[A-Z][a-z]{1,4}\.")
+_CONJUNCTION = re.compile(r"\b(?:and|or|nor)\b|&|as well as", re.I)
 _COORD = re.compile(r"^\s*+(?:(?:,|&|and|or|nor|as well as)\s*+)++$", re.I)  # possessive: linear on ", , , ..."
 _FIRST_PERSON = re.compile(r"(?<![\w’'])(I|we|We|us|our|Our|my|My|me)(?![\w’'])")
 #: A clause start with no subject of its own before the cue: adverbs, auxiliaries, "and".
@@ -115,6 +117,9 @@ class Lexicon:
     through_heads: frozenset[str] = frozenset()
     #: The nouns of ``harm_to_target`` ("invasion", "attacks").
     harm_heads: frozenset[str] = frozenset()
+    #: "rejected recent calls by Belarus", "dismissed an appeal from X": what an actor put forward
+    #: (places.yaml ``proposal_heads``), then its author.
+    proposal_by: re.Pattern = re.compile(r"(?!)")
 
 
 
@@ -133,7 +138,16 @@ def _compile_lexicon(books: Codebooks) -> Lexicon:
                    not_cues=words(st.not_cues), harm_to_target=words(st.harm_to_target),
                    not_future=words(st.not_future), book=st,
                    through_heads=st.transfer_heads | {p.split()[0].lower() for p in st.harm_to_target},
-                   harm_heads=frozenset(p.split()[0].lower() for p in st.harm_to_target))
+                   harm_heads=frozenset(p.split()[0].lower() for p in st.harm_to_target),
+                   proposal_by=_proposal_by(books.places.proposal_heads))
+
+
+def _proposal_by(heads: frozenset[str]) -> re.Pattern:
+    """The words from a cue to the author of a proposal it answers: "rejected recent calls by ",
+    "accepted the demands from the ", "dismissed an appeal from President "."""
+    alternatives = "|".join(sorted(map(re.escape, heads), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"\s+(?:[\w’'-]+\s+){{0,3}}?(?:{alternatives})\s+(?:made\s+|issued\s+)?(?:by|from)\s+"
+                      rf"(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){{0,3}}", re.I)
 
 
 def stance_lexicon(books: Codebooks) -> Lexicon:
@@ -298,9 +312,10 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
         # A text's voice holds what its author states without another subject ("Reaffirming our
         # commitment to ...", "... and strongly condemns"); "Rising seas threaten" is not the speaker's.
         return att.speaker, att.resolved, None
-    # A possessor is no subject ("The Russian Federation's invasion ... runs counter to").
-    subjects = [m for m in actors if m.start >= sent_start and m.source != "demonym" and is_subject_candidate(text, m)
-                and not _owns_a_harm(text, m, harm_heads)]
+    # A possessor is no subject ("The Russian Federation's invasion ... runs counter to"); a
+    # demonym is one only as a plural noun ("The Saudis, of course, blame").
+    subjects = [m for m in actors if m.start >= sent_start and (m.source != "demonym" or is_plural_noun_demonym(m))
+                and is_subject_candidate(text, m) and not _owns_a_harm(text, m, harm_heads)]
     if subjects:
         return subjects[0].actor, subjects[0].resolved, subjects[0]
     return None, False, None
@@ -426,18 +441,28 @@ def _agent(text: str, cue: Match, clause_end: int, mentions: list[Mention]) -> M
                  and _BY_AGENT.match(text[cue.end:m.start])), None)
 
 
-def _coordinated(text: str, m: Mention, mentions: list[Mention]) -> list[Mention]:
-    """``m`` and the actors coordinated with it before it ("Michael Moore, Gloria Steinem and X")."""
+def _coordinated(text: str, m: Mention, mentions: list[Mention], before: int = -1) -> list[Mention]:
+    """``m`` and the actors coordinated with it before it ("Michael Moore, Gloria Steinem and X")
+    and, up to ``before``, after it ("Sidney Shachnow and Charles Williams praised")."""
+    actors = [x for x in mentions if x.kind == "actor" and x.actor is not None and x.source != "demonym"]
     out = [m]
-    for prior in reversed([x for x in mentions if x.kind == "actor" and x.actor is not None and x.end <= m.start
-                           and x.source != "demonym"]):
-        gap = text[prior.end:out[-1].start]
+    for prior in reversed([x for x in actors if x.end <= m.start]):
+        gap = _ABBREVIATED_TITLE.sub("", text[prior.end:out[-1].start])  # "Ruth Kagwe and Gen. Peter Lindqvist"
         # the join nearest the holder is a conjunction ("Mali, Niger and Chad"); a comma alone is an aside
-        if _COORD.match(gap) and (len(out) > 1 or re.search(r"\b(?:and|or|nor)\b|&|as well as", gap)):
+        if _COORD.match(gap) and (len(out) > 1 or _CONJUNCTION.search(gap)):
             out.append(prior)
         else:
             break
-    return out[::-1]
+    out.reverse()
+    following = []
+    for nxt in [x for x in actors if m.end <= x.start and x.end <= before]:
+        if not _COORD.match(_ABBREVIATED_TITLE.sub("", text[(following or [m])[-1].end:nxt.start])):
+            break
+        following.append(nxt)
+        if _CONJUNCTION.search(text[(following[:-1] or [m])[-1].end:nxt.start]):
+            out += following  # the list is closed by its conjunction; a comma alone is an aside
+            following = []
+    return out
 
 
 def _appeal_addressee(text: str, cue_end: int, mentions: list[Mention], lex: Lexicon) -> Mention | None:
@@ -481,7 +506,9 @@ class _Appeal:
 
 def _cues(text: str, s: int, e: int, mentions: list[Mention], lex: Lexicon) -> list[Match]:
     """Rule 1: the cues of a sentence, except those inside a named issue or actor."""
-    names = [m for m in mentions if m.kind == "issue" or m.source in ("codebook", "country")]
+    # (a name found by its capitals counts when it has several words: "Amnesty International")
+    names = [m for m in mentions if m.kind == "issue" or m.source in ("codebook", "country")
+             or (m.source in ("name", "title") and " " in m.text)]
     idioms = list(lex.not_cues.finditer(text, s, e))  # "with respect to", "internationally recognised"
     return [c for c in lex.cues.finditer(text, s, e)
             if not any(m.start <= c.start and c.end <= m.end and (m.end - m.start) > (c.end - c.start)
@@ -612,6 +639,10 @@ def _open_appeal(sent: _Sentence, c: Match, finding: Finding, clause_end: int) -
     return _Appeal(finding, targets, c.end, clause_end, sent.end)
 
 
+#: Material acts that answer no proposal.
+_PLOVER_OF_FORCE = ("FIGHT", "ASSAULT", "MOBILIZE", "COERCE")
+
+
 def _through(lex: Lexicon, fam: CueFamily) -> frozenset[str]:
     """The nouns a cue of this family reaches its target through: none for an act ("withdrew its
     force from Chad" is toward Chad); ``transfer_heads`` for a view; and the harms too for an
@@ -638,6 +669,12 @@ def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Ment
             first_word = c.start + len(c.text.split()[0])
             targets = _targets(sent.text, first_word, c.end, sent.mentions, holder, prefer,
                                _through(sent.lex, fam))
+    if fam.targets != "before" and fam.plover not in _PLOVER_OF_FORCE:
+        # "rejected calls by Belarus for aid": toward Belarus, and the issue it asked for
+        author = next((m for m in sent.mentions if m.kind == "actor" and m.actor is not None and c.end < m.start
+                       and m.end <= clause_end and sent.lex.proposal_by.fullmatch(sent.text, c.end, m.start)), None)
+        if author is not None and not (holder is not None and author.canonical == holder.name):
+            targets = [author] + [t for t in targets if t.kind == "issue"]
     speaker = sent.att.speaker
     if speaker is not None:  # ", Foreign Minister X said": the speaker is not the target
         targets = [t for t in targets if t.canonical != speaker.name]
@@ -804,7 +841,8 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         holders = [(holder, resolved)]
         if _PARTICIPLE.match(c.text) and not _ADJECTIVAL.match(c.text) and appeal is None:
             agent = _agent(text, c, clause_end, mentions)
-            if agent is not None and (holder_m is None or not _PASSIVE_AUX.search(text[holder_m.end:c.start])):
+            if agent is not None and (holder_m is None or not _PASSIVE_AUX.search(text[holder_m.end:c.start])) \
+                    and not lex.proposal_by.fullmatch(text, c.end, agent.start):  # "rejected calls by X"
                 # "the contributions pledged by Jamaica": the act is the agent's
                 holder, resolved, holder_m = agent.actor, agent.resolved, None
                 holders = [(holder, resolved)]
@@ -816,12 +854,13 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
             if passive:  # "Avery was accused of ...", "is praised by the Senate": the subject is the target
                 if agent is None:
                     continue
-                targets = [holder_m]
+                targets = _coordinated(text, holder_m, mentions, c.start)  # "Obama and Biden were criticized"
                 holder, resolved, holder_m = agent.actor, agent.resolved, agent
-                holders = [(holder, resolved)]
+                holders = [(m.actor, m.resolved) for m in _coordinated(text, agent, mentions, clause_end)
+                           if m.start >= agent.start]  # "... by Kagwe and Lindqvist"
             else:
                 targets = _cue_targets(sent, c, holder, holder_m, prefer, clause_start, clause_end)
-                group = _coordinated(text, holder_m, mentions)
+                group = _coordinated(text, holder_m, mentions, c.start)
                 holders = [(m.actor, m.resolved) for m in group]
                 if fam.mutual and len(group) > 1:
                     # "the United States and Jordan have agreed": an act of each toward the other
