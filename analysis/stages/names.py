@@ -79,6 +79,9 @@ _DEMONSTRATIVES = {"this", "these", "those"}  # not "that": "demanded that Hamas
 #: A person's name before one of these is that person's side ("the Obama administration", "the
 #: Netanyahu government", "the Trump campaign"): a name although "the" precedes it.
 _SIDE_AFTER = re.compile(r"\s+(?:administration|government|cabinet|campaign|camp|presidency|regime)\b")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+#: "the Department of Homeland Security (DHS)": the acronym names the same organisation.
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&]{1,9})\)")
 _POSSESSIVE_PRONOUNS = {"my", "our", "your", "his", "her", "its", "their"}
 #: Capitalised stop words inside a sentence that make it a headline, where capitals say nothing.
 HEADLINE_STOP_WORDS = 2
@@ -293,6 +296,7 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
     """
     guards: NameGuards = getattr(guards_or_index, "name_guards", guards_or_index)
     found: dict[str, Actor] = {}
+    acronyms: dict[str, str] = {}  # an acronym given in brackets after a name -> that name's key
     for (s, e), mentions in zip(sentences, known):
         runs = list(_runs(text, s, e, [(m.start, m.end) for m in mentions], guards))
         if not runs or _is_headline(text[s:e], guards.headline_words, guards.prefixes):
@@ -339,12 +343,22 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
             if before and before[-1].lower() == "the" and len(words) == 1 and not words[0].isupper() \
                     and words[0].lower() not in guards.organisation | guards.group and not _SIDE_AFTER.match(text, end):
                 continue  # "the Constitution", "the Charter": a capitalised common noun
+            if words[-1].lower().rstrip(".") in guards.title_words and _CAPITAL_NEXT.match(text, end):
+                continue  # "House Speaker" before "Paul Ryan", found by its title: the title, not a name
+            if words == [w for w in words if w in acronyms] and len(words) == 1:
+                key = acronyms[words[0]]  # "(DHS)" after "Department of Homeland Security": that name
+                if words[0] not in found[key].aliases:
+                    found[key] = replace(found[key], aliases=(*found[key].aliases, words[0]))
+                continue
             actor = _actor(words, guards)
             if actor is None or not words[0]:
                 continue
             key = variant_key(actor.name)
             if not key:
                 continue
+            acronym = _ACRONYM_AFTER.match(text, end)
+            if acronym and len(words) > 1 and acronym.group(1) not in acronyms:
+                acronyms[acronym.group(1)] = key
             if key not in found:
                 found[key] = actor
             elif actor.name != found[key].name and actor.name not in found[key].aliases:

@@ -71,10 +71,13 @@ _POSSESSOR = re.compile(r"[’']s?((?:\s+[\w-]+){1,3})")
 #: ... but a verb after "and" has its own subject: "stood by Ukraine's side and provided weapons".
 _POSSESSIVE_THEN_VERB = re.compile(r"\b(?:and|or|but|to)\s+$", re.I)
 #: A subject pronoun we do not resolve ("it would provide"): better no holder than a guessed one.
-_OPAQUE_SUBJECT = re.compile(r"\b(?:it|they|which|that|who)\s*$", re.I)
+#: A subject the cue follows that names no actor here (a pronoun left unresolved is one too).
+_OPAQUE_SUBJECT = re.compile(r"\b(?:it|they|which|that|who|he|she)\s*$", re.I)
 _BOUNDARY = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bbecause\b|\bas\s+he\b|"
                        r"\bas\s+she\b", re.I)
 _RELATIVE = re.compile(r"^,\s+(?:who|which|a|an|the)\b[^,;:]{0,150},\s*(?:\w+ly\s+)?$")
+_UNRESOLVED_PERSON = re.compile(r"\b(?:he|she)\s*$", re.I)
+_OF_PLACE = re.compile(r"^\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?=,)")
 _ITS = re.compile(r"\b(?:its|their)(?:\s+[\w-]+){0,2}\s+$", re.I)
 _ABBREVIATED_TITLE = re.compile(r"\b[A-Z][a-z]{1,4}\.")
 _CONJUNCTION = re.compile(r"\b(?:and|or|nor)\b|&|as well as", re.I)
@@ -279,7 +282,7 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
         if (_AUX.match(gap) and _may_be_subject(text, last, gap, in_clause)) or possessive:
             return last.actor, last.resolved, last
         for m in in_clause:  # "Minister Thuch, who also serves as ..., welcomed"
-            gap = text[m.end:cue_start]
+            gap = _OF_PLACE.sub("", text[m.end:cue_start], count=1)  # "Sanders of Vermont, who ran ..."
             if _RELATIVE.match(gap) and m.is_person:
                 return m.actor, m.resolved, m
         opaque = _OPAQUE_SUBJECT.search(_strip_aux(text[max(clause_start, cue_start - 60):cue_start]))
@@ -300,6 +303,8 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
         prior = [m for m in actors if sent_start <= m.start and m.end <= clause_start and is_subject_candidate(text, m)]
         if prior:
             return prior[-1].actor, prior[-1].resolved, prior[-1]
+    if not in_clause and _UNRESOLVED_PERSON.search(_strip_aux(text[max(clause_start, cue_start - 60):cue_start])):
+        return None, False, None  # "... but says she will not be backing": "she" is nobody named here
     if att.attribution == "reported" and 0 <= att.verb_end <= cue_start:
         # "X said the Kingdom played a role in supporting Ukraine": the content's own subject holds it.
         content = [m for m in actors if att.verb_end <= m.start and is_subject_candidate(text, m)
@@ -330,6 +335,9 @@ _DIRECT = re.compile(r"^(?>\s+|,|\b(?>a|an|the|its|their|his|her|our|my|to|for|o
 _NOUN_PHRASE_START = re.compile(r"^\s*(?:the|a|an|its|their|this|these|those|all|any|every|such)\s", re.I)
 _PREPOSITION_END = re.compile(r"\b(?:of|around|in|at|near|within|across|over|inside|by|from|on|for|into|"
                               r"between|among|under|against|with)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+
+
+_TITLE_BETWEEN = re.compile(r"(?:\s+[A-Z][\w.-]*){1,3}\s+")
 
 
 def _through_a_noun(text: str, start: int, after: list[Mention], first: Mention,
@@ -368,6 +376,12 @@ def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: A
         if not after:
             return []
         prefer = "issue"
+    # "lashed out at U.S. House Speaker Paul Ryan": the person a country's title qualifies
+    after = [m for k, m in enumerate(after) if not (
+        m.source == "country" and k + 1 < len(after) and after[k + 1].is_person
+        and _TITLE_BETWEEN.fullmatch(text, m.end, after[k + 1].start))]
+    if not after:
+        return []
     first = after[0]
     preferred = [m for m in after if m.kind == prefer]
     if preferred:

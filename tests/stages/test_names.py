@@ -107,3 +107,12 @@ def test_pronouns_take_an_antecedent_of_their_gender(text, expected):
 ])
 def test_names_beside_countries(text, expected):
     assert actors(text) == expected
+
+
+def test_an_acronym_in_brackets_is_the_name_before_it():
+    found = actors("Okafor criticized the Bureau of Land Management (BLM). Later BLM responded.")
+    assert found.count(("BLM", "Bureau of Land Management")) == 2
+
+
+def test_a_title_before_a_titled_person_is_no_name():
+    assert "House Speaker" not in [text for text, _ in actors("Lopez is expected to endorse House Speaker Paul Ryan.")]

@@ -526,6 +526,11 @@ def test_support_from_nobody_received_is_no_finding():
     ("U.S. officials praised Haiti.", ("United States", "Haiti", "support", "SUPPORT")),
     ("Germany rejected recent calls by Belarus for economic aid.", ("Germany", "Belarus", "oppose", "REJECT")),
     ("The Red Cross operating in Iraq said Sudan must ensure security.", ("Red Cross", "Sudan", "none", "DEMAND")),
+    ("Gov. Ruth Kagwe of Nakuru, who ran for the seat, accused Kenya of delays.",
+     ("Ruth Kagwe", "Kenya", "oppose", "DISAPPROVE")),                      # not the place after "of"
+    ("Kenya lashed out at U.S. Commerce Secretary Maria Lopez on Tuesday.",
+     ("Kenya", "Maria Lopez", "oppose", "DISAPPROVE")),                     # the person a country's title qualifies
+    ("Okafor dislikes Lindqvist.", ("Okafor", "Lindqvist", "oppose", "DISAPPROVE")),
 ])
 def test_holders_and_targets_from_public_data_misses(text, expected):
     assert expected in findings(text, ["holder", "target", "stance", "plover"])
@@ -533,3 +538,7 @@ def test_holders_and_targets_from_public_data_misses(text, expected):
 
 def test_a_cue_inside_a_name_is_no_cue():
     assert findings("Amnesty International said Iran had released the prisoners.", ["holder", "plover"]) == []
+
+
+def test_an_unresolved_pronoun_holds_nothing():
+    assert findings("Mr. Okafor criticized the plan, but she will not be backing Kenya.", ["holder", "target"]) == []
