@@ -45,7 +45,11 @@ _WORD = r"(?:(?:al|el|ad|ash|bin|ibn|abu)-[A-Z][\w’'\-]*|[A-Z][\w’'\-]*\.?|[
 _RUN = re.compile(rf"(?<![\w’'\-.]){_WORD}(?:\s+(?:(?:de|da|del|van|von|der|al|bin|ibn|la|le)\s+)?{_WORD})*")
 #: A verb right after a sentence-opening word makes that word a subject, hence a name.
 _VERB_AFTER = re.compile(r"\s+(?:(?:has|had|have|is|was|will|would|did|does|also|once|never|not|still|then|later|"
-                         r"again|already|just|now|even|himself|herself|themselves|\w+ly|\w+n[’']t)\s+){0,3}(?:said|says|told|[a-z]+ed|[a-z]{2,}[^s\W]s)\b"
+                         r"again|already|just|now|even|himself|herself|themselves|\w+ly|\w+n[’']t)\s+){0,3}(?:said|says|told|[a-z]+ed|[a-z]{2,}[^s\W]s|"
+                         # irregular pasts ("Okafor came", "Lula met")
+                         r"came|went|spoke|wrote|met|gave|took|made|held|led|won|lost|sought|thought|knew|saw|left|"
+                         r"became|began|brought|fought|sent|stood|struck|chose|drew|threw|ran|rose|felt|kept|paid|"
+                         r"sold|found|heard|withdrew|swore|vowed)\b"
                          # a progressive after "is"/"was" ("Sanders is also trying"), a predicate noun
                          # ("Kagan has been an outspoken critic")
                          r"|\s+(?:is|was|are|were)\s+(?:(?:also|still|now|not|\w+ly)\s+)?[a-z]{2,}ing\b"

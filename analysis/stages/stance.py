@@ -720,18 +720,25 @@ _NEGATED_BEFORE = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+$", re.I)
 _VERB_BEFORE = re.compile(r"\b[a-z]+ing\s+(?:(?:the|a|an|all|its|their|our)\s+)?$")
 
 
-_FROM_GIVER = re.compile(r"\s+from\s+(?:the\s+|its\s+)?", re.I)
-#: What the receiver of support does with it ("has received strong support from").
+#: From the cue to its giver: "support from the", "endorsement Thursday from Sen. ", "fire from some".
+_FROM_GIVER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+from\s+(?:(?:the|its|his|her|their|some|many|several)\s+)?"
+                         r"(?:[A-Z][a-z]{1,4}\.\s+)?", re.I)
+_GIVER_AFTER_FROM = re.compile(r"\s*(?:(?:the|its|his|her|their|some|many|several)\s+)?(?:[A-Z][a-z]{1,4}\.\s+)?")
+#: What the receiver of support or criticism does with it ("has received strong support from",
+#: "came under fire from", "faced criticism from").
 _RECEIVE = re.compile(r"\b(?:received|receives|receive|receiving|won|wins|gained|gains|secured|secures|enjoyed|"
-                      r"enjoys|got|gets|sought|seeks|drew|draws)\b", re.I)
+                      r"enjoys|got|gets|sought|seeks|drew|draws|attracted|attracts|earned|earns|garnered|garners|"
+                      r"picked\s+up|picks\s+up|faced|faces|facing|face|came|comes?|coming|"
+                      r"been\s+under)\b", re.I)
 
 
 def _support_received(sent: _Sentence, c: Match) -> Finding | None:
-    """Support received: "Ukraine has received strong support from Japan" is Japan's support of
-    Ukraine (the giver follows "from", the receiver is the clause's subject)."""
+    """Support or criticism received: "Ukraine has received strong support from Japan" is Japan's
+    support of Ukraine, "Germany came under fire from Trump advisers" their opposition to Germany
+    (the giver follows "from", the receiver is the clause's subject)."""
     fam: CueFamily = c.payload
-    giver_at = _FROM_GIVER.match(sent.text, c.end)
-    if giver_at is None or fam.stance != "support" or fam.targets == "complement":
+    giver_at = (_GIVER_AFTER_FROM if c.text.lower().endswith(" from") else _FROM_GIVER).match(sent.text, c.end)
+    if giver_at is None or fam.stance not in ("support", "oppose") or fam.targets == "complement":
         return None
     giver = next((m for m in sent.mentions if m.start == giver_at.end() and m.kind == "actor"
                   and m.actor is not None and m.source != "demonym"), None)
@@ -744,9 +751,10 @@ def _support_received(sent: _Sentence, c: Match) -> Finding | None:
     receiver = next((m for m in reversed(sent.mentions) if m.kind == "actor" and m.actor is not None
                      and m.source != "demonym" and clause_start <= m.start and m.end <= verb.start()), None)
     if receiver is None or not _AUX.match(sent.text[receiver.end:verb.start()]) or \
-            receiver.canonical == giver.canonical:
-        return None
-    return Finding(giver.actor, giver.resolved, receiver, "support", fam.act, fam.plover, c.start, c.end, c.text,
+            receiver.canonical == giver.canonical or any(
+                clause_start <= n.start < c.start for n in sent.negators):
+        return None  # (not "has not received support from")
+    return Finding(giver.actor, giver.resolved, receiver, fam.stance, fam.act, fam.plover, c.start, c.end, c.text,
                    False, "")
 
 

@@ -531,6 +531,12 @@ def test_support_from_nobody_received_is_no_finding():
     ("Kenya lashed out at U.S. Commerce Secretary Maria Lopez on Tuesday.",
      ("Kenya", "Maria Lopez", "oppose", "DISAPPROVE")),                     # the person a country's title qualifies
     ("Okafor dislikes Lindqvist.", ("Okafor", "Lindqvist", "oppose", "DISAPPROVE")),
+    # criticism and endorsement received: the giver after "from" holds it
+    ("Okafor came under fire from Ruth Lindqvist for his remarks.",
+     ("Ruth Lindqvist", "Okafor", "oppose", "DISAPPROVE")),
+    ("Ghana has also come under criticism from Ruth Kagwe.", ("Ruth Kagwe", "Ghana", "oppose", "DISAPPROVE")),
+    ("Sen. Ana Ortega picked up her first endorsement Thursday from Sen. Peter Lindqvist.",
+     ("Peter Lindqvist", "Ana Ortega", "support", "SUPPORT")),
 ])
 def test_holders_and_targets_from_public_data_misses(text, expected):
     assert expected in findings(text, ["holder", "target", "stance", "plover"])
@@ -538,6 +544,14 @@ def test_holders_and_targets_from_public_data_misses(text, expected):
 
 def test_a_cue_inside_a_name_is_no_cue():
     assert findings("Amnesty International said Iran had released the prisoners.", ["holder", "plover"]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Okafor came under fire for his remarks.",          # criticism from nobody named
+    "Moldova has not received support from Japan.",     # none received
+])
+def test_nothing_received_is_no_finding(text):
+    assert findings(text, ["holder", "target"]) == []
 
 
 def test_an_unresolved_pronoun_holds_nothing():
