@@ -206,7 +206,11 @@ def actor_index(books: Codebooks) -> ActorIndex:
 # --------------------------------------------------------------------------- persons in a text
 
 def _clean_name(name: str) -> str:
+    """A titled name without what follows it: a possessive ("President Zelenskyy’s peace formula"),
+    a month or weekday, an article."""
     words = name.split()
+    if words:
+        words[-1] = re.sub(r"[’']s$", "", words[-1])
     while words and (words[-1] in CALENDAR_NAMES or words[-1] in {"The", "A", "An", "In", "On", "At"}):
         words.pop()
     return " ".join(words)
@@ -267,6 +271,14 @@ def _with_names(persons: list[Actor], names: list[Actor], index: ActorIndex) -> 
     for a in names:
         if len(a.name.split()) == 1 and a.name in parts:
             continue  # "Thuch" of Ly Thuch: the name-part matcher finds the person
+        surname = a.name.split()[-1]
+        titled = out.get(variant_key(surname)) if len(a.name.split()) > 1 and a.type == "person" else None
+        if titled is not None and titled.name == surname:
+            # "President Francis" and "Mr. Dennis Francis": one person, under the full name
+            del out[variant_key(surname)]
+            out[variant_key(a.name)] = replace(titled, name=a.name, aliases=(*titled.aliases, surname, *a.aliases),
+                                               gender=titled.gender or a.gender)
+            continue
         key = variant_key(a.name)
         if key in out:  # another spelling of a titled person: one actor, every spelling matched
             kept = out[key]

@@ -73,9 +73,9 @@ _BEFORE = re.compile(r"[\w’']+")
 _TOKEN = re.compile(r"\S+")
 #: Endings of demonyms ("Siberian", "Kurdish") that are rare in surnames.
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
-#: Endings shared by demonyms and many surnames ("Montenegrin", "Dugin"; "Slavic", "Djokovic"):
-#: a demonym only after the start of a place's name at least this long ("Monte-negr-in").
-_SURNAME_ENDINGS = ("ic", "ine", "in", "an")
+#: Endings shared by demonyms and many surnames ("Montenegrin", "Dugin"): a demonym only after the
+#: start of a place's name at least this long ("Monte-negr-in").
+_SURNAME_ENDINGS = ("ine", "in", "an")
 _DEMONYM_STEM = 4
 #: Plural endings of the nouns that open news sentences about groups ("Tourists visited", "Analysts say").
 _GROUP_PLURALS = ("ists", "ians", "ants", "ents", "ors", "ers", "ives", "ees")
@@ -83,6 +83,7 @@ _DEMONSTRATIVES = {"this", "these", "those"}  # not "that": "demanded that Hamas
 #: A person's name before one of these is that person's side ("the Obama administration", "the
 #: Netanyahu government", "the Trump campaign"): a name although "the" precedes it.
 _SIDE_AFTER = re.compile(r"\s+(?:administration|government|cabinet|campaign|camp|presidency|regime)\b")
+_OF_AFTER = re.compile(r"\s+of\s")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 #: "the Department of Homeland Security (DHS)": the acronym names the same organisation.
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&]{1,9})\)")
@@ -136,8 +137,8 @@ class NameGuards:
         [True, True, True, False, False, False]
         """
         low = word.lower()
-        if low.endswith(_DEMONYM_ENDINGS):
-            return True
+        if low.endswith(_DEMONYM_ENDINGS) or (low.endswith("ic") and not low.endswith("vic")):
+            return True  # (and adjectives: "Hegemonic proposals"; "-vic" is a surname: "Petrovic")
         for ending in _SURNAME_ENDINGS:
             stem = low[:-len(ending)]
             if low.endswith(ending) and len(stem) >= _DEMONYM_STEM:
@@ -212,7 +213,7 @@ def _actor(words: list[str], guards: NameGuards) -> Actor | None:
     return Actor(name=name, type="person", gender=gender, source="name")
 
 
-_JOINER = re.compile(r"\s+(?:of|on|for|in)(?:\s+the)?\s+$")
+_JOINER = re.compile(r"\s+(?:of|on|for|in|against|to)(?:\s+the)?\s+$")
 
 
 def _sequences(text: str, s: int, e: int, guards: NameGuards) -> list[tuple[int, int, bool]]:
@@ -311,10 +312,23 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
             titled = [i for i, (_, _, w) in enumerate(run[:-1]) if w.lower().rstrip(".") in guards.title_words]
             if titled:
                 run = run[titled[-1] + 1:]
-            if all(w.lower().rstrip(".") in guards.title_words for _, _, w in run):
-                continue  # "Minister" before a name matched elsewhere
+            if all(w.lower().rstrip(".") in guards.title_words for _, _, w in run) or (
+                    len(run) == 2 and run[0][2].lower().rstrip(".") in guards.prefixes
+                    and run[1][2].lower() in guards.title_words and text[run[1][1]:run[1][1] + 1] in (",", "")):
+                continue  # "Minister" before a name matched elsewhere; "Mr. President, ...": a form of address
             start, end = run[0][0], run[-1][1]
             words = [w for _, _, w in run]
+            surname = next((m for m in mentions if m.start == end + 1 and text[end] == " " and
+                            getattr(m, "source", "") == "title" and " " not in m.text), None)
+            if surname is not None and not _POSSESSIVE.search(words[-1]):
+                # "Mr. Dennis Francis" where "President Francis" made "Francis" a titled person
+                end, words = surname.end, [*words, surname.text]
+            place = next((m for m in mentions if m.end + 1 == start and text[m.end] == " " and
+                          getattr(m, "source", "") == "region"), None)
+            if place is not None and words[-1].lower().rstrip(".") in guards.organisation:
+                # "the Pacific Islands Forum": the place opens the name
+                place_words = [w for w in place.text.split() if w[:1].isupper() and w.lower() != "the"]
+                start, words = end - len(" ".join([*place_words, *words])), [*place_words, *words]
             possessive = _POSSESSIVE.search(words[-1])
             # "Pelosi's", "Democrats'"; not a closing quotation mark ("an ‘internationalised’ war")
             owner = _OWNER.search(words[-1]) is not None
@@ -337,6 +351,9 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
                 continue  # "Asked about it, ...", "Reducing inequalities requires ..."
             before = _BEFORE.findall(text, max(s, start - 20), start)
             prefixed = words[0].lower().rstrip(".") in guards.prefixes
+            if len(words) == 1 and not prefixed and _OF_AFTER.match(text, end) and seen_in_lower_case(words[0]) \
+                    and words[0].lower() not in guards.institutions:
+                continue  # "a Member of the United Nations", "States Members of": a common noun, capitalised
             if before and before[-1].lower() in guards.location_prepositions and not prefixed and not (
                     before[-1].lower() in ("to", "from") and len(words) > 1 and guards.gender(words[0])):
                 continue  # "in Aleppo", "to Kampot": a place ("to", "from" take persons: "thanks to Dennis Francis")

@@ -76,6 +76,7 @@ _OPAQUE_SUBJECT = re.compile(r"\b(?:it|they|which|that|who|he|she)\s*$", re.I)
 _BOUNDARY = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bbecause\b|\bas\s+he\b|"
                        r"\bas\s+she\b", re.I)
 _RELATIVE = re.compile(r"^,\s+(?:who|which|a|an|the)\b[^,;:]{0,150},\s*(?:\w+ly\s+)?$")
+_TO_AFTER_AGENT = re.compile(r"\s+to\s+")
 _UNRESOLVED_PERSON = re.compile(r"\b(?:he|she)\s*$", re.I)
 _OF_PLACE = re.compile(r"^\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?=,)")
 _ITS = re.compile(r"\b(?:its|their)(?:\s+[\w-]+){0,2}\s+$", re.I)
@@ -260,11 +261,17 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
             not _BY_BEFORE.search(text[max(clause_start, in_clause[-1].start - 12):in_clause[-1].start]):
         # (not a passive's agent: "Russia was criticized by Ukraine for supporting" is Russia's)
         return in_clause[-1].actor, in_clause[-1].resolved, in_clause[-1]
+    if in_clause and _TO_AFTER_AGENT.fullmatch(text, in_clause[-1].end, cue_start) and \
+            _BY_BEFORE.search(text[max(clause_start, in_clause[-1].start - 12):in_clause[-1].start]):
+        # "the steps taken by the Court to investigate": the agent does it
+        return in_clause[-1].actor, in_clause[-1].resolved, in_clause[-1]
     # First person right before the cue, inside a quotation: the speaker or the speaker's state.
     fp = [m for m in _FIRST_PERSON.finditer(text, clause_start, cue_start)]
     # In a quotation, or in a text spoken by one actor (a speech: the corpus gives its voice).
     if fp and (quoted or (att.attribution == "author" and att.speaker is not None)):
         last = fp[-1]
+        if _PASSIVE_AUX.search(text, last.end(), cue_start) and _PARTICIPLE.match(text[cue_start:cue_start + 30]):
+            return None, False, None  # "we are often denied access": the speaker undergoes it
         # "Let me take the opportunity of this debate of the General Assembly to congratulate":
         # actors after "me" governed by a preposition are not the subject
         if not in_clause or in_clause[-1].end <= last.start() or \
@@ -413,6 +420,7 @@ _PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|gott
 _PARTICIPLE = re.compile(r"^(?:\w+(?:ed|en|wn)|held|met|hit|shot|sworn|led|fought|struck|sought|told)\b", re.I)
 #: Participles that are adjectives after "be": "was opposed to", "is committed to" keep their subject.
 _ADJECTIVAL = re.compile(r"^(?:opposed|committed|dedicated|devoted|concerned|disappointed|outraged|determined|"
+                         r"encouraged\s+by|heartened\s+by|"
                          r"inclined|aligned|interested|pleased|delighted|worried|ready|willing|sceptical|skeptical)\b",
                          re.I)
 # (the words before the agent may be a title: "by Mr. Lindqvist")
@@ -835,6 +843,11 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         containing = [a for a in appeals if a.start <= c.start < a.end]
         appeal = containing[0] if containing else None
         if appeal is not None:  # a cue inside an appeal's complement is what the appeal asks for
+            if stance == "none":
+                # an act asked for is supported ("urge economies to deliver on their commitments"), an
+                # act of conflict opposes its target ("urged Israel to strike Iran")
+                stance = {"cooperation": "support", "conflict": "oppose"}.get(
+                    lex.book.plover_quads.get(plover, "").rpartition("_")[2], "none")
             act, plover = appeal.finding.act, appeal.finding.plover
             holder, resolved, holder_m = appeal.finding.holder, appeal.finding.holder_resolved, None
             for a in containing:

@@ -68,6 +68,8 @@ def test_names_found(text, expected):
     "It protects All Persons from Enforced Disappearance.",  # words for people in a title
     "A Montenegrin court ruled on Friday.",                # a demonym no codebook lists
     "Officials have said little.",                         # a common word before an auxiliary
+    "We know how States should cooperate with certain Powers.",  # capitalised common nouns of diplomacy
+    "Peru is proud to be a Member of the United Nations.",  # a common word before "of"
 ])
 def test_no_names(text):
     assert names(text) == []
@@ -116,3 +118,16 @@ def test_an_acronym_in_brackets_is_the_name_before_it():
 
 def test_a_title_before_a_titled_person_is_no_name():
     assert "House Speaker" not in [text for text, _ in actors("Lopez is expected to endorse House Speaker Paul Ryan.")]
+
+
+def test_a_region_opens_the_name_of_an_organisation():
+    assert ("Pacific Islands Forum", "Pacific Islands Forum") in actors("Fiji thanked the Pacific Islands Forum.")
+
+
+def test_a_titled_name_loses_its_possessive():
+    assert ("Zelenskyy", "Zelenskyy") in actors("Peru strongly endorses President Zelenskyy’s peace formula.")
+
+
+def test_a_titled_surname_and_the_full_name_are_one_person():
+    text = "We congratulate President Ortega on his election. We thank Ms. Ana Ortega for her work. Ortega spoke."
+    assert {canonical for _, canonical in actors(text)} == {"Ana Ortega"}
