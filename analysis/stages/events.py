@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..schema import EVENT_COLUMNS, MERGE_COLUMNS
 
-_GRAN_RANK = {"day": 0, "time": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4, "decade": 5,
+_GRAN_RANK = {"day": 0, "time": 0, "week": 1, "month": 2, "quarter": 3, "half": 3, "season": 3, "year": 4, "decade": 5,
               "century": 6}
 
 

@@ -71,6 +71,16 @@ FAMILIES = [
     ("The report is published annually and the board meets every week.",
      [("annually", "SET", "XXXX"), ("every week", "SET", "XXXX-WXX")]),
     ("The meeting starts at 3 p.m.", [("3 p.m.", "TIME", "2023-03-22T15:00")]),
+    # a clock time next to its day is on that day (TimeML guidelines)
+    ("He was arrested at 3 p.m. yesterday.",
+     [("3 p.m.", "TIME", "2023-03-21T15:00"), ("yesterday", "DATE", "2023-03-21")]),
+    # halves, fiscal years, the second year of a range, unnumbered stretches before or after
+    ("Sales fell in the first half of 2021.", [("the first half of 2021", "DATE", "2021-H1")]),
+    ("Exports rose in the second half.", [("the second half", "DATE", "2023-H2")]),
+    ("The agency cut $5 million this fiscal year.", [("this fiscal year", "DATE", "2023")]),
+    ("The drought of 2014-15 was long.", [("2014", "DATE", "2014"), ("15", "DATE", "2015")]),
+    ("Hours later, the police came.", [("Hours", "DURATION", "PTXH")]),
+    ("The ferry sank minutes before the rescue.", [("minutes", "DURATION", "PTXM")]),
 ]
 
 
