@@ -77,6 +77,7 @@ _BOUNDARY = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bbecau
                        r"\bas\s+she\b", re.I)
 _RELATIVE = re.compile(r"^,\s+(?:who|which|a|an|the)\b[^,;:]{0,150},\s*(?:\w+ly\s+)?$")
 _TO_AFTER_AGENT = re.compile(r"\s+to\s+")
+_TO_ACT = re.compile(r"\s+(?:not\s+|never\s+)?to\b")
 _UNRESOLVED_PERSON = re.compile(r"\b(?:he|she)\s*$", re.I)
 _OF_PLACE = re.compile(r"^\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?=,)")
 _ITS = re.compile(r"\b(?:its|their)(?:\s+[\w-]+){0,2}\s+$", re.I)
@@ -142,7 +143,8 @@ def _compile_lexicon(books: Codebooks) -> Lexicon:
                    not_cues=words(st.not_cues), harm_to_target=words(st.harm_to_target),
                    not_future=words(st.not_future), book=st,
                    through_heads=st.transfer_heads | {p.split()[0].lower() for p in st.harm_to_target},
-                   harm_heads=frozenset(p.split()[0].lower() for p in st.harm_to_target),
+                   # (the nouns of "violation of", "attacks on"; not "calling" of "calling into question")
+                   harm_heads=frozenset(p.split()[0].lower() for p in st.harm_to_target if len(p.split()) <= 2),
                    proposal_by=_proposal_by(books.places.proposal_heads))
 
 
@@ -232,6 +234,16 @@ def _strip_aux(before: str) -> str:
     return " ".join(words)
 
 
+def _against_the_issue(text: str, cue_end: int, t: Mention, harm_heads: frozenset[str]) -> bool:
+    """Whether what is supported works against the issue ``t`` names: "the fight against
+    terrorism", "counter-terrorism" (not "against human rights violations": a harm to the issue)."""
+    after = re.match(r"\s+([\w-]+)", text[t.end:t.end + 30])
+    if after and after.group(1).lower() in harm_heads:
+        return False
+    return t.text.lower().startswith(("counter", "anti")) or (
+        t.start >= cue_end and _AGAINST_AN_ISSUE.search(text, max(cue_end, t.start - 40), t.start) is not None)
+
+
 def _owns_a_harm(text: str, m: Mention, harm_heads: frozenset[str]) -> bool:
     """Whether ``m`` owns a harm ("The Russian Federation's brutal invasion ... runs counter to"):
     the subject is the harm, not its owner ("Trump's spokesman blamed" is Trump's side)."""
@@ -245,6 +257,13 @@ _AGAINST_A_PROBLEM = re.compile(r"\b(?:eliminat|aboli|ban|prohibit|reduc|remov|e
                                 r"tackl|address|mitigat|adapt|prevent|halt|stop|curb|limit|respond|response|counter|"
                                 r"against|cut|phase|non-|denucleari|disarm|control)", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+#: "the reasons advanced to defend Zelenskyy": the object of an infinitive is no subject.
+_INFINITIVE_OBJECT = re.compile(r"\bto\s+[a-z]+\s+(?:the\s+|a\s+|an\s+)?$")
+#: Right before an issue that is a harm itself, what works against it: "the Convention against
+#: Terrorism", "efforts to combat extremism", "a ban on cluster munitions".
+_AGAINST_AN_ISSUE = re.compile(r"\b(?:against|combat\w*|counter\w*|fight\w*|eradicat\w*|eliminat\w*|prevent\w*|"
+                               r"curb\w*|halt\w*|stop\w*|ban|bans|banning|prohibit\w*|end\s+to|ending)\b"
+                               r"(?:\s+(?:on|of|the|all|any|every|forms?|international))*\s+$", re.I)
 _REFLEXIVE = re.compile(r"^\s+(?:himself|herself|itself|themselves)\b", re.I)
 _FOR_DOING = re.compile(r"\s+for\s+(?:having\s+)?", re.I)
 
@@ -297,7 +316,7 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
             if opaque.group(0).strip().lower() == "it":
                 owner = next((m for m in reversed(actors) if m.start >= sent_start and m.end <= opaque.start() +
                               max(clause_start, cue_start - 60) and m.actor.type in ("state", "organisation")
-                              and m.source != "name" and is_subject_candidate(text, m)), None)
+                              and m.source not in ("name", "demonym") and is_subject_candidate(text, m)), None)
                 if owner is not None:  # "Cambodia demonstrates ... that it adheres to"
                     return owner.actor, True, owner
             return None, False, None
@@ -327,7 +346,8 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
     # A possessor is no subject ("The Russian Federation's invasion ... runs counter to"); a
     # demonym is one only as a plural noun ("The Saudis, of course, blame").
     subjects = [m for m in actors if m.start >= sent_start and (m.source != "demonym" or is_plural_noun_demonym(m))
-                and is_subject_candidate(text, m) and not _owns_a_harm(text, m, harm_heads)]
+                and is_subject_candidate(text, m) and not _owns_a_harm(text, m, harm_heads)
+                and not _INFINITIVE_OBJECT.search(text, max(sent_start, m.start - 30), m.start)]
     if subjects:
         return subjects[0].actor, subjects[0].resolved, subjects[0]
     return None, False, None
@@ -487,10 +507,15 @@ def _coordinated(text: str, m: Mention, mentions: list[Mention], before: int = -
     return out
 
 
-def _appeal_addressee(text: str, cue_end: int, mentions: list[Mention], lex: Lexicon) -> Mention | None:
-    """Who an appeal is addressed to: the mention right after the cue ("urged all sides to")."""
+def _appeal_addressee(text: str, cue_end: int, mentions: list[Mention], lex: Lexicon,
+                      asks_for: bool = False) -> Mention | None:
+    """Who an appeal is addressed to: the mention right after the cue ("urged all sides to"); after
+    "call for" only one asked to act ("called for Russia to withdraw"), not one asked for ("called
+    for an independent Palestine")."""
     nxt = next((m for m in mentions if m.start >= cue_end), None)
     if nxt is None or len(_GAP_WORDS.findall(text[cue_end:nxt.start])) > 3:
+        return None
+    if asks_for and not _TO_ACT.match(text, nxt.end):
         return None
     if nxt.kind == "actor" or nxt.canonical in lex.addressee_issues:
         return nxt
@@ -640,7 +665,8 @@ def _noun_reading(text: str, c: Match, sent_start: int, lex: Lexicon) -> bool:
 def _open_appeal(sent: _Sentence, c: Match, finding: Finding, clause_end: int) -> _Appeal:
     """Rule 4 for an appeal: its addressee, and the issues of what it asks for."""
     text, mentions = sent.text, sent.mentions
-    addressee = _appeal_addressee(text, c.end, mentions, sent.lex)
+    asks_for = c.text.lower().endswith(" for")
+    addressee = _appeal_addressee(text, c.end, mentions, sent.lex, asks_for)
     if addressee is None:  # "ordered former president Carlos Menem to": inside a pattern's "..."
         addressee = next((m for m in mentions if c.start < m.start and m.end < c.end and m.kind == "actor"), None)
     comp_start = addressee.end if addressee is not None else c.end
@@ -658,6 +684,11 @@ def _open_appeal(sent: _Sentence, c: Match, finding: Finding, clause_end: int) -
         # "demanded that Pyongyang forsake its programme": an act toward the addressee, no position on it.
         targets = [addressee]
         finding.stance = "none"
+    elif not targets and asks_for:
+        # "our call for an independent State of Palestine": the actor asked for is supported
+        targets = [m for m in mentions if m.kind == "actor" and m.actor is not None and m.start >= c.end
+                   and len(_GAP_WORDS.findall(text[c.end:m.start])) <= 3
+                   and not re.match(r"[’']", text[m.end:m.end + 1])][:1]
     return _Appeal(finding, targets, c.end, clause_end, sent.end)
 
 
@@ -925,6 +956,13 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                 elif stance == "support" and isinstance(t, Mention) and t.source == "problem" and \
                         not _AGAINST_A_PROBLEM.search(text, c.end, t.start):
                     reading = ("oppose", act, plover)  # "defended its nuclear weapons"
+                elif stance == "support" and isinstance(t, Mention) and (
+                        (t.kind == "issue" and t.source != "problem" and _against_the_issue(text, c.end, t,
+                                                                                           lex.harm_heads))
+                        or (t.kind == "actor" and t.start >= c.end and _owns_a_harm(text, t, lex.harm_heads))):
+                    # "committed to the Convention against Terrorism"; "support mechanisms investigating
+                    # Russia's violations": against the harm, and against the one it belongs to
+                    reading = ("oppose", act, plover)
                 if fam.between_states and not negated and who is not None and who.type == "state" \
                         and isinstance(t, Mention) and t.actor is not None and t.actor.type == "state":
                     reading = fam.between_states  # "Russia attacked Ukraine" is force, not a view

@@ -581,3 +581,29 @@ def test_no_finding_from_passives_or_passive_appeals(text):
 
 def test_a_form_of_address_holds_nothing():
     assert [f for f in voiced("Mr. President, and thank Fiji for its patience.", "TON") if f[0] == "President"] == []
+
+
+# From hand-check pass 10's errors (sentences written here): a call for an actor, harms against
+# the actors named, what works against an issue, the owner of a harm.
+@pytest.mark.parametrize("text, voice, expected", [
+    ("We reiterate our call for an independent State of Palestine.", "TON",
+     ("Tonga", "Palestine", "support", "urge", "")),
+    ("We call for Russia to withdraw.", "TON", ("Tonga", "Russia", "none", "urge", "Russia")),   # asked to act
+    ("We condemn the cruel blockade against Cuba and Nicaragua.", "TON",
+     ("Tonga", "Nicaragua", "support", "condemn", "")),
+    ("Tonga ratified the Inter-American Convention against Terrorism.", "TON",
+     ("Tonga", "terrorism", "oppose", "agree", "")),
+    ("We support the fight against terrorism.", "TON", ("Tonga", "terrorism", "oppose", "support", "")),
+    ("We support mechanisms documenting Russia’s violations.", "TON", ("Tonga", "Russia", "oppose", "support", "")),
+])
+def test_calls_harms_and_what_works_against_an_issue(text, voice, expected):
+    assert expected in voiced(text, voice)
+
+
+@pytest.mark.parametrize("text, voice, unwanted", [
+    ("We support measures against human rights violations.", "TON", ("Tonga", "human rights", "oppose")),
+    ("They forgot that the reasons advanced to defend Ortega should be used to defend Palestine.", "TON",
+     ("Ortega", "Palestine", "support")),                      # the object of an infinitive is no subject
+])
+def test_no_flip_before_a_harm_and_no_object_as_subject(text, voice, unwanted):
+    assert unwanted not in [f[:3] for f in voiced(text, voice)]
