@@ -84,6 +84,8 @@ _DEMONSTRATIVES = {"this", "these", "those"}  # not "that": "demanded that Hamas
 #: Netanyahu government", "the Trump campaign"): a name although "the" precedes it.
 _SIDE_AFTER = re.compile(r"\s+(?:administration|government|cabinet|campaign|camp|presidency|regime)\b")
 _OF_AFTER = re.compile(r"\s+of\s")
+#: Endings of the words that open a sentence without naming anyone ("Reducing", "Countless").
+_NOT_NAME_ENDINGS = ("ing", "ed", "ly", "less", "ous", "ful", "able", "ible")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 #: "the Department of Homeland Security (DHS)": the acronym names the same organisation.
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&]{1,9})\)")
@@ -214,6 +216,7 @@ def _actor(words: list[str], guards: NameGuards) -> Actor | None:
 
 
 _JOINER = re.compile(r"\s+(?:of|on|for|in|against|to)(?:\s+the)?\s+$")
+_TITLE_GOES_ON = re.compile(r"\s+(?:of|on|for|in|against|to|and|with)(?:\s+(?:the|a|an))?\s+$")
 
 
 def _sequences(text: str, s: int, e: int, guards: NameGuards) -> list[tuple[int, int, bool]]:
@@ -222,13 +225,19 @@ def _sequences(text: str, s: int, e: int, guards: NameGuards) -> list[tuple[int,
     "on", "for", "in" ("the Convention on ... Endangered Species", "the Ministry of Foreign Affairs"):
     a name, or a title."""
     out: list[tuple[int, int, bool]] = []
+    thing = False  # the last sequence is the title of a thing ("Declaration on ..."), not an organisation's
     for m in _RUN.finditer(text, s, e):
         if out:
             start, end, _ = out[-1]
             last = text[start:end].split()[-1].lower().rstrip(".")
             if _JOINER.fullmatch(text, end, m.start()) and (last in guards.not_names or last in guards.organisation):
+                thing = thing or last in guards.not_names
                 out[-1] = (start, m.end(), True)
                 continue
+            if thing and _TITLE_GOES_ON.fullmatch(text, end, m.start()):
+                out[-1] = (start, m.end(), True)  # a title goes on: "the Declaration on Migration and Protection"
+                continue
+        thing = False
         out.append((m.start(), m.end(), False))
     return out
 
@@ -274,6 +283,11 @@ def _runs(text: str, s: int, e: int, spans: list[tuple[int, int]], guards: NameG
             continue
         # ... and so is one that an adjective opens ("Western Powers", "the Arab Spring").
         if len(tokens) > 1 and tokens[0].group().lower() in guards.modifiers:
+            continue
+        first, last = tokens[0].group().lower().rstrip("."), tokens[-1].group().lower().rstrip(".")
+        if len(tokens) > 1 and first in guards.not_names and first not in guards.stop and first not in \
+                guards.prefixes and last in guards.organisation and not masked.overlaps(seq_start, seq_end):
+            yield [(w.start(), w.end(), w.group()) for w in tokens]  # "the Climate Ambition Summit": all of it
             continue
         for k, w in enumerate(tokens):
             ws, we = w.start(), w.end()
@@ -345,10 +359,13 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
             # (A surname that is also a common word is still found as part of the full name.)
             common = opening and len(words) == 1 and seen_in_lower_case(words[0]) and \
                 words[0].lower() not in guards.group and words[0].lower() not in guards.institutions
-            if opening and len(words) == 1 and (common or words[0].endswith(("ing", "ed", "ly") + _GROUP_PLURALS)
+            if opening and len(words) == 1 and (common or words[0].endswith(_NOT_NAME_ENDINGS + _GROUP_PLURALS)
                                                 or not (owner or _VERB_AFTER.match(text, end)
                                                         or _APPOSITION_AFTER.match(text, end))):
                 continue  # "Asked about it, ...", "Reducing inequalities requires ..."
+            if len(words) == 1 and any(m.end + 1 == start and text[m.end] == " " and getattr(m, "kind", "") == "issue"
+                                       and m.text[:1].isupper() for m in mentions):
+                continue  # "the SDG Stimulus": the rest of a thing's name that opens with an issue
             before = _BEFORE.findall(text, max(s, start - 20), start)
             prefixed = words[0].lower().rstrip(".") in guards.prefixes
             if len(words) == 1 and not prefixed and _OF_AFTER.match(text, end) and seen_in_lower_case(words[0]) \

@@ -70,6 +70,9 @@ def test_names_found(text, expected):
     "Officials have said little.",                         # a common word before an auxiliary
     "We know how States should cooperate with certain Powers.",  # capitalised common nouns of diplomacy
     "Peru is proud to be a Member of the United Nations.",  # a common word before "of"
+    "We ratified the Convention on the Rights of Persons with Disabilities.",  # a title goes on across "with"
+    "We welcome the Declaration on Migration and Protection.",                # ... and across "and"
+    "Countless voices called for action.",                 # an adjective opening the sentence
 ])
 def test_no_names(text):
     assert names(text) == []
@@ -131,3 +134,12 @@ def test_a_titled_name_loses_its_possessive():
 def test_a_titled_surname_and_the_full_name_are_one_person():
     text = "We congratulate President Ortega on his election. We thank Ms. Ana Ortega for her work. Ortega spoke."
     assert {canonical for _, canonical in actors(text)} == {"Ana Ortega"}
+
+
+def test_the_rest_of_a_name_an_issue_opens_is_no_name():
+    assert [t for t, _ in actors("We back the SDG Stimulus of the Secretary-General.") if "Stimulus" in t] == []
+
+
+def test_a_thing_named_with_a_common_first_word_keeps_it():
+    found = actors("Peru welcomes the Climate Ambition Summit.")
+    assert ("Climate Ambition Summit", "Climate Ambition Summit") in found
