@@ -86,7 +86,9 @@ _SIDE_AFTER = re.compile(r"\s+(?:administration|government|cabinet|campaign|camp
 _OF_AFTER = re.compile(r"\s+of\s")
 #: Endings of the words that open a sentence without naming anyone ("Reducing", "Countless").
 _NOT_NAME_ENDINGS = ("ing", "ed", "ly", "less", "ous", "ful", "able", "ible")
-_CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
+_NAME_NEXT = re.compile(r"\s+[A-Z]")
+_TOPIC_PREPOSITIONS = {"on", "of", "for", "about", "against", "with", "in"}
+_OFFICE_OF = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
 #: "the Department of Homeland Security (DHS)": the acronym names the same organisation.
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&]{1,9})\)")
 _POSSESSIVE_PRONOUNS = {"my", "our", "your", "his", "her", "its", "their"}
@@ -381,13 +383,19 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
             if before and before[-1].lower() == "the" and len(words) == 1 and not words[0].isupper() \
                     and words[0].lower() not in guards.organisation | guards.group and not _SIDE_AFTER.match(text, end):
                 continue  # "the Constitution", "the Charter": a capitalised common noun
-            if words[-1].lower().rstrip(".") in guards.title_words and _CAPITAL_NEXT.match(text, end):
-                continue  # "House Speaker" before "Paul Ryan", found by its title: the title, not a name
+            if words[-1].lower().rstrip(".") in guards.title_words and (
+                    _NAME_NEXT.match(text, end) or (_OFFICE_OF.match(text, end) and not guards.gender(words[0]))):
+                # "House Speaker" before "Paul Ryan", found by its title: the title, not a name; "the
+                # Special Representative of the Secretary-General on ...": an office
+                continue
             if words == [w for w in words if w in acronyms] and len(words) == 1:
                 key = acronyms[words[0]]  # "(DHS)" after "Department of Homeland Security": that name
                 if words[0] not in found[key].aliases:
                     found[key] = replace(found[key], aliases=(*found[key].aliases, words[0]))
                 continue
+            if before and before[-1].lower() in _TOPIC_PREPOSITIONS and len(words) > 1 and not prefixed and \
+                    not guards.gender(words[0]) and all(seen_in_lower_case(w) for w in words):
+                continue  # "on Sexual Violence in Conflict": common words in the capitals of a title
             actor = _actor(words, guards)
             if actor is None or not words[0]:
                 continue

@@ -79,6 +79,7 @@ _RELATIVE = re.compile(r"^,\s+(?:who|which|a|an|the)\b[^,;:]{0,150},\s*(?:\w+ly\
 _TO_AFTER_AGENT = re.compile(r"\s+to\s+")
 _TO_ACT = re.compile(r"\s+(?:not\s+|never\s+)?to\b")
 _UNRESOLVED_PERSON = re.compile(r"\b(?:he|she)\s*$", re.I)
+_OWN_RELATIVE = re.compile(r",?\s+(?:which|who)\s+(?:(?!(?:we|i|they|he|she|you|it|us)\b)[\w’'-]+\s+){0,5}?", re.I)
 _OF_PLACE = re.compile(r"^\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?=,)")
 _ITS = re.compile(r"\b(?:its|their)(?:\s+[\w-]+){0,2}\s+$", re.I)
 _ABBREVIATED_TITLE = re.compile(r"\b[A-Z][a-z]{1,4}\.")
@@ -92,6 +93,7 @@ _SUBJECTLESS = re.compile(r"^[\s,;:“”\"'‘’(—–-]*+(?:(?>and|also|furt
                           r"again|once again|\w+ly|will|would|must|should|shall|can|could|do|does|did|has|have|had|"
                           r"not|never|continue[sd]? to|remains?)\s+)*+$", re.I)
 #: A second cue coordinated with the first shares its holder: "rejects X and does not side with Y".
+_PURPOSE = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+to\s+")
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|but|as well as)\s+)?(?>(?:has|have|had|is|are|was|were|will|"
                           r"would|do|does|did|also|still|always|then|\w+ly)\s+)*+$", re.I)
 
@@ -284,6 +286,10 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
             _BY_BEFORE.search(text[max(clause_start, in_clause[-1].start - 12):in_clause[-1].start]):
         # "the steps taken by the Court to investigate": the agent does it
         return in_clause[-1].actor, in_clause[-1].resolved, in_clause[-1]
+    named = [m for m in in_clause if m.source not in ("pronoun", "demonym")]
+    if named and _OWN_RELATIVE.fullmatch(text, named[-1].end, cue_start):
+        # "the United Nations, which since its inception has provided": the relative clause's subject
+        return named[-1].actor, named[-1].resolved, named[-1]
     # First person right before the cue, inside a quotation: the speaker or the speaker's state.
     fp = [m for m in _FIRST_PERSON.finditer(text, clause_start, cue_start)]
     # In a quotation, or in a text spoken by one actor (a speech: the corpus gives its voice).
@@ -858,8 +864,12 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         stance, act, plover, negated, clause_start, clause_end = position
         fam: CueFamily = c.payload
         # Rule 3: the holder.
-        if previous is not None and any(p <= c.start and _COORDINATED.match(text[p:c.start]) for p in previous[:2]):
-            holder, resolved, holder_m = previous[2], previous[3], None  # "rejects X and does not side with Y"
+        if previous is not None and (any(p <= c.start and _COORDINATED.match(text[p:c.start]) for p in previous[:2])
+                                     or (previous[4] and previous[1] <= c.start
+                                         and _PURPOSE.fullmatch(text, previous[1], c.start))):
+            # "rejects X and does not side with Y"; "has provided a framework of cooperation among
+            # nations to promote peace": the purpose is the same holder's
+            holder, resolved, holder_m = previous[2], previous[3], None
         else:
             holder, resolved, holder_m = _holder(text, c.start, clause_start, s, mentions, att, quoted,
                                                  lex.harm_heads)
@@ -886,7 +896,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         if fam.targets == "complement":
             finding = Finding(holder, resolved, "", stance, act, plover, c.start, c.end, c.text, negated, modality)
             appeals.append(_open_appeal(sent, c, finding, clause_end))
-            previous = (c.end, c.end, holder, resolved) if holder is not None else previous
+            previous = (c.end, c.end, holder, resolved, False) if holder is not None else previous
             continue
         if fam.targets == "before" and att.speaker is not None:
             # The claim is the subject; who judges it speaks.
@@ -972,7 +982,8 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                 consumed.append((t.start, t.end))
         if holder is not None:
             last_end = max([c.end] + [t.end for t in targets if isinstance(t, Mention)])
-            previous = (c.end, last_end, holder, resolved)
+            issue_last = bool(targets) and isinstance(targets[-1], Mention) and targets[-1].kind == "issue"
+            previous = (c.end, last_end, holder, resolved, issue_last)
     for a in appeals:
         # An appeal is about what it asks for: its own targets before any cue in its complement;
         # with a cue in the complement and nothing before it, that cue's finding says it all.

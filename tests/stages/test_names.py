@@ -73,6 +73,8 @@ def test_names_found(text, expected):
     "We ratified the Convention on the Rights of Persons with Disabilities.",  # a title goes on across "with"
     "We welcome the Declaration on Migration and Protection.",                # ... and across "and"
     "Countless voices called for action.",                 # an adjective opening the sentence
+    "We back the World Cup bid.",                          # an event
+    "We commend the Special Representative of the Secretary-General on Sexual Violence in Conflict.",  # an office
 ])
 def test_no_names(text):
     assert names(text) == []

@@ -600,6 +600,17 @@ def test_calls_harms_and_what_works_against_an_issue(text, voice, expected):
     assert expected in voiced(text, voice)
 
 
+# The subject of a relative clause, and the purpose that shares a holder (pass 10, PRY 2).
+@pytest.mark.parametrize("text, voice, expected", [
+    ("We value the work of the African Union, which since 2002 has promoted peace.", "TON",
+     ("African Union", "peace and ending the war", "support", "support", "")),
+    ("We praise the African Union, which has provided a framework of dialogue among nations to promote human rights.",
+     "TON", ("African Union", "human rights", "support", "support", "")),
+])
+def test_relative_clauses_and_purposes(text, voice, expected):
+    assert expected in voiced(text, voice)
+
+
 @pytest.mark.parametrize("text, voice, unwanted", [
     ("We support measures against human rights violations.", "TON", ("Tonga", "human rights", "oppose")),
     ("They forgot that the reasons advanced to defend Ortega should be used to defend Palestine.", "TON",
