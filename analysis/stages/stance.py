@@ -93,6 +93,10 @@ _SUBJECTLESS = re.compile(r"^[\s,;:“”\"'‘’(—–-]*+(?:(?>and|also|furt
                           r"again|once again|\w+ly|will|would|must|should|shall|can|could|do|does|did|has|have|had|"
                           r"not|never|continue[sd]? to|remains?)\s+)*+$", re.I)
 #: A second cue coordinated with the first shares its holder: "rejects X and does not side with Y".
+#: A role between an organisation and its person: "Tidal owner Jay Z", "Kremlin spokesman Dmitry Peskov".
+_ROLE_BETWEEN = re.compile(r"\s+(?:[a-z-]+\s+)?(?:owner|founder|co-founder|chief|head|leader|chairman|chairwoman|chair|"
+                           r"president|director|spokesman|spokeswoman|spokesperson|executive|ceo|CEO|minister|"
+                           r"secretary|adviser|advisor|member|official|lawmaker|candidate|editor|analyst)\s+")
 _PURPOSE = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+to\s+")
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|but|as well as)\s+)?(?>(?:has|have|had|is|are|was|were|will|"
                           r"would|do|does|did|also|still|always|then|\w+ly)\s+)*+$", re.I)
@@ -484,9 +488,15 @@ def _possessed_patient(text: str, cue: Match, clause_start: int, mentions: list[
 
 
 def _agent(text: str, cue: Match, clause_end: int, mentions: list[Mention]) -> Mention | None:
-    """The actor named with "by" right after a participle cue ("pledged by Jamaica")."""
-    return next((m for m in mentions if m.kind == "actor" and m.actor is not None and cue.end <= m.start < clause_end
-                 and _BY_AGENT.match(text[cue.end:m.start])), None)
+    """The actor named with "by" right after a participle cue ("pledged by Jamaica"); the person
+    when a role links an organisation to them ("praised by Tidal owner Jay Z")."""
+    agent = next((m for m in mentions if m.kind == "actor" and m.actor is not None and cue.end <= m.start < clause_end
+                  and _BY_AGENT.match(text[cue.end:m.start])), None)
+    if agent is not None:
+        person = next((m for m in mentions if m.start > agent.end and m.is_person
+                       and _ROLE_BETWEEN.fullmatch(text, agent.end, m.start)), None)
+        return person or agent
+    return agent
 
 
 def _coordinated(text: str, m: Mention, mentions: list[Mention], before: int = -1) -> list[Mention]:

@@ -537,6 +537,8 @@ def test_support_from_nobody_received_is_no_finding():
     ("Ghana has also come under criticism from Ruth Kagwe.", ("Ruth Kagwe", "Ghana", "oppose", "DISAPPROVE")),
     ("Sen. Ana Ortega picked up her first endorsement Thursday from Sen. Peter Lindqvist.",
      ("Peter Lindqvist", "Ana Ortega", "support", "SUPPORT")),
+    # the person a role links to an organisation is the agent
+    ("Okafor was praised by Acme owner Ruth Lindqvist.", ("Ruth Lindqvist", "Okafor", "support", "SUPPORT")),
 ])
 def test_holders_and_targets_from_public_data_misses(text, expected):
     assert expected in findings(text, ["holder", "target", "stance", "plover"])
