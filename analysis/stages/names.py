@@ -373,8 +373,11 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
             if len(words) == 1 and not prefixed and _OF_AFTER.match(text, end) and seen_in_lower_case(words[0]) \
                     and words[0].lower() not in guards.institutions:
                 continue  # "a Member of the United Nations", "States Members of": a common noun, capitalised
+            lowered = [w.lower().rstrip(".") for w in words]
             if before and before[-1].lower() in guards.location_prepositions and not prefixed and not (
-                    before[-1].lower() in ("to", "from") and len(words) > 1 and guards.gender(words[0])):
+                    before[-1].lower() in ("to", "from") and len(words) > 1 and guards.gender(words[0])) and not (
+                    any(w in guards.group for w in lowered)) and not (  # "criticism from Republicans"
+                    before[-1].lower() in ("to", "from") and any(w in guards.institutions for w in lowered)):
                 continue  # "in Aleppo", "to Kampot": a place ("to", "from" take persons: "thanks to Dennis Francis")
             if before and before[-1].lower() in _DEMONSTRATIVES and len(words) == 1:
                 continue  # "this Hall", "this Organization"

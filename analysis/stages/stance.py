@@ -787,6 +787,20 @@ _RECEIVE = re.compile(r"\b(?:received|receives|receive|receiving|won|wins|gained
                       r"been\s+under)\b", re.I)
 
 
+_OWNED_GAP = re.compile(r"[’']s?(?:\s+[\w-]+){1,2}?\s+(?:(?:has|have|had|also|again)\s+)*")
+#: Verbs that make their subject the one a view is directed at ("came under criticism").
+_UNDERGO = re.compile(r"\b(?:came\s+under|comes?\s+under|coming\s+under|been\s+under|faced|faces|facing|drew|draws|"
+                      r"received|receives|attracted|attracts|earned|earns|garnered|garners)\b"
+                      r"(?:\s+(?!(?:when|that|which|who|it|he|she|they|we|as|after|before|because|while|if)\b)[\w-]+){0,2}?\s+$",
+                      re.I)
+
+
+def _undergone(sent: _Sentence, c: Match) -> bool:
+    """Whether the cue names a view its clause's subject undergoes ("The president has come under
+    sustained criticism at home"): with no giver named it is nobody's finding."""
+    return _UNDERGO.search(sent.text, max(sent.start, c.start - 40), c.start) is not None
+
+
 def _support_received(sent: _Sentence, c: Match) -> Finding | None:
     """Support or criticism received: "Ukraine has received strong support from Japan" is Japan's
     support of Ukraine, "Germany came under fire from Trump advisers" their opposition to Germany
@@ -805,7 +819,9 @@ def _support_received(sent: _Sentence, c: Match) -> Finding | None:
         return None  # "support from partners was low": who receives it is not said
     receiver = next((m for m in reversed(sent.mentions) if m.kind == "actor" and m.actor is not None
                      and m.source != "demonym" and clause_start <= m.start and m.end <= verb.start()), None)
-    if receiver is None or not _AUX.match(sent.text[receiver.end:verb.start()]) or \
+    gap = sent.text[receiver.end:verb.start()] if receiver is not None else ""
+    # (the receiver may own what receives it: "Mr. Obama's speech drew criticism from")
+    if receiver is None or not (_AUX.match(gap) or _OWNED_GAP.fullmatch(gap)) or \
             receiver.canonical == giver.canonical or any(
                 clause_start <= n.start < c.start for n in sent.negators):
         return None  # (not "has not received support from")
@@ -863,6 +879,8 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         if received is not None:
             findings.append(received)
             continue
+        if c.payload.stance in ("support", "oppose") and c.payload.targets != "complement" and _undergone(sent, c):
+            continue  # "came under sustained criticism at home": from nobody named
         if any(a <= c.start < b for a, b in consumed):
             continue  # part of another cue's target ("support ... providing assistance")
         if any(h.start <= c.start < h.end and any(p.end <= h.start and p.payload.stance == "oppose" for p in cues[:i])

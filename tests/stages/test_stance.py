@@ -537,6 +537,7 @@ def test_support_from_nobody_received_is_no_finding():
     ("Ghana has also come under criticism from Ruth Kagwe.", ("Ruth Kagwe", "Ghana", "oppose", "DISAPPROVE")),
     ("Sen. Ana Ortega picked up her first endorsement Thursday from Sen. Peter Lindqvist.",
      ("Peter Lindqvist", "Ana Ortega", "support", "SUPPORT")),
+    ("Mr. Okafor’s speech drew criticism from Republicans.", ("Republicans", "Okafor", "oppose", "DISAPPROVE")),
     # the person a role links to an organisation is the agent
     ("Okafor was praised by Acme owner Ruth Lindqvist.", ("Ruth Lindqvist", "Okafor", "support", "SUPPORT")),
 ])
@@ -550,6 +551,7 @@ def test_a_cue_inside_a_name_is_no_cue():
 
 @pytest.mark.parametrize("text", [
     "Okafor came under fire for his remarks.",          # criticism from nobody named
+    "The Ghanaian president has come under sustained criticism at home over Peru.",  # the receiver holds nothing
     "Moldova has not received support from Japan.",     # none received
 ])
 def test_nothing_received_is_no_finding(text):
