@@ -97,6 +97,8 @@ _SUBJECTLESS = re.compile(r"^[\s,;:“”\"'‘’(—–-]*+(?:(?>and|also|furt
 _ROLE_BETWEEN = re.compile(r"\s+(?:[a-z-]+\s+)?(?:owner|founder|co-founder|chief|head|leader|chairman|chairwoman|chair|"
                            r"president|director|spokesman|spokeswoman|spokesperson|executive|ceo|CEO|minister|"
                            r"secretary|adviser|advisor|member|official|lawmaker|candidate|editor|analyst)\s+")
+_IN_SHORT_QUOTE = re.compile(r"[“\"][^”\"]*$")
+_QUOTE_CLOSES = re.compile(r"[^“”\"]*[”\"]")
 _PURPOSE = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+to\s+")
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|but|as well as)\s+)?(?>(?:has|have|had|is|are|was|were|will|"
                           r"would|do|does|did|also|still|always|then|\w+ly)\s+)*+$", re.I)
@@ -595,6 +597,9 @@ def _position(sent: _Sentence, cues: list[Match], i: int) -> tuple[str, str, str
         return None  # "a very threatening message": an adjective
     if _in_a_title(text, c, sent.start):
         return None  # "Massacre River", "the Support Group": a cue word inside a name
+    if c.text.lower().endswith(" of") and _IN_SHORT_QUOTE.search(text, max(sent.start, c.start - 40), c.start) and \
+            _QUOTE_CLOSES.match(text, c.end, min(sent.end, c.end + 40)):
+        return None  # classified as a “military supporter of Ukraine”: a label quoted, not a view
     clause_start, clause_end = _clause(text, sent.start, sent.end, c.start)
     commas = [clause_start + m.end() for m in re.finditer(",", text[clause_start:c.start])]
     segment_start = commas[-1] if commas else clause_start
@@ -666,6 +671,9 @@ def _noun_reading(text: str, c: Match, sent_start: int, lex: Lexicon) -> bool:
     if not words:
         return False
     after = re.match(r"\s*([\w’'-]+)", text[c.end:c.end + 20])
+    if words[-1][:1].isupper() and c.text.lower().endswith("s") and after is not None and (
+            after.group(1)[:1].isupper() or after.group(1).lower() in ("the", "a", "an", "all", "any", "its", "their")):
+        return False  # "Focus on the Family supports IFI": a name, a verb, its object
     near = [w.lower() for w in words[-2:]]
     # a determiner right before, or before one modifier ("the deadly attack")
     if near[-1] in lex.book.noun_determiners or (len(near) == 2 and near[0] in lex.book.noun_determiners

@@ -531,6 +531,10 @@ def test_support_from_nobody_received_is_no_finding():
     ("Kenya lashed out at U.S. Commerce Secretary Maria Lopez on Tuesday.",
      ("Kenya", "Maria Lopez", "oppose", "DISAPPROVE")),                     # the person a country's title qualifies
     ("Okafor dislikes Lindqvist.", ("Okafor", "Lindqvist", "oppose", "DISAPPROVE")),
+    # predicate nouns, a name before a verb in -s
+    ("Peru is a key supporter of Ecuador's government.", ("Peru", "Ecuador", "support", "SUPPORT")),
+    ("Okafor is a longtime opponent of Lindqvist.", ("Okafor", "Lindqvist", "oppose", "DISAPPROVE")),
+    ("Pastor Ana Ortega of the Open Family supports Lindqvist.", ("Ana Ortega", "Lindqvist", "support", "SUPPORT")),
     # criticism and endorsement received: the giver after "from" holds it
     ("Okafor came under fire from Ruth Lindqvist for his remarks.",
      ("Ruth Lindqvist", "Okafor", "oppose", "DISAPPROVE")),
@@ -553,6 +557,7 @@ def test_a_cue_inside_a_name_is_no_cue():
     "Okafor came under fire for his remarks.",          # criticism from nobody named
     "The Ghanaian president has come under sustained criticism at home over Peru.",  # the receiver holds nothing
     "Moldova has not received support from Japan.",     # none received
+    "Peru was classified as a “military supporter of Chile” in a chart.",  # a label quoted
 ])
 def test_nothing_received_is_no_finding(text):
     assert findings(text, ["holder", "target"]) == []
