@@ -107,7 +107,7 @@ def _load_names(data: object, path: Path) -> NameRules:
 
 
 _ACTOR_KEYS = ("actors", "role_references", "titles", "apposition_roles", "names")
-_PLACE_KEYS = ("countries", "location_prepositions", "demonym_heads", "proposal_heads", "regions",
+_PLACE_KEYS = ("countries", "location_prepositions", "demonym_heads", "demonym_groups", "proposal_heads", "regions",
                "name_words_after_capital", "addressed_by")
 _STANCE_KEYS = ("cues", "neutral_default_target", "neutral_targets", "neutrality_issues", "addressee_issues",
                 "conditionals", "negation", "hedges", "boosters", "modals", "inverted_speech_verbs", "speech_verbs",
@@ -178,6 +178,9 @@ class PlaceBook:
     demonym_heads: frozenset[str]
     #: What a state puts forward, after its demonym or name ("an Indian proposal"): the state.
     proposal_heads: frozenset[str] = frozenset()
+    #: Groups of a country's people that are not its government, after its demonym ("Rwandan
+    #: rebels", "French farmers"): an actor of their own.
+    demonym_groups: frozenset[str] = frozenset()
     addressed_by: frozenset[str] = frozenset()
     name_words_after_capital: frozenset[str] = frozenset()
     regions: tuple[str, ...] = ()
@@ -208,7 +211,10 @@ def _load_places(path: Path) -> tuple[PlaceBook, SourceFile]:
     after = frozenset(str_list(data.get("name_words_after_capital"), path, "name_words_after_capital"))
     regions = tuple(str_list(data.get("regions"), path, "regions"))
     proposals = frozenset(w.lower() for w in _words(data.get("proposal_heads"), path, "proposal_heads"))
-    return PlaceBook(countries, preps, heads, proposal_heads=proposals, addressed_by=addressed,
+    groups = frozenset(w.lower() for w in _words(data.get("demonym_groups"), path, "demonym_groups"))
+    check(not groups & heads, path, "demonym_groups",
+          f"{sorted(groups & heads)} also in demonym_heads: a group of the people is not the state")
+    return PlaceBook(countries, preps, heads, proposal_heads=proposals, demonym_groups=groups, addressed_by=addressed,
                      name_words_after_capital=after, regions=regions), source
 
 

@@ -94,6 +94,7 @@ class ActorIndex:
         self.places_book = books.places
         self.demonym_heads = books.places.demonym_heads
         self.proposal_heads = books.places.proposal_heads
+        self.demonym_groups = books.places.demonym_groups
         self.inverted_speech_verbs = books.stance.inverted_speech_verbs
         self.by_name: dict[str, Actor] = {}
         self.actors = PhraseMatcher(self._state_entries(books) + self._codebook_entries(books), case="auto")
@@ -480,6 +481,29 @@ class History:
 
 
 _NAME_NEXT = re.compile(r"\s+[A-Z]")
+_LOWER_WORD = re.compile(r"\s+([a-z][a-z-]*)\b")
+
+
+def _demonym_group(text: str, end: int, index: ActorIndex) -> int | None:
+    """Where a group of a country's people named after its demonym ends ("Rwandan rebels",
+    "Afghan rebel leaders", "Ugandan opposition candidates"), or None; one modifier may come
+    first ("Iraqi Kurdish rebels" aside, "Syrian armed rebels")."""
+    first = _LOWER_WORD.match(text, end)
+    if first is None:
+        return None
+    if first.group(1) not in index.demonym_groups:
+        second = _LOWER_WORD.match(text, first.end())
+        if second is None or second.group(1) not in index.demonym_groups:
+            return None
+        first = second
+    # a plural after the group word is its head ("rebel leaders", "opposition candidates")
+    head = _LOWER_WORD.match(text, first.end())
+    return head.end() if head and head.group(1).endswith("s") and head.group(1) in _GROUP_HEADS else first.end()
+
+
+#: Plural heads after a group word: "rebel leaders", "opposition candidates", "militia fighters".
+_GROUP_HEADS = {"leaders", "candidates", "fighters", "commanders", "groups", "forces", "members", "figures",
+                "parties", "activists", "officials", "spokesmen"}
 
 
 def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], seen: History,
@@ -513,6 +537,15 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
             head = None
         noun = head.group(1).lower() if head else ""
         possessive = head is not None and not head.group(0)[:1].isspace()
+        group = _demonym_group(text, m.end, index) if m.source == "demonym" and noun not in index.demonym_heads \
+            else None
+        if group is not None:
+            # "Rwandan rebels", "Afghan rebel leaders", "radical French farmers": a group of the
+            # people, not the state (its affiliation)
+            surface = " ".join(text[m.start:group].split())
+            actor = Actor(name=surface, type="group", affiliation=m.canonical, source="demonym_group")
+            return replace(m, end=group, text=text[m.start:group], canonical=surface, actor=actor,
+                           source="demonym_group")
         if head and (noun in index.demonym_heads or (noun in index.proposal_heads and not possessive)):
             m = replace(m, end=m.end + head.end(), text=text[m.start:m.end + head.end()], source="country")
     if m.source == "pronoun" and m.text.lower() in _PLURAL_PRONOUNS:

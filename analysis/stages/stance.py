@@ -99,6 +99,7 @@ _ROLE_BETWEEN = re.compile(r"\s+(?:[a-z-]+\s+)?(?:owner|founder|co-founder|chief
                            r"secretary|adviser|advisor|member|official|lawmaker|candidate|editor|analyst)\s+")
 _IN_SHORT_QUOTE = re.compile(r"[“\"][^”\"]*$")
 _QUOTE_CLOSES = re.compile(r"[^“”\"]*[”\"]")
+_BY_WHOM = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?by\s+(?:the\s+)?")
 _PURPOSE = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+to\s+")
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|but|as well as)\s+)?(?>(?:has|have|had|is|are|was|were|will|"
                           r"would|do|does|did|also|still|always|then|\w+ly)\s+)*+$", re.I)
@@ -670,7 +671,8 @@ def _noun_reading(text: str, c: Match, sent_start: int, lex: Lexicon) -> bool:
     words = re.findall(r"[\w’'%-]+|[’']s\b", before)
     if not words:
         return False
-    after = re.match(r"\s*([\w’'-]+)", text[c.end:c.end + 20])
+    # (a word of time may stand before the complement: "reiterated its demand today that Israel")
+    after = re.match(r"\s*(?:(?:today|yesterday|again|once\s+more|anew)\s+)?([\w’'-]+)", text[c.end:c.end + 40])
     if words[-1][:1].isupper() and c.text.lower().endswith("s") and after is not None and (
             after.group(1)[:1].isupper() or after.group(1).lower() in ("the", "a", "an", "all", "any", "its", "their")):
         return False  # "Focus on the Family supports IFI": a name, a verb, its object
@@ -704,6 +706,12 @@ def _open_appeal(sent: _Sentence, c: Match, finding: Finding, clause_end: int) -
         finding.stance = "oppose"  # "appealed to Moscow not to use cluster bombs"
     targets = [t for t in _targets(text, comp_start, clause_end, mentions, finding.holder, "issue")
                if t.kind == "issue"]
+    if not targets and addressee is None:
+        # "demanded an immediate admission by Moscow that ...": a demand of the one asked to act
+        addressee = next((m for m in mentions if m.kind == "actor" and m.actor is not None and c.end < m.start
+                          and m.end <= clause_end and _BY_WHOM.fullmatch(text, c.end, m.start)), None)
+        if addressee is not None:
+            finding.addressee = addressee.canonical
     if not targets and addressee is not None and addressee.kind == "actor":
         # "demanded that Pyongyang forsake its programme": an act toward the addressee, no position on it.
         targets = [addressee]
@@ -780,6 +788,8 @@ _NEGATED_AFTER = re.compile(r"\s*(?:not|n[’']t|never)\b", re.I)
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+$", re.I)
 #: Before an obligation's subject, a verb: the subject is its object ("issues impacting Member
 #: States should serve him well": the issues, not the States, should).
+#: "the US and other developed nations must": the subject named, with others unnamed
+_OTHERS = re.compile(r"^\s+(?:and|or)\s+(?:the\s+)?(?:other|all|many|several|some)(?:\s+[\w-]+){0,3}(?=\s*$)", re.I)
 _VERB_BEFORE = re.compile(r"\b[a-z]+ing\s+(?:(?:the|a|an|all|its|their|our)\s+)?$")
 
 
@@ -853,7 +863,7 @@ def _obligation_demands(text: str, s: int, e: int, mentions: list[Mention], att:
             continue  # outside what is said; "the Council must be reformed"; "should not have to"
         subject = next((m for m in reversed(mentions) if m.end <= o.start and m.kind == "actor"
                         and m.actor is not None and m.source != "demonym"), None)
-        if subject is None or subject.start < s or not _AUX.match(text[subject.end:o.start]) \
+        if subject is None or subject.start < s or not _AUX.match(_OTHERS.sub("", text[subject.end:o.start])) \
                 or not is_subject_candidate(text, subject) or _VERB_BEFORE.search(text, s, subject.start):
             continue
         holder = _speaker_state(att)

@@ -542,6 +542,17 @@ def test_support_from_nobody_received_is_no_finding():
     ("Sen. Ana Ortega picked up her first endorsement Thursday from Sen. Peter Lindqvist.",
      ("Peter Lindqvist", "Ana Ortega", "support", "SUPPORT")),
     ("Mr. Okafor’s speech drew criticism from Republicans.", ("Republicans", "Okafor", "oppose", "DISAPPROVE")),
+    # a group of a country's people is an actor of its own, not the state
+    ("A Peruvian businessman is suing Chile for damages.", ("Peruvian businessman", "Chile", "oppose", "DISAPPROVE")),
+    ("Nepal has threatened to ban Ugandan opposition candidates from the vote.",
+     ("Nepal", "Ugandan opposition candidates", "oppose", "THREATEN")),
+    # demands: of the one asked to act, after "by"; after "its demand"; of a state named with others
+    ("Chile's parliament has demanded an immediate admission by Peru that it erred.",
+     ("Chile", "Peru", "none", "DEMAND")),
+    ("The Andean Labour Office reiterated its demand today that Peru ease restrictions.",
+     ("Andean Labour Office", "Peru", "none", "DEMAND")),
+    ("The Andean Water Forum concluded that Peru and other upstream states must allocate more water.",
+     ("Andean Water Forum", "Peru", "none", "DEMAND")),
     # the person a role links to an organisation is the agent
     ("Okafor was praised by Acme owner Ruth Lindqvist.", ("Ruth Lindqvist", "Okafor", "support", "SUPPORT")),
 ])
