@@ -536,9 +536,14 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
         if head and head.group(1)[0].isupper() and _NAME_NEXT.match(text, m.end + head.end()):
             head = None
         noun = head.group(1).lower() if head else ""
+        if head and noun not in index.demonym_heads and noun not in index.proposal_heads:
+            # one modifier before what a state puts forward: "a Senegalese peace plan"
+            second = re.match(owner + r"\s+[a-z]+\s+([a-z]+)\b", text[m.end:m.end + 40])
+            if second and second.group(1) in index.proposal_heads:
+                head, noun = second, second.group(1)
         possessive = head is not None and not head.group(0)[:1].isspace()
-        group = _demonym_group(text, m.end, index) if m.source == "demonym" and noun not in index.demonym_heads \
-            else None
+        group = _demonym_group(text, m.end, index) if noun not in index.demonym_heads and not (
+            m.source == "country" and re.match(r"[’']", text[m.end:m.end + 1])) else None
         if group is not None:
             # "Rwandan rebels", "Afghan rebel leaders", "radical French farmers": a group of the
             # people, not the state (its affiliation)

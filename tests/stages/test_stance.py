@@ -553,6 +553,15 @@ def test_support_from_nobody_received_is_no_finding():
      ("Andean Labour Office", "Peru", "none", "DEMAND")),
     ("The Andean Water Forum concluded that Peru and other upstream states must allocate more water.",
      ("Andean Water Forum", "Peru", "none", "DEMAND")),
+    # refusals and reversals, grants promised, bans lifted
+    ("President Ana Ortega has reneged on her pledge to support Peru.", ("Ana Ortega", "Peru", "oppose", "REJECT")),
+    ("Chile was still refusing admittance to Peruvians.", ("Chile", "Peru", "oppose", "REJECT")),
+    ("Norway will give Ghana a grant of 5 million kroner.", ("Norway", "Ghana", "none", "AGREE")),
+    ("Minister Ana Ortega declined to resign despite pressure by the Chilean Audit Office.",
+     ("Ana Ortega", "Chile", "oppose", "REJECT")),                         # a state's office is the state
+    ("Peru said it is prepared to lift its ban on the Andean Workers Front.",
+     ("Peru", "Andean Workers Front", "none", "AGREE")),
+    ("Sri Lanka rebels on Friday rejected Chile.", ("Sri Lanka rebels", "Chile", "oppose", "REJECT")),
     # the person a role links to an organisation is the agent
     ("Okafor was praised by Acme owner Ruth Lindqvist.", ("Ruth Lindqvist", "Okafor", "support", "SUPPORT")),
 ])
