@@ -387,7 +387,14 @@ def _cue_family(fid: str, entry: object, path: Path, quads: dict[str, str]) -> C
     check(prefer in PREFERENCES, path, f"{where}.prefer", f"must be one of {', '.join(PREFERENCES)}")
     for flag in ("only_negated", "negates_next", "mutual"):
         check(isinstance(entry.get(flag, False), bool), path, f"{where}.{flag}", "must be true or false")
-    return CueFamily(id=fid, patterns=tuple(str_list(entry.get("patterns"), path, f"{where}.patterns", required=True)),
+    patterns = tuple(str_list(entry.get("patterns"), path, f"{where}.patterns", required=True))
+    for p in patterns:
+        first = p.split()[0]
+        # (a short stem would be tried at every word of every sentence: a corpus runs twice as slow)
+        check("*" not in first or len(first.split("*")[0]) >= 3, path, f"{where}.patterns",
+              f"{p!r}: a wildcard in the first word needs 3 letters before it (write the forms out: "
+              f"'go back on', 'goes back on')")
+    return CueFamily(id=fid, patterns=patterns,
                      stance=entry["stance"], act=act, negated=negated, plover=plover, targets=targets, prefer=prefer,
                      only_negated=entry.get("only_negated", False), negates_next=entry.get("negates_next", False),
                      mutual=entry.get("mutual", False), between_states=states)

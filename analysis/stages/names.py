@@ -322,6 +322,9 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
         runs = list(_runs(text, s, e, [(m.start, m.end) for m in mentions], guards))
         if not runs or _is_headline(text[s:e], guards.headline_words, guards.prefixes):
             continue
+        # the mentions that start or end one space from a run (a surname, a region, an issue)
+        starting = {m.start: m for m in mentions}
+        ending = {m.end: m for m in mentions}
         for run in runs:
             # A title inside the run ("Senate Majority Leader Mitch McConnell"): the name follows it;
             # a title word that ends the run is a surname ("Tom King").
@@ -334,13 +337,13 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
                 continue  # "Minister" before a name matched elsewhere; "Mr. President, ...": a form of address
             start, end = run[0][0], run[-1][1]
             words = [w for _, _, w in run]
-            surname = next((m for m in mentions if m.start == end + 1 and text[end] == " " and
-                            getattr(m, "source", "") == "title" and " " not in m.text), None)
-            if surname is not None and not _POSSESSIVE.search(words[-1]):
+            surname = starting.get(end + 1) if text[end:end + 1] == " " else None
+            if surname is not None and getattr(surname, "source", "") == "title" and " " not in surname.text \
+                    and not _POSSESSIVE.search(words[-1]):
                 # "Mr. Dennis Francis" where "President Francis" made "Francis" a titled person
                 end, words = surname.end, [*words, surname.text]
-            place = next((m for m in mentions if m.end + 1 == start and text[m.end] == " " and
-                          getattr(m, "source", "") == "region"), None)
+            before_run = ending.get(start - 1) if text[start - 1:start] == " " else None
+            place = before_run if before_run is not None and getattr(before_run, "source", "") == "region" else None
             if place is not None and words[-1].lower().rstrip(".") in guards.organisation:
                 # "the Pacific Islands Forum": the place opens the name
                 place_words = [w for w in place.text.split() if w[:1].isupper() and w.lower() != "the"]
@@ -365,8 +368,8 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
                                                 or not (owner or _VERB_AFTER.match(text, end)
                                                         or _APPOSITION_AFTER.match(text, end))):
                 continue  # "Asked about it, ...", "Reducing inequalities requires ..."
-            if len(words) == 1 and any(m.end + 1 == start and text[m.end] == " " and getattr(m, "kind", "") == "issue"
-                                       and m.text[:1].isupper() for m in mentions):
+            if len(words) == 1 and before_run is not None and getattr(before_run, "kind", "") == "issue" \
+                    and before_run.text[:1].isupper():
                 continue  # "the SDG Stimulus": the rest of a thing's name that opens with an issue
             before = _BEFORE.findall(text, max(s, start - 20), start)
             prefixed = words[0].lower().rstrip(".") in guards.prefixes
@@ -397,7 +400,7 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
                     found[key] = replace(found[key], aliases=(*found[key].aliases, words[0]))
                 continue
             if before and before[-1].lower() in _TOPIC_PREPOSITIONS and len(words) > 1 and not prefixed and \
-                    not guards.gender(words[0]) and all(seen_in_lower_case(w) for w in words):
+                    all(seen_in_lower_case(w) for w in words) and not guards.gender(words[0]):
                 continue  # "on Sexual Violence in Conflict": common words in the capitals of a title
             actor = _actor(words, guards)
             if actor is None or not words[0]:
