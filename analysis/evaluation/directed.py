@@ -290,7 +290,9 @@ def handcheck_summary(folder: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     the share of findings right on holder, target, stance and all three, with the Wilson interval
     of the last; and the error types of every file."""
     rows, errors = [], []
-    for path in sorted(Path(folder).glob("*_pass*.csv")):
+    # in the order of their numbers: pass 9 before pass 10
+    for path in sorted(Path(folder).glob("*_pass*.csv"),
+                       key=lambda p: [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", p.stem)]):
         df = pd.read_csv(path)
         yes = {c: df[c].astype(str).str.lower().isin(["yes", "true"]) for c in ("holder_ok", "target_ok", "stance_ok",
                                                                               "all_ok")}

@@ -79,13 +79,13 @@ def test_plover_scores_count_source_target_and_category():
 # PLOVER development half). They may rise; a change that lowers them must be looked at.
 def test_dse_validation_figures_do_not_fall():
     s, _, _ = dse_benchmark(shared_path("benchmarks", "dse", "valid.txt"), BOOKS)
-    assert s["macro_f1"] >= 0.35 and s["directed_precision"] >= 0.69 and s["directed_recall"] >= 0.22
+    assert s["macro_f1"] >= 0.375 and s["directed_precision"] >= 0.70 and s["directed_recall"] >= 0.245
 
 
 def test_plover_development_figures_do_not_fall():
     s, per, _ = plover_benchmark(shared_path("benchmarks", "plover_gsr", "gsr_dev.json"), BOOKS)
     assert s["records"] == 103
-    assert s["accuracy"] >= 0.47 and s["finding_category_precision"] >= 0.82
+    assert s["accuracy"] >= 0.59 and s["finding_category_precision"] >= 0.85
 
 
 def test_handcheck_summary(tmp_path):
@@ -96,6 +96,13 @@ def test_handcheck_summary(tmp_path):
     row = checks.iloc[0]
     assert (row["findings"], row["holder"], row["all_right"]) == (4, 0.75, 0.5)
     assert sorted(errors["error_type"]) == ["holder_other_actor", "target_issue_wrong"]
+
+
+def test_handchecks_come_in_the_order_of_their_numbers(tmp_path):
+    for k in (10, 9, 2):
+        pd.DataFrame({c: ["yes"] for c in ("holder_ok", "target_ok", "stance_ok", "all_ok")} |
+                     {"error_type": [""]}).to_csv(tmp_path / f"x_pass{k}.csv")
+    assert handcheck_summary(tmp_path)[0]["check"].tolist() == ["x_pass2", "x_pass9", "x_pass10"]
 
 
 def test_public_stance_tables_say_what_is_missing(tmp_path):

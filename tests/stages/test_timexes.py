@@ -115,7 +115,7 @@ def test_seed_expressions_match_the_hand_check(seed_documents, seed_layer, seed_
 
 # TempEval-3 platinum and MEANTIME figures reported in the note (2026-11-23); may rise, must not fall.
 @pytest.mark.parametrize("corpus, measure, floor", [
-    ("tempeval3", "value", 0.84), ("tempeval3", "relaxed", 0.90), ("tempeval3", "strict", 0.81),
+    ("tempeval3", "value", 0.86), ("tempeval3", "relaxed", 0.92), ("tempeval3", "strict", 0.84),
     ("meantime", "value", 0.67), ("meantime", "relaxed", 0.84),
 ])
 def test_benchmark_figures_do_not_fall(corpus, measure, floor):
