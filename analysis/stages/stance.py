@@ -78,6 +78,17 @@ _BOUNDARY = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bbecau
 _RELATIVE = re.compile(r"^,\s+(?:who|which|a|an|the)\b[^,;:]{0,150},\s*(?:\w+ly\s+)?$")
 _TO_AFTER_AGENT = re.compile(r"\s+to\s+")
 _TO_ACT = re.compile(r"\s+(?:not\s+|never\s+)?to\b")
+#: Between a first person and a cue, a clause with a subject of its own: "we ... developments that
+#: threaten", "I welcome the announcement by the United States that it will provide".
+_CLAUSE_OF_ITS_OWN = re.compile(r"(?<!\bthose )(?<!\bpeople )(?<!\ball )(?<!\beveryone )\b(?:that|which|who)\s+"
+                                r"(?:it\s+|they\s+|he\s+|she\s+)?"
+                                r"(?:(?!we\b|i\b|us\b)[\w’'-]+\s+){0,2}$", re.I)
+#: After an obligation, a role rather than an act: "the United Nations should form the backbone of
+#: this family" is the speaker's support of the UN, not a demand of it.
+_ROLE_ASSIGNED = re.compile(r"\s+(?:(?:continue\s+to|always|still)\s+)?(?:be|remain|form|become|serve\s+as|stay|"
+                            r"play)\s+(?:at\s+)?(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?(?:backbone|centre|center|heart|core|"
+                            r"cornerstone|pillar|foundation|symbol|model|beacon|anchor|(?:central|key|leading|pivotal|"
+                            r"vital|crucial|important|major|greater|stronger)\s+role)\b", re.I)
 _UNRESOLVED_PERSON = re.compile(r"\b(?:he|she)\s*$", re.I)
 _OWN_RELATIVE = re.compile(r",?\s+(?:which|who)\s+(?:(?!(?:we|i|they|he|she|you|it|us)\b)[\w’'-]+\s+){0,5}?", re.I)
 _OF_PLACE = re.compile(r"^\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?=,)")
@@ -100,6 +111,11 @@ _ROLE_BETWEEN = re.compile(r"\s+(?:[a-z-]+\s+)?(?:owner|founder|co-founder|chief
 _IN_SHORT_QUOTE = re.compile(r"[“\"][^”\"]*$")
 _QUOTE_CLOSES = re.compile(r"[^“”\"]*[”\"]")
 _BY_WHOM = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?by\s+(?:the\s+)?")
+#: A question opened by an auxiliary or "how can": rhetorical in a speech, a question in news;
+#: either way it states no one's position.
+_RHETORICAL = re.compile(r"[\s“\"‘']*(?:(?:and|but|so)\s+)?(?:can|could|should|would|will|shall|is|are|was|were|do|"
+                         r"does|did|has|have|had|may|might|must|how\s+(?:can|could|long|much))\b[^?]*\?[”\"’')]*\s*$",
+                         re.I)
 _PURPOSE = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+to\s+")
 _COORDINATED = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or|but|as well as)\s+)?(?>(?:has|have|had|is|are|was|were|will|"
                           r"would|do|does|did|also|still|always|then|\w+ly)\s+)*+$", re.I)
@@ -271,8 +287,10 @@ _INFINITIVE_OBJECT = re.compile(r"\bto\s+[a-z]+\s+(?:the\s+|a\s+|an\s+)?$")
 #: Right before an issue that is a harm itself, what works against it: "the Convention against
 #: Terrorism", "efforts to combat extremism", "a ban on cluster munitions".
 _AGAINST_AN_ISSUE = re.compile(r"\b(?:against|combat\w*|counter\w*|fight\w*|eradicat\w*|eliminat\w*|prevent\w*|"
-                               r"curb\w*|halt\w*|stop\w*|ban|bans|banning|prohibit\w*|end\s+to|ending)\b"
-                               r"(?:\s+(?:on|of|the|all|any|every|forms?|international))*\s+$", re.I)
+                               r"curb\w*|halt\w*|stop\w*|ban|bans|banning|prohibit\w*|end\s+to|ending|"
+                               # "address the problem of irregular migration": the issue named as a harm
+                               r"(?:problem|scourge|menace|plague|threat)s?\s+(?:of|posed\s+by))\b"
+                               r"(?:\s+(?:on|of|the|all|any|every|forms?|international))*(?:\s+[a-z]+)?\s+$", re.I)
 _REFLEXIVE = re.compile(r"^\s+(?:himself|herself|itself|themselves)\b", re.I)
 _FOR_DOING = re.compile(r"\s+for\s+(?:having\s+)?", re.I)
 
@@ -304,6 +322,10 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
         last = fp[-1]
         if _PASSIVE_AUX.search(text, last.end(), cue_start) and _PARTICIPLE.match(text[cue_start:cue_start + 30]):
             return None, False, None  # "we are often denied access": the speaker undergoes it
+        if _CLAUSE_OF_ITS_OWN.search(text, last.end(), cue_start):
+            fp = []  # "a stance against developments that threaten", "the announcement ... that it will provide"
+    if fp and (quoted or (att.attribution == "author" and att.speaker is not None)):
+        last = fp[-1]
         # "Let me take the opportunity of this debate of the General Assembly to congratulate":
         # actors after "me" governed by a preposition are not the subject
         if not in_clause or in_clause[-1].end <= last.start() or \
@@ -870,16 +892,24 @@ def _obligation_demands(text: str, s: int, e: int, mentions: list[Mention], att:
         if holder is None or subject.canonical in (holder.name, att.speaker.name):
             continue
         plover = "DEMAND" if "DEMAND" in lex.book.plover_quads else ""
+        role = _ROLE_ASSIGNED.match(text, o.end) is not None
         for t in _coordinated(text, subject, mentions):
             if t.canonical not in (holder.name, att.speaker.name):
-                out.append(Finding(holder, att.resolved, t, "none", "urge", plover, o.start, o.end, o.text,
-                                   False, "", t.canonical))
+                if role:  # "should form the backbone of this family": a place given, supported
+                    out.append(Finding(holder, att.resolved, t, "support", "support",
+                                       "SUPPORT" if "SUPPORT" in lex.book.plover_quads else "", o.start, o.end,
+                                       o.text, False, ""))
+                else:
+                    out.append(Finding(holder, att.resolved, t, "none", "urge", plover, o.start, o.end, o.text,
+                                       False, "", t.canonical))
     return out
 
 
 def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: Attribution, quoted: bool,
                       lex: Lexicon) -> list[Finding]:
     """The stance findings of one sentence (see the module docstring for the rules)."""
+    if _RHETORICAL.match(text, s, e):
+        return []  # "Can the United States ... call itself the defender of women's rights?": asserts nothing
     demands = _obligation_demands(text, s, e, mentions, att, lex)
     cues = _cues(text, s, e, mentions, lex)
     if not cues:
@@ -1033,7 +1063,10 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
     for a in appeals:
         # An appeal is about what it asks for: its own targets before any cue in its complement;
         # with a cue in the complement and nothing before it, that cue's finding says it all.
-        findings += [replace(a.finding, target=t) for t in a.targets if t.start < a.inner]
+        # (what is asked against an issue opposes it: "to address the problem of irregular migration")
+        findings += [replace(a.finding, target=t, stance="oppose") if a.finding.stance == "support" and t.kind ==
+                     "issue" and t.source != "problem" and _against_the_issue(text, a.start, t, lex.harm_heads)
+                     else replace(a.finding, target=t) for t in a.targets if t.start < a.inner]
     return _merge([f for f in findings if f.holder is not None and f.target != ""
                    and not (isinstance(f.target, Mention) and f.target.canonical == f.holder.name)])
 

@@ -647,3 +647,24 @@ def test_relative_clauses_and_purposes(text, voice, expected):
 ])
 def test_no_flip_before_a_harm_and_no_object_as_subject(text, voice, unwanted):
     assert unwanted not in [f[:3] for f in voiced(text, voice)]
+
+
+# From hand-check pass 11's errors (sentences written here).
+@pytest.mark.parametrize("text, voice, expected", [
+    ("The African Union should remain the backbone of peace efforts on the continent.", "TON",
+     ("Tonga", "African Union", "support", "support", "")),               # a role given, not a demand
+    ("We call on all states to tackle the scourge of violent extremism.", "TON",
+     ("Tonga", "terrorism", "oppose", "urge", "")),                       # an issue named as a harm
+    ("We call for the unconditional lifting of the arms embargo on our country.", "TON",
+     ("Tonga", "sanctions", "oppose", "urge", "")),
+])
+def test_roles_harms_and_embargoes_in_speeches(text, voice, expected):
+    assert expected in voiced(text, voice)
+
+
+@pytest.mark.parametrize("text, voice", [
+    ("Can Fiji sincerely call itself the defender of human rights?", "TON"),             # a rhetorical question
+    ("We are the only country to take a stance against developments that threaten Fiji’s unity.", "TON"),
+])
+def test_no_finding_from_questions_or_other_subjects(text, voice):
+    assert [f for f in voiced(text, voice) if f[0] == "Tonga" or f[0] == "Fiji"] == []
