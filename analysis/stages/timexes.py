@@ -262,7 +262,7 @@ def _r_month(m, ctx):
     name = m["mon"]
     rel = _w(m["rel"])
     # A bare "May" or "March" is usually a verb: only with a preposition or a relative word.
-    if not rel and name.lower().rstrip(".") in ("may", "march") and not m["prep"]:
+    if not rel and name.lower().rstrip(".") in ("may", "march") and not m["prep"] and not m["mod"]:
         return None
     how = {"last": "last", "next": "next", "this": "this", "": tense(ctx.sentence, m.start(), m.end())}[rel]
     value, anchor = resolve_month(_month(name), ctx.dct, how)
@@ -464,6 +464,60 @@ def _r_half(m, ctx):
     return _mk(m, ctx, "DATE", f"{year}-H{half}", "half", "dct" if ctx.dct else "none")
 
 
+def _r_day_of(m, ctx):
+    """ "the 3rd of March (2024)": a day named before its month."""
+    if m["y"]:
+        day = int(re.sub(r"\D", "", m["d"]))
+        try:
+            value = date(int(m["y"]), _month(m["mon"]), day).isoformat()
+        except ValueError:
+            return None
+        return _mk(m, ctx, "DATE", value, "day", "explicit")
+    return _month_day(m, ctx, m["mon"], m["d"])
+
+
+def _r_period_part(m, ctx):
+    """ "the end of the year", "the beginning of this month": the current period, with its part."""
+    unit, d = _w(m["unit"]), ctx.dct
+    mod = {"end": "END", "beginning": "START", "start": "START", "middle": "MID"}[_w(m["part"])]
+    if d is None:
+        return _mk(m, ctx, "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}[unit], unit, "none", mod)
+    value = {"year": f"{d.year:04d}", "month": f"{d.year:04d}-{d.month:02d}", "week": _week(d)}[unit]
+    return _mk(m, ctx, "DATE", value, unit, "dct", mod)
+
+
+def _r_day_of_month(m, ctx):
+    """ "on the 15th": a day of the reference month (or the one before or after, by tense)."""
+    day = int(m["d"])
+    if ctx.dct is None or not 1 <= day <= 31:
+        return None
+    how = tense(ctx.sentence, m.start(), m.end())
+    candidates = []
+    for delta in (-1, 0, 1):
+        y, mo = _shift_month(ctx.dct.year, ctx.dct.month, delta)
+        try:
+            candidates.append(date(y, mo, day))
+        except ValueError:
+            continue
+    pool = [c for c in candidates if (c <= ctx.dct if how == "past" else c >= ctx.dct if how == "future" else True)]
+    chosen = min(pool or candidates, key=lambda c: abs((c - ctx.dct).days))
+    return _mk(m, ctx, "DATE", chosen.isoformat(), "day", "dct", group="x")
+
+
+#: Holidays on a fixed day (TimeML values them as that day of the year the context gives).
+HOLIDAYS = {"new year's day": (1, 1), "new year’s day": (1, 1), "new year's eve": (12, 31), "new year’s eve": (12, 31),
+            "christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (12, 25), "boxing day": (12, 26),
+            "valentine's day": (2, 14), "valentine’s day": (2, 14), "halloween": (10, 31)}
+
+
+def _r_holiday(m, ctx):
+    month, day = HOLIDAYS[_w(m["h"]).replace("  ", " ")]
+    if m["y"]:
+        return _mk(m, ctx, "DATE", f"{int(m['y']):04d}-{month:02d}-{day:02d}", "day", "explicit")
+    value, anchor = resolve_day(month, day, ctx.dct, tense(ctx.sentence, m.start(), m.end()))
+    return _mk(m, ctx, "DATE", value, "day", anchor)
+
+
 def _r_year_range_end(m, ctx):
     """The second year of "2009-2010" or "1957-58": a date of its own (TimeML), in the first's century."""
     first, second = m["y"], m["y2"]
@@ -531,6 +585,15 @@ _RULES = [
                 + _Y + r"))?\b", _r_quarter),
     ("half", r"\b(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?:(?P<y>" + _Y + r")|the\s+year))?\b", _r_half),
     ("year_range_end", rf"\b(?P<y>{_Y})[-–](?P<x>(?P<y2>{_Y}|\d\d))\b(?![-–/]\d)", _r_year_range_end),
+    ("day_of", rf"\b(?:the\s+)?(?P<d>{_D})\s+of\s+(?P<mon>{_M})\b(?:,?\s+(?P<y>{_Y})\b)?", _r_day_of),
+    ("period_part", r"\bthe\s+(?P<part>end|beginning|start|middle)\s+of\s+(?:the|this)\s+(?P<unit>year|month|week)\b",
+     _r_period_part),
+    ("day_of_month", r"\b(?:on|by|until|since|from|before|after)\s+(?P<x>the\s+(?P<d>[12]?\d|3[01])(?:st|nd|rd|th))\b"
+                     r"(?!\s+(?:of|century|anniversary|day|time|floor|round|edition|session|amendment|place)\b)",
+     _r_day_of_month),
+    ("holiday", r"\b(?P<h>new\s+year['’]s\s+(?:day|eve)|christmas(?:\s+(?:day|eve))?|boxing\s+day|"
+                r"valentine['’]s\s+day|halloween)(?:\s+(?P<y>" + _Y + r"))?\b", _r_holiday),
+    ("year_quarter", r"\b(?P<y>" + _Y + r")['’]s\s+(?P<q>first|second|third|fourth)\s+quarter\b", _r_quarter),
 ]
 
 
@@ -562,7 +625,7 @@ _HANDLERS = {"full_date": _r_full_any, "month_day": _r_month_day_any}
 _COMPILED = [(name, re.compile(rx.replace(" ", r"\s+")), _HANDLERS.get(name, fn)) for name, rx, fn in _RULES]
 #: Rules whose words must be read case-insensitively ("Last month", "Today").
 _CASELESS = {"ago", "earlier_this", "weekend", "relative_period", "deictic", "duration", "vague_duration", "set",
-             "clock", "quarter", "vague_offset", "half"}
+             "clock", "quarter", "vague_offset", "half", "period_part", "holiday"}
 _COMPILED = [(name, re.compile(rx.pattern, re.I) if name in _CASELESS else rx, fn) for name, rx, fn in _COMPILED]
 #: The caseless rules compiled without ``re.I``, to scan folded text: ``re`` scans several
 #: times faster without it (duration: 0.20 s -> 0.06 s on 3,000 Reuters stories).
@@ -600,6 +663,11 @@ _GATES: dict[str, tuple] = {
                      {"later", "earlier", "before", "after"}),
     "half": ({"half"},),
     "year_range_end": ("year", "dash"),
+    "period_part": ({"end", "beginning", "start", "middle"},),
+    "day_of": ("digit", "month", {"of"}),
+    "day_of_month": ("digit", {"st", "nd", "rd", "th"}),
+    "holiday": ({"christmas", "year", "boxing", "valentine", "halloween"},),
+    "year_quarter": ("year", {"quarter"}),
     "set": ({"daily", "weekly", "monthly", "annually", "yearly", "every", "each"},),
     "clock": ("digit", "clock"),
     "century": ("digit", {"century", "centuries"}),

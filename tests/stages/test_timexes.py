@@ -81,6 +81,13 @@ FAMILIES = [
     ("The drought of 2014-15 was long.", [("2014", "DATE", "2014"), ("15", "DATE", "2015")]),
     ("Hours later, the police came.", [("Hours", "DURATION", "PTXH")]),
     ("The ferry sank minutes before the rescue.", [("minutes", "DURATION", "PTXM")]),
+    # parts of periods, a day of the month, a day before its month, holidays, a year's quarter
+    ("The plant will close by the end of the year.", [("the end of the year", "DATE", "2023")]),
+    ("It shut at the end of March.", [("the end of March", "DATE", "2023-03")]),
+    ("The vote was held on the 15th.", [("the 15th", "DATE", "2023-03-15")]),
+    ("The fair opens on the 3rd of June, 2025.", [("the 3rd of June, 2025", "DATE", "2025-06-03")]),
+    ("He spoke on New Year's Day.", [("New Year's Day", "DATE", "2023-01-01")]),
+    ("Exports fell in 2021's third quarter.", [("2021's third quarter", "DATE", "2021-Q3")]),
 ]
 
 
