@@ -85,10 +85,14 @@ _CLAUSE_OF_ITS_OWN = re.compile(r"(?<!\bthose )(?<!\bpeople )(?<!\ball )(?<!\bev
                                 r"(?:(?!we\b|i\b|us\b)[\w’'-]+\s+){0,2}$", re.I)
 #: After an obligation, a role rather than an act: "the United Nations should form the backbone of
 #: this family" is the speaker's support of the UN, not a demand of it.
-_ROLE_ASSIGNED = re.compile(r"\s+(?:(?:continue\s+to|always|still)\s+)?(?:be|remain|form|become|serve\s+as|stay|"
-                            r"play)\s+(?:at\s+)?(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?(?:backbone|centre|center|heart|core|"
-                            r"cornerstone|pillar|foundation|symbol|model|beacon|anchor|(?:central|key|leading|pivotal|"
-                            r"vital|crucial|important|major|greater|stronger)\s+role)\b", re.I)
+_ROLE_ASSIGNED = re.compile(
+    r"\s+(?:(?:continue\s+to|always|still)\s+)?(?:"
+    # an entitlement: "should have their own State", "must have a permanent seat"
+    r"have\s+(?:the\s+right|their\s+own|its\s+own|a\s+(?:seat|voice|say|place|state)|a\s+permanent\s+seat)"
+    # a place: "should form the backbone", "must remain at the centre", "play a central role"
+    r"|(?:be|remain|form|become|serve\s+as|stay|play)\s+(?:at\s+)?(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?"
+    r"(?:backbone|centre|center|heart|core|cornerstone|pillar|foundation|symbol|model|beacon|anchor|"
+    r"(?:central|key|leading|pivotal|vital|crucial|important|major|greater|stronger)\s+role))\b", re.I)
 _UNRESOLVED_PERSON = re.compile(r"\b(?:he|she)\s*$", re.I)
 _OWN_RELATIVE = re.compile(r",?\s+(?:which|who)\s+(?:(?!(?:we|i|they|he|she|you|it|us)\b)[\w’'-]+\s+){0,5}?", re.I)
 _OF_PLACE = re.compile(r"^\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?=,)")
@@ -259,6 +263,17 @@ def _strip_aux(before: str) -> str:
     return " ".join(words)
 
 
+def _words_between(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """Words between a harm and its target, not counting the nouns a target is reached through:
+    "violate the purposes and principles of the United Nations Charter" reaches the Charter."""
+    return sum(1 for w in _GAP_WORDS.findall(text[start:end]) if w.lower() not in lex.book.transfer_heads
+               and w.lower() not in _THROUGH_WORDS)
+
+
+_THROUGH_WORDS = {"the", "of", "and", "its", "their", "purposes", "principles", "provisions", "norms", "spirit",
+                  "letter", "basic", "fundamental", "core"}
+
+
 def _against_the_issue(text: str, cue_end: int, t: Mention, harm_heads: frozenset[str]) -> bool:
     """Whether what is supported works against the issue ``t`` names: "the fight against
     terrorism", "counter-terrorism" (not "against human rights violations": a harm to the issue)."""
@@ -280,14 +295,18 @@ def _owns_a_harm(text: str, m: Mention, harm_heads: frozenset[str]) -> bool:
 #: nuclear weapons", "support for efforts to tackle climate change" support the issue.
 _AGAINST_A_PROBLEM = re.compile(r"\b(?:eliminat|aboli|ban|prohibit|reduc|remov|end|free\s+of|without|fight|combat|"
                                 r"tackl|address|mitigat|adapt|prevent|halt|stop|curb|limit|respond|response|counter|"
-                                r"against|cut|phase|non-|denucleari|disarm|control)", re.I)
+                                r"against|cut|phase|non-|denucleari|disarm|control|"
+                                # the problem as a topic or a harm suffered: "leadership on climate change",
+                                # "the nations most exposed to the impact of climate change"
+                                r"on\b|impact|effect|exposed|vulnerab|affected)", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 #: "the reasons advanced to defend Zelenskyy": the object of an infinitive is no subject.
 _INFINITIVE_OBJECT = re.compile(r"\bto\s+[a-z]+\s+(?:the\s+|a\s+|an\s+)?$")
 #: Right before an issue that is a harm itself, what works against it: "the Convention against
 #: Terrorism", "efforts to combat extremism", "a ban on cluster munitions".
 _AGAINST_AN_ISSUE = re.compile(r"\b(?:against|combat\w*|counter\w*|fight\w*|eradicat\w*|eliminat\w*|prevent\w*|"
-                               r"curb\w*|halt\w*|stop\w*|ban|bans|banning|prohibit\w*|end\s+to|ending|"
+                               r"curb\w*|halt\w*|stop\w*|ban|bans|banning|prohibit\w*|end\s+to|ending|remov\w*|"
+                               r"clear\w*|destroy\w*|"
                                # "address the problem of irregular migration": the issue named as a harm
                                r"(?:problem|scourge|menace|plague|threat)s?\s+(?:of|posed\s+by))\b"
                                r"(?:\s+(?:on|of|the|all|any|every|forms?|international))*(?:\s+[a-z]+)?\s+$", re.I)
@@ -1028,7 +1047,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         harmed_end = -1  # the end of the last target read as harmed
         for t in targets:
             harmed = stance == "oppose" and isinstance(t, Mention) and t.start >= c.end and (any(
-                c.end <= h.start and h.end <= t.start and len(_GAP_WORDS.findall(text[h.end:t.start])) <= 3
+                c.end <= h.start and h.end <= t.start and _words_between(text, h.end, t.start, lex) <= 3
                 for h in lex.harm_to_target.finditer(text, c.end, t.start))
                 or (harmed_end >= 0 and _AND_THE.match(text, harmed_end, t.start) is not None))
             if harmed:

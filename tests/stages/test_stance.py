@@ -668,3 +668,20 @@ def test_roles_harms_and_embargoes_in_speeches(text, voice, expected):
 ])
 def test_no_finding_from_questions_or_other_subjects(text, voice):
     assert [f for f in voiced(text, voice) if f[0] == "Tonga" or f[0] == "Fiji"] == []
+
+
+# From hand-check pass 12's errors (sentences written here).
+@pytest.mark.parametrize("text, voice, expected", [
+    ("We applaud the Secretary-General’s leadership on climate change.", "TON",
+     ("Tonga", "climate change action", "support", "appreciate", "")),     # a problem as the topic
+    ("Yesterday we acceded to the Treaty on the Prohibition of Nuclear Weapons.", "TON",
+     ("Tonga", "disarmament and non-proliferation", "support", "agree", "")),
+    ("The Ukrainian people should have their own State.", "TON",
+     ("Tonga", "Ukraine", "support", "support", "")),                      # an entitlement, not a demand
+    ("We do not accept that anyone should violate the purposes and principles of the United Nations Charter.", "TON",
+     ("Tonga", "UN Charter and international law", "support", "reject", "")),
+    ("I call on responsible countries to clear the landmines.", "TON",
+     ("Tonga", "landmines and unexploded ordnance", "oppose", "urge", "")),
+])
+def test_topics_treaties_entitlements_and_removals(text, voice, expected):
+    assert expected in voiced(text, voice)
