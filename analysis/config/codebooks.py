@@ -112,7 +112,7 @@ _PLACE_KEYS = ("countries", "location_prepositions", "demonym_heads", "demonym_g
 _STANCE_KEYS = ("cues", "neutral_default_target", "neutral_targets", "neutrality_issues", "addressee_issues",
                 "conditionals", "negation", "hedges", "boosters", "modals", "inverted_speech_verbs", "speech_verbs",
                 "plover", "plover_future", "not_future", "future_markers", "future_window", "noun_reading",
-                "obligations", "not_cues", "harm_to_target", "intensifiers", "transfer_heads")
+                "obligations", "not_cues", "harm_to_target", "intensifiers", "transfer_heads", "role_nouns")
 
 
 def _top_level(path: Path, data: object, keys: tuple[str, ...]) -> None:
@@ -307,6 +307,8 @@ class StanceBook:
     not_future: tuple[str, ...] = ()
     intensifiers: frozenset[str] = frozenset()
     transfer_heads: frozenset[str] = frozenset()
+    #: Nouns after an actor that say who is for or against it ("a Trump critic"): noun -> stance.
+    role_nouns: dict[str, str] = field(default_factory=dict)
     noun_determiners: frozenset[str] = frozenset()
     noun_possessives: tuple[str, ...] = ()
     noun_complements: frozenset[str] = frozenset()
@@ -446,8 +448,22 @@ def _load_stance(path: Path, issue_ids: set[str]) -> tuple[StanceBook, SourceFil
         not_future=tuple(str_list(data.get("not_future"), path, "not_future")),
         intensifiers=frozenset(w.lower() for w in str_list(data.get("intensifiers"), path, "intensifiers")),
         transfer_heads=frozenset(w.lower() for w in str_list(data.get("transfer_heads"), path, "transfer_heads")),
+        role_nouns=_role_nouns(data, path),
     )
     return book, source
+
+
+def _role_nouns(data: dict, path: Path) -> dict[str, str]:
+    """``role_nouns``: ``support: [...]`` and ``oppose: [...]``, single lower-case words."""
+    value = data.get("role_nouns") or {}
+    check(isinstance(value, dict) and set(value) <= {"support", "oppose"}, path, "role_nouns",
+          "must be a mapping with the keys support and oppose")
+    out: dict[str, str] = {}
+    for stance in ("support", "oppose"):
+        for w in _words(value.get(stance), path, f"role_nouns.{stance}"):
+            check(w.lower() not in out, path, f"role_nouns.{stance}", f"{w!r} is listed under both stances")
+            out[w.lower()] = stance
+    return out
 
 
 # --------------------------------------------------------------------------- frames

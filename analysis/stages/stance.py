@@ -888,6 +888,35 @@ def _support_received(sent: _Sentence, c: Match) -> Finding | None:
                    False, "")
 
 
+_ROLE_NOUN = re.compile(r"\s+([a-z]+)\b")
+#: Between the one a role noun describes and the actor it names: ", a frequent ", " is an ardent ",
+#: " has been one of the most outspoken ".
+_DESCRIBES = re.compile(r"(?:,\s+|\s+(?:is|was|are|were|has\s+been|had\s+been|have\s+been|became|becomes|remains|"
+                        r"remained)\s+(?:(?:also|long|now|still)\s+)?)(?:(?:a|an|the|another|one\s+of\s+the)\s+)?"
+                        r"(?:[a-z-]+\s+){0,3}?", re.I)
+
+
+def _role_noun_findings(text: str, s: int, e: int, mentions: list[Mention], lex: Lexicon) -> list[Finding]:
+    """ "Sasse, a frequent Trump critic, said": Sasse against Trump; "X is an ardent Hillary
+    Clinton supporter": X for her (``role_nouns`` in stance.yaml)."""
+    out = []
+    actors = [m for m in mentions if m.kind == "actor" and m.actor is not None]
+    for k, t in enumerate(actors):
+        noun = _ROLE_NOUN.match(text, t.end, e)
+        stance = lex.book.role_nouns.get(noun.group(1)) if noun else None
+        if stance is None or t.source == "demonym":
+            continue
+        holder = next((h for h in reversed(actors[:k]) if h.start >= s and h.canonical != t.canonical
+                       and _DESCRIBES.fullmatch(text, h.end, t.start)), None)
+        if holder is None:
+            continue  # "Trump critics say": nobody named
+        plover = ("SUPPORT" if stance == "support" else "DISAPPROVE")
+        plover = plover if plover in lex.book.plover_quads else ""
+        out.append(Finding(holder.actor, holder.resolved, t, stance, stance, plover, noun.start(1), noun.end(1),
+                           noun.group(1), False, ""))
+    return out
+
+
 def _obligation_demands(text: str, s: int, e: int, mentions: list[Mention], att: Attribution,
                         lex: Lexicon) -> list[Finding]:
     """Demands made by putting an obligation on an actor in what a speaker says: "Russia said
@@ -929,7 +958,8 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
     """The stance findings of one sentence (see the module docstring for the rules)."""
     if _RHETORICAL.match(text, s, e):
         return []  # "Can the United States ... call itself the defender of women's rights?": asserts nothing
-    demands = _obligation_demands(text, s, e, mentions, att, lex)
+    demands = _obligation_demands(text, s, e, mentions, att, lex) + (
+        _role_noun_findings(text, s, e, mentions, lex) if lex.book.role_nouns else [])
     cues = _cues(text, s, e, mentions, lex)
     if not cues:
         return _merge(demands)  # every other finding starts at a cue: most sentences end here

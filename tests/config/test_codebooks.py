@@ -40,6 +40,8 @@ BAD_ENTRIES = [
     ("stance.yaml", "between_states: {stance: none, act: fight, plover: FIGHT}",
      "between_states: {stance: none, act: fight, plover: WAR}", "entry 'cues.attack.between_states'"),
     ("actors.yaml", "    m: [Mr, Mr., Father", "    male: [Mr, Mr., Father", "entry 'names.prefixes'"),
+    ("stance.yaml", "  support: [supporter, supporters,", "  support: [critic, supporter, supporters,",
+     "entry 'role_nouns.oppose': 'critic' is listed under both stances"),
     ("stance.yaml", '"went back on", "go back on"', '"went back on", "go* back on"',
      "entry 'cues.refuse_to.patterns': 'go* back on': a wildcard in the first word needs 3 letters"),
     ("stance.yaml", "transfer_heads:", "transfer_head:", "entry '(top level)': unknown field(s) transfer_head"),

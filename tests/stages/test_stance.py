@@ -685,3 +685,16 @@ def test_no_finding_from_questions_or_other_subjects(text, voice):
 ])
 def test_topics_treaties_entitlements_and_removals(text, voice, expected):
     assert expected in voiced(text, voice)
+
+
+# Role nouns after an actor (stance.yaml ``role_nouns``): the one the noun phrase describes holds it.
+@pytest.mark.parametrize("text, expected", [
+    ("Okafor, a frequent Lindqvist critic, said the plan was bad.", ("Okafor", "Lindqvist", "oppose", "DISAPPROVE")),
+    ("Ruth Kagwe is an ardent Ana Ortega supporter.", ("Ruth Kagwe", "Ana Ortega", "support", "SUPPORT")),
+])
+def test_role_nouns(text, expected):
+    assert expected in findings(text, ["holder", "target", "stance", "plover"])
+
+
+def test_a_role_noun_with_nobody_described_is_no_finding():
+    assert findings("Lindqvist critics say the plan is bad.", ["holder", "target"]) == []
