@@ -82,7 +82,8 @@ _GROUP_PLURALS = ("ists", "ians", "ants", "ents", "ors", "ers", "ives", "ees")
 _DEMONSTRATIVES = {"this", "these", "those"}  # not "that": "demanded that Hamas ..."
 #: A person's name before one of these is that person's side ("the Obama administration", "the
 #: Netanyahu government", "the Trump campaign"): a name although "the" precedes it.
-_SIDE_AFTER = re.compile(r"\s+(?:administration|government|cabinet|campaign|camp|presidency|regime)\b")
+_SIDE_AFTER = re.compile(r"\s+(?:administration|government|cabinet|campaign|camp|presidency|regime|foundation|"
+                         r"family|team|estate)\b")
 _OF_AFTER = re.compile(r"\s+of\s")
 #: Endings of the words that open a sentence without naming anyone ("Reducing", "Countless").
 _NOT_NAME_ENDINGS = ("ing", "ed", "ly", "less", "ous", "ful", "able", "ible")

@@ -49,6 +49,7 @@ def actors(text: str) -> list[tuple[str, str]]:
     ("J. R. R. Tolkien supported the plan.", ("J. R. R. Tolkien", "person", "")),
     # a leader's side: "the X administration"
     ("Kenya blamed the Okonkwo administration.", ("Okonkwo", "person", "")),
+    ("The Okonkwo foundation has funded the school.", ("Okonkwo", "person", "")),
 ])
 def test_names_found(text, expected):
     assert expected in names(text)
