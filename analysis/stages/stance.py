@@ -485,6 +485,11 @@ def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: A
             chosen.append(m)
         else:
             break
+    # a list is closed by its conjunction; commas alone join an aside ("endorse Trump, National
+    # Journal reported"): then only the first
+    if len(chosen) > 1 and first.kind == "actor" and not any(
+            _CONJUNCTION.search(text[a.end:b.start]) for a, b in zip(chosen, chosen[1:])):
+        chosen = chosen[:1]
     return chosen
 
 

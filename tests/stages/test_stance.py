@@ -698,3 +698,22 @@ def test_role_nouns(text, expected):
 
 def test_a_role_noun_with_nobody_described_is_no_finding():
     assert findings("Lindqvist critics say the plan is bad.", ["holder", "target"]) == []
+
+
+# Negations spelled with a contraction, a double negation through "rule out", a list closed by its
+# conjunction (DSE valid's errors; sentences written here).
+@pytest.mark.parametrize("text, expected", [
+    ("Okafor said he wouldn’t support Ana Ortega for president.", ("Okafor", "Ana Ortega", "oppose")),
+    ("Peru hasn't backed the sanctions.", ("Peru", "sanctions", "oppose")),
+    ("Peru ruled out supporting the sanctions.", ("Peru", "sanctions", "oppose")),
+])
+def test_contracted_negations(text, expected):
+    assert expected in findings(text, ["holder", "target", "stance"])
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Even Ruth Kagwe did not rule out supporting Okafor.", ("Ruth Kagwe", "Okafor", "oppose")),  # left unmarked
+    ("Okafor refused to endorse Lindqvist, the Daily Planet reported.", ("Okafor", "Daily Planet", "oppose")),
+])
+def test_double_negations_and_asides(text, unwanted):
+    assert unwanted not in findings(text, ["holder", "target", "stance"])
