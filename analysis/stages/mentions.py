@@ -31,7 +31,7 @@ from ..lang.en import CALENDAR_NAMES
 from ..schema import ATTRIBUTION_COLUMNS, MENTION_COLUMNS, Stage
 from ..text.layer import quote_spans, rows_by_document
 from .lexicon import NameMatcher, PhraseMatcher, trie_regex
-from .names import NameGuards, discover_names, variant_key
+from .names import NAME_NEXT, NameGuards, discover_names, variant_key
 
 _NAME_WORD = r"[A-Z][a-z’'\-]+(?:[A-Z][a-z]+)?"
 #: Words allowed between a speaker and the speech verb ("Hun Sen has also said").
@@ -480,7 +480,6 @@ class History:
         return max(hits, key=lambda x: x[0])[1] if hits else None
 
 
-_NAME_NEXT = re.compile(r"\s+[A-Z]")
 _LOWER_WORD = re.compile(r"\s+([a-z][a-z-]*)\b")
 
 
@@ -533,7 +532,7 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
             head = re.match(owner + r"\s+([A-Za-z][a-z]+)\b", text[m.end:m.end + 20])
         # A capitalised head is the state's ("The German Government has praised") unless a name
         # follows it: in "German President Frank-Walter Steinmeier" the person holds the position.
-        if head and head.group(1)[0].isupper() and _NAME_NEXT.match(text, m.end + head.end()):
+        if head and head.group(1)[0].isupper() and NAME_NEXT.match(text, m.end + head.end()):
             head = None
         noun = head.group(1).lower() if head else ""
         if head and noun not in index.demonym_heads and noun not in index.proposal_heads:

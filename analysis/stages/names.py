@@ -87,7 +87,8 @@ _SIDE_AFTER = re.compile(r"\s+(?:administration|government|cabinet|campaign|camp
 _OF_AFTER = re.compile(r"\s+of\s")
 #: Endings of the words that open a sentence without naming anyone ("Reducing", "Countless").
 _NOT_NAME_ENDINGS = ("ing", "ed", "ly", "less", "ous", "ful", "able", "ible")
-_NAME_NEXT = re.compile(r"\s+[A-Z]")
+#: A capitalised word next: a name follows ("House Speaker Paul Ryan", "German President Steinmeier").
+NAME_NEXT = re.compile(r"\s+[A-Z]")
 _TOPIC_PREPOSITIONS = {"on", "of", "for", "about", "against", "with", "in"}
 _OFFICE_OF = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
 #: "the Department of Homeland Security (DHS)": the acronym names the same organisation.
@@ -391,7 +392,7 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
                     and words[0].lower() not in guards.organisation | guards.group and not _SIDE_AFTER.match(text, end):
                 continue  # "the Constitution", "the Charter": a capitalised common noun
             if words[-1].lower().rstrip(".") in guards.title_words and (
-                    _NAME_NEXT.match(text, end) or (_OFFICE_OF.match(text, end) and not guards.gender(words[0]))):
+                    NAME_NEXT.match(text, end) or (_OFFICE_OF.match(text, end) and not guards.gender(words[0]))):
                 # "House Speaker" before "Paul Ryan", found by its title: the title, not a name; "the
                 # Special Representative of the Secretary-General on ...": an office
                 continue

@@ -70,8 +70,8 @@ _AND_THE = re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as)?\s+(?:the\s+|its\s
 _POSSESSOR = re.compile(r"[’']s?((?:\s+[\w-]+){1,3})")
 #: ... but a verb after "and" has its own subject: "stood by Ukraine's side and provided weapons".
 _POSSESSIVE_THEN_VERB = re.compile(r"\b(?:and|or|but|to)\s+$", re.I)
-#: A subject pronoun we do not resolve ("it would provide"): better no holder than a guessed one.
-#: A subject the cue follows that names no actor here (a pronoun left unresolved is one too).
+#: A subject the cue follows that names no actor here ("it would provide", a pronoun left
+#: unresolved): better no holder than a guessed one.
 _OPAQUE_SUBJECT = re.compile(r"\b(?:it|they|which|that|who|he|she)\s*$", re.I)
 _BOUNDARY = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bbecause\b|\bas\s+he\b|"
                        r"\bas\s+she\b", re.I)
@@ -341,14 +341,13 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
         last = fp[-1]
         if _PASSIVE_AUX.search(text, last.end(), cue_start) and _PARTICIPLE.match(text[cue_start:cue_start + 30]):
             return None, False, None  # "we are often denied access": the speaker undergoes it
-        if _CLAUSE_OF_ITS_OWN.search(text, last.end(), cue_start):
-            fp = []  # "a stance against developments that threaten", "the announcement ... that it will provide"
-    if fp and (quoted or (att.attribution == "author" and att.speaker is not None)):
-        last = fp[-1]
-        # "Let me take the opportunity of this debate of the General Assembly to congratulate":
-        # actors after "me" governed by a preposition are not the subject
-        if not in_clause or in_clause[-1].end <= last.start() or \
-                all(m.start < last.start() or not is_subject_candidate(text, m) for m in in_clause):
+        # Not behind a clause with its own subject ("a stance against developments that threaten",
+        # "the announcement ... that it will provide"); and "Let me take the opportunity of this
+        # debate of the General Assembly to congratulate": actors after "me" governed by a
+        # preposition are not the subject.
+        if not _CLAUSE_OF_ITS_OWN.search(text, last.end(), cue_start) and (
+                not in_clause or in_clause[-1].end <= last.start() or
+                all(m.start < last.start() or not is_subject_candidate(text, m) for m in in_clause)):
             word = last.group(1).lower()
             who = att.speaker if word == "i" else _speaker_state(att)
             if who is not None:
@@ -840,23 +839,20 @@ _VERB_BEFORE = re.compile(r"\b[a-z]+ing\s+(?:(?:the|a|an|all|its|their|our)\s+)?
 
 
 #: From the cue to its giver: "support from the", "endorsement Thursday from Sen. ", "fire from some".
-_FROM_GIVER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+from\s+(?:(?:the|its|his|her|their|some|many|several)\s+)?"
-                         r"(?:[A-Z][a-z]{1,4}\.\s+)?", re.I)
-_GIVER_AFTER_FROM = re.compile(r"\s*(?:(?:the|its|his|her|their|some|many|several)\s+)?(?:[A-Z][a-z]{1,4}\.\s+)?")
-#: What the receiver of support or criticism does with it ("has received strong support from",
-#: "came under fire from", "faced criticism from").
-_RECEIVE = re.compile(r"\b(?:received|receives|receive|receiving|won|wins|gained|gains|secured|secures|enjoyed|"
-                      r"enjoys|got|gets|sought|seeks|drew|draws|attracted|attracts|earned|earns|garnered|garners|"
-                      r"picked\s+up|picks\s+up|faced|faces|facing|face|came|comes?|coming|"
-                      r"been\s+under)\b", re.I)
-
-
-_OWNED_GAP = re.compile(r"[’']s?(?:\s+[\w-]+){1,2}?\s+(?:(?:has|have|had|also|again)\s+)*")
+#: (a determiner and a title abbreviation may stand before the giver: "from some", "from Sen. ")
+_BEFORE_GIVER = r"(?:(?i:the|its|his|her|their|some|many|several)\s+)?(?:[A-Z][a-z]{1,4}\.\s+)?"
+_FROM_GIVER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?i:from)\s+" + _BEFORE_GIVER)
+_GIVER_AFTER_FROM = re.compile(r"\s*" + _BEFORE_GIVER)  # a cue that ends in "from" ("under fire from")
 #: Verbs that make their subject the one a view is directed at ("came under criticism").
-_UNDERGO = re.compile(r"\b(?:came\s+under|comes?\s+under|coming\s+under|been\s+under|faced|faces|facing|drew|draws|"
-                      r"received|receives|attracted|attracts|earned|earns|garnered|garners)\b"
-                      r"(?:\s+(?!(?:when|that|which|who|it|he|she|they|we|as|after|before|because|while|if)\b)[\w-]+){0,2}?\s+$",
-                      re.I)
+_UNDERGO_VERBS = (r"came\s+under|comes?\s+under|coming\s+under|been\s+under|faced|faces|facing|drew|draws|received|"
+                  r"receives|attracted|attracts|earned|earns|garnered|garners")
+#: What the receiver of support or criticism does with it ("has received strong support from",
+#: "came under fire from", "faced criticism from"): those, and the verbs of getting.
+_RECEIVE = re.compile(r"\b(?:" + _UNDERGO_VERBS + r"|receive|receiving|won|wins|gained|gains|secured|secures|enjoyed|"
+                      r"enjoys|got|gets|sought|seeks|picked\s+up|picks\s+up|face|came|comes?|coming)\b", re.I)
+_OWNED_GAP = re.compile(r"[’']s?(?:\s+[\w-]+){1,2}?\s+(?:(?:has|have|had|also|again)\s+)*")
+_UNDERGO = re.compile(r"\b(?:" + _UNDERGO_VERBS + r")\b(?:\s+(?!(?:when|that|which|who|it|he|she|they|we|as|after|"
+                      r"before|because|while|if)\b)[\w-]+){0,2}?\s+$", re.I)
 
 
 def _undergone(sent: _Sentence, c: Match) -> bool:
