@@ -40,6 +40,10 @@ _FILLER = re.compile(r"^(?>\s+|\b(?:has|have|had|also|further|then|later|recentl
 _PRONOUN = re.compile(r"(?<![\w’'])(he|him|his|she|her|hers|they|them)(?![\w’'])", re.I)
 #: Plural pronouns: they refer to a group named earlier in their sentence, never to a guess.
 _PLURAL_PRONOUNS = ("they", "them")
+#: "it" as the object of a verb before "of"/"for"/"over" ("accusing it of", "praised it for"): a
+#: state or organisation named earlier in the sentence. (Elsewhere "it" is too often no actor.)
+_IT_OBJECT = re.compile(r"(?<=[a-z]{2}(?:ed|es|ng|ze|se|me|ck|st)\s)it(?=\s+(?:of|for|over)\b)")
+_IT_TYPES = ("state", "organisation")
 #: Maximum characters between a quotation's closing mark and its speech tag (",” he said").
 TAG_WINDOW = 60
 _WORD_RX = re.compile(r"[\w’'-]+")
@@ -371,6 +375,8 @@ def _static_candidates(text: str, s: int, e: int, index: ActorIndex) -> list[Men
                              roles=m.payload))
     for m in _PRONOUN.finditer(text, s, e):
         cands.append(Mention(m.start(), m.end(), m.group(), "actor", "", None, "pronoun", resolved_from=m.group()))
+    for m in _IT_OBJECT.finditer(text, s, e):
+        cands.append(Mention(m.start(), m.end(), m.group(), "actor", "", None, "pronoun", resolved_from=m.group()))
     return cands
 
 
@@ -556,6 +562,12 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
         # "Democrats questioned Republicans' motives and accused them": the nearest group before.
         target = next((h for h in reversed(chosen) if h.kind == "actor" and h.actor is not None
                        and is_plural_group(h)), None)
+        if target is None:
+            return None
+        return replace(m, canonical=target.canonical, actor=target.actor, resolved=True)
+    if m.source == "pronoun" and m.text == "it":
+        target = next((h for h in reversed(chosen) if h.kind == "actor" and h.actor is not None
+                       and h.actor.type in _IT_TYPES and h.start >= sentence_start), None)
         if target is None:
             return None
         return replace(m, canonical=target.canonical, actor=target.actor, resolved=True)

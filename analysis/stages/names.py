@@ -42,7 +42,7 @@ from ..lang.resources import seen_in_lower_case
 
 #: A capitalised word: "Teller", "McConnell", "O'Brien", "al-Assad" (after its particle), "J.", "NAACP".
 _WORD = r"(?:(?:al|el|ad|ash|bin|ibn|abu)-[A-Z][\w’'\-]*|[A-Z][\w’'\-]*\.?|[A-Z]\.)"
-_RUN = re.compile(rf"(?<![\w’'\-.]){_WORD}(?:\s+(?:(?:de|da|del|van|von|der|al|bin|ibn|la|le)\s+)?{_WORD})*")
+_RUN = re.compile(rf"(?<![\w’'\-./]){_WORD}(?:\s+(?:(?:de|da|del|van|von|der|al|bin|ibn|la|le)\s+)?{_WORD})*")
 #: A verb right after a sentence-opening word makes that word a subject, hence a name.
 _VERB_AFTER = re.compile(r"\s+(?:(?:has|had|have|is|was|will|would|did|does|also|once|never|not|still|then|later|"
                          r"again|already|just|now|even|himself|herself|themselves|\w+ly|\w+n[’']t)\s+){0,3}(?:said|says|told|[a-z]+ed|[a-z]{2,}[^s\W]s|"
@@ -53,15 +53,22 @@ _VERB_AFTER = re.compile(r"\s+(?:(?:has|had|have|is|was|will|would|did|does|also
                          # a progressive after "is"/"was" ("Sanders is also trying"), a predicate noun
                          # ("Kagan has been an outspoken critic")
                          r"|\s+(?:is|was|are|were)\s+(?:(?:also|still|now|not|\w+ly)\s+)?[a-z]{2,}ing\b"
+                         # an adjective taking a verb ("Abbas was slow to condemn")
+                         r"|\s+(?:is|was)\s+(?:\w+ly\s+)?[a-z]{3,}\s+to\s+[a-z]{3,}\b"
                          # an auxiliary and any verb ("Trump has taken", "Lula will meet")
                          r"|\s+(?:has|had|have|will|would|can|could|should|must|may|might)\s+"
                          r"(?:(?:not|never|also|\w+ly)\s+)?(?!been\b)[a-z]{2,}\b"
-                         r"|\s+(?:is|was|has\s+been|had\s+been|have\s+been)\s+(?:(?:also|long|not)\s+)?(?:a|an|the)\s")
+                         r"|\s+(?:is|was|has\s+been|had\s+been|have\s+been)\s+(?:(?:also|long|not)\s+)?(?:a|an|the|one\s+of)\s")
 #: An apposition or relative clause after a sentence-opening word makes it a name: "Greenwood, the
 #: BIO executive, criticized", "Kasich, whose tweets were signed". (Openers such as "However, the"
 #: are function words or ``not_names`` and never reach this test; a word Punkt's model saw in lower
 #: case, such as "Critics, the paper said", is a common word.)
 _APPOSITION_AFTER = re.compile(r",\s+(?:who|whose|the|a|an)\s")
+#: An aside between a sentence-opening word and its verb: "Schiff, too, called", "Tam,
+#: incidentally, has criticized".
+_ASIDE_AFTER = re.compile(r",\s+(?:too|also|however|meanwhile|though|incidentally|of\s+course|in\s+turn|"
+                          r"for\s+(?:his|her|their|its)\s+part|in\s+response|in\s+a\s+statement|"
+                          r"in\s+an\s+interview|\w+ly)\s*,")
 _OPENING = re.compile(r"[\s“\"‘'(\[—–-]*$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _OWNER = re.compile(r"[’']s$|s[’']$")
@@ -83,7 +90,7 @@ _DEMONSTRATIVES = {"this", "these", "those"}  # not "that": "demanded that Hamas
 #: A person's name before one of these is that person's side ("the Obama administration", "the
 #: Netanyahu government", "the Trump campaign"): a name although "the" precedes it.
 _SIDE_AFTER = re.compile(r"\s+(?:administration|government|cabinet|campaign|camp|presidency|regime|foundation|"
-                         r"family|team|estate)\b")
+                         r"family|team|estate|circle|era|White\s+House)\b")
 _OF_AFTER = re.compile(r"\s+of\s")
 #: Endings of the words that open a sentence without naming anyone ("Reducing", "Countless").
 _NOT_NAME_ENDINGS = ("ing", "ed", "ly", "less", "ous", "ful", "able", "ible")
@@ -167,6 +174,11 @@ class NameGuards:
         return "-" in word and any(part in self.states for part in _HYPHEN.split(word.rstrip(".")))
 
 
+def _verb_after_an_aside(text: str, end: int) -> bool:
+    aside = _ASIDE_AFTER.match(text, end)
+    return aside is not None and _VERB_AFTER.match(text, aside.end()) is not None
+
+
 def variant_key(name: str) -> str:
     """One key for the spellings of one name.
 
@@ -220,7 +232,12 @@ def _actor(words: list[str], guards: NameGuards) -> Actor | None:
 
 
 _JOINER = re.compile(r"\s+(?:of|on|for|in|against|to)(?:\s+the)?\s+$")
-_TITLE_GOES_ON = re.compile(r"\s+(?:of|on|for|in|against|to|and|with)(?:\s+(?:the|a|an))?\s+$")
+_TITLE_GOES_ON = re.compile(r"\s+(?:of|on|for|in|against|to|and|with|beyond)(?:\s+(?:the|a|an))?\s+$")
+#: "Food and Drug Administration", "Securities and Exchange Commission": common words joined by
+#: "and" before an organisation's word are one name.
+_AND = re.compile(r"\s+and\s+$")
+#: "Nations-backed", "Moscow-based": a name made an adjective; no name ends in one.
+_MADE_ADJECTIVE = re.compile(r"[-–][a-z]+$")
 
 
 def _sequences(text: str, s: int, e: int, guards: NameGuards) -> list[tuple[int, int, bool]]:
@@ -240,6 +257,11 @@ def _sequences(text: str, s: int, e: int, guards: NameGuards) -> list[tuple[int,
                 continue
             if thing and _TITLE_GOES_ON.fullmatch(text, end, m.start()):
                 out[-1] = (start, m.end(), True)  # a title goes on: "the Declaration on Migration and Protection"
+                continue
+            words = m.group().split()
+            if _AND.fullmatch(text, end, m.start()) and last not in guards.organisation and len(words) <= 3 \
+                    and words[-1].lower() in guards.organisation and seen_in_lower_case(text[start:end].split()[-1]):
+                out[-1] = (start, m.end(), True)
                 continue
         thing = False
         out.append((m.start(), m.end(), False))
@@ -306,6 +328,9 @@ def _runs(text: str, s: int, e: int, spans: list[tuple[int, int]], guards: NameG
                     yield current
                 current = []
                 continue
+            if _MADE_ADJECTIVE.search(word):
+                current = []  # "the United Nations-backed mission", "the Moscow-based Levada Center"
+                continue
             current.append((ws, we, word))
         if current:
             yield current
@@ -368,7 +393,8 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
                 words[0].lower() not in guards.group and words[0].lower() not in guards.institutions
             if opening and len(words) == 1 and (common or words[0].endswith(_NOT_NAME_ENDINGS + _GROUP_PLURALS)
                                                 or not (owner or _VERB_AFTER.match(text, end)
-                                                        or _APPOSITION_AFTER.match(text, end))):
+                                                        or _APPOSITION_AFTER.match(text, end)
+                                                        or _verb_after_an_aside(text, end))):
                 continue  # "Asked about it, ...", "Reducing inequalities requires ..."
             if len(words) == 1 and before_run is not None and getattr(before_run, "kind", "") == "issue" \
                     and before_run.text[:1].isupper():
@@ -404,6 +430,9 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
             if before and before[-1].lower() in _TOPIC_PREPOSITIONS and len(words) > 1 and not prefixed and \
                     all(seen_in_lower_case(w) for w in words) and not guards.gender(words[0]):
                 continue  # "on Sexual Violence in Conflict": common words in the capitals of a title
+            if len(before) >= 2 and before[-1].lower() in _TOPIC_PREPOSITIONS and before[-2].lower() in \
+                    guards.title_words and not prefixed and all(seen_in_lower_case(w) for w in words):
+                continue  # "the Envoy on Technology", "Special Rapporteur on Torture": the office's subject
             actor = _actor(words, guards)
             if actor is None or not words[0]:
                 continue

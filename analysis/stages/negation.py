@@ -34,12 +34,18 @@ def is_negated(text: str, pos: int, negators: Iterable[Match], scope: int, *, fl
     True
     >>> negated("They did not just back it but funded it.", "back"), negated("They do not simply back it.", "back")
     (False, True)
+    >>> negators = PhraseMatcher([("no", "no")], case="insensitive")
+    >>> text = "There is no acceptable system other than democracy."
+    >>> is_negated(text, text.index("acceptable"), negators.finditer(text), 3)
+    False
     """
     for n in negators:
         if n.end <= pos and n.start >= floor:
             gap = text[n.end:pos]
             if _NOT_ONLY.match(gap) and _BUT_ALSO.search(text, pos, pos + 200):
                 continue  # "did not just blame X but also ...": blamed X, and more
+            if n.text.lower() in _EXCLUSIVE_NEGATORS and _OTHER_THAN.match(text, pos):
+                continue  # "there is no acceptable system other than democracy": only democracy is
             if "," not in gap and len(WORD.findall(gap)) <= scope and not _NEW_PREDICATE.search(gap):
                 return True
     return False
@@ -49,5 +55,8 @@ def is_negated(text: str, pos: int, negators: Iterable[Match], scope: int, *, fl
 #: denying it ("cannot simply accept" still denies).
 _NOT_ONLY = re.compile(r"^\s*(?:just|only)\b", re.I)
 _BUT_ALSO = re.compile(r"\bbut\b", re.I)
+#: "no ... other than", "nothing ... except": the negator leaves one thing, and affirms it.
+_EXCLUSIVE_NEGATORS = {"no", "nothing", "none"}
+_OTHER_THAN = re.compile(r"[^,.;:]{0,60}?\b(?:other\s+than|except|save\s+for|apart\s+from|besides)\b", re.I)
 #: "and"/"or" after two or more words starts another predicate: "no shots were fired and accused".
 _NEW_PREDICATE = re.compile(r"^\s*[\w’'-]+\s+[\w’'-]+(?:\s+[\w’'-]+)*\s+(?:and|or)\s", re.I)

@@ -99,7 +99,8 @@ _OF_PLACE = re.compile(r"^\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?=,)")
 _ITS = re.compile(r"\b(?:its|their)(?:\s+[\w-]+){0,2}\s+$", re.I)
 _ABBREVIATED_TITLE = re.compile(r"\b[A-Z][a-z]{1,4}\.")
 _CONJUNCTION = re.compile(r"\b(?:and|or|nor)\b|&|as well as", re.I)
-_COORD = re.compile(r"^\s*+(?:(?:,|&|and|or|nor|as well as)\s*+)++$", re.I)  # possessive: linear on ", , , ..."
+# possessive: linear on ", , , ..."; an article may open the next one ("Jamaica and the Bahamas")
+_COORD = re.compile(r"^\s*+(?:(?:,|&|and|or|nor|as well as)\s*+)++(?:the\s++)?$", re.I)
 _FIRST_PERSON = re.compile(r"(?<![\w’'])(I|we|We|us|our|Our|my|My|me)(?![\w’'])")
 #: A clause start with no subject of its own before the cue: adverbs, auxiliaries, "and".
 # Atomic alternatives, possessive loops: "strongly" is both a listed word and \w+ly, and a loop that
@@ -271,7 +272,7 @@ def _words_between(text: str, start: int, end: int, lex: Lexicon) -> int:
 
 
 _THROUGH_WORDS = {"the", "of", "and", "its", "their", "purposes", "principles", "provisions", "norms", "spirit",
-                  "letter", "basic", "fundamental", "core"}
+                  "letter", "basic", "fundamental", "core", "standards", "nature", "international", "on"}
 
 
 def _against_the_issue(text: str, cue_end: int, t: Mention, harm_heads: frozenset[str]) -> bool:
@@ -291,6 +292,13 @@ def _owns_a_harm(text: str, m: Mention, harm_heads: frozenset[str]) -> bool:
     return owned is not None and any(w.lower() in harm_heads for w in owned.group(1).split())
 
 
+def _demonym_owns_a_harm(text: str, m: Mention, harm_heads: frozenset[str]) -> bool:
+    """Whether a demonym qualifies a harm ("the Israeli assault", "the Russian full-scale invasion")."""
+    owned = _ADJECTIVE_OF.match(text, m.end)
+    return owned is not None and any(w.lower() in harm_heads for w in owned.group(1).split())
+
+
+_ADJECTIVE_OF = re.compile(r"((?:\s+[a-z][\w-]*){1,2})")
 #: Between a supporting cue and a problem, what works against it: "supports the elimination of
 #: nuclear weapons", "support for efforts to tackle climate change" support the issue.
 _AGAINST_A_PROBLEM = re.compile(r"\b(?:eliminat|aboli|ban|prohibit|reduc|remov|end|free\s+of|without|fight|combat|"
@@ -299,6 +307,17 @@ _AGAINST_A_PROBLEM = re.compile(r"\b(?:eliminat|aboli|ban|prohibit|reduc|remov|e
                                 # the problem as a topic or a harm suffered: "leadership on climate change",
                                 # "the nations most exposed to the impact of climate change"
                                 r"on\b|impact|effect|exposed|vulnerab|affected)", re.I)
+#: After a problem, a noun that makes it the modifier of the work against it: "climate change
+#: mitigation", "poverty reduction", "terrorism prevention".
+_AGAINST_AFTER_A_PROBLEM = re.compile(r"\s+(?:mitigation|adaptation|reduction|eradication|elimination|alleviation|"
+                                      r"prevention|control|response|action|resilience|finance|financing|"
+                                      r"negotiations|talks|policy|policies)\b", re.I)
+_BY = re.compile(r"\bby\b", re.I)
+#: "called for an inquiry and criticized Trump": a second finite verb is no part of the appeal.
+_NEW_FINITE_PREDICATE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?[a-z]+(?:ed|[^s]s)$", re.I)
+_SETTING = re.compile(r"\b(?:within|in|under)\s+the\s+(?:framework|auspices|aegis|umbrella|context)\s+of\s+"
+                      r"(?:the\s+)?$", re.I)
+_BY_ONLY = re.compile(r"\s+by\s+(?:the\s+)?", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 #: "the reasons advanced to defend Zelenskyy": the object of an infinitive is no subject.
 _INFINITIVE_OBJECT = re.compile(r"\bto\s+[a-z]+\s+(?:the\s+|a\s+|an\s+)?$")
@@ -417,7 +436,7 @@ _PREPOSITION_END = re.compile(r"\b(?:of|around|in|at|near|within|across|over|ins
                               r"between|among|under|against|with)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 
 
-_TITLE_BETWEEN = re.compile(r"(?:\s+[A-Z][\w.-]*){1,3}\s+")
+_TITLE_BETWEEN = re.compile(r"(?:[’']s)?(?:\s+[A-Z][\w.-]*){1,3}\s+")
 
 
 def _through_a_noun(text: str, start: int, after: list[Mention], first: Mention,
@@ -434,18 +453,27 @@ def _through_a_noun(text: str, start: int, after: list[Mention], first: Mention,
     nouns = re.findall(r"[A-Za-z][\w’'-]*", _PREPOSITION_END.sub("", gap))
     if nouns and nouns[-1].lower() in transfer_heads:
         return first  # "commend the efforts of the Secretary-General"
+    if _BY_BEFORE.search(gap) and any(n.lower() in transfer_heads for n in nouns):
+        return first  # "the siege of Gaza by Israel": the one who does it"
     return next((m for m in after if m.kind == "issue"), None)
 
 
 def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: Actor | None,
-             prefer: str = "any", transfer_heads: frozenset[str] = frozenset()) -> list[Mention]:
-    # A demonym is an adjective ("the Russian invasion"), unless a plural noun ("attacked the Germans").
+             prefer: str = "any", transfer_heads: frozenset[str] = frozenset(),
+             harm_heads: frozenset[str] = frozenset()) -> list[Mention]:
+    # A demonym is an adjective ("the Russian economy"), unless a plural noun ("attacked the Germans")
+    # or the owner of a harm ("spoke out against the Israeli assault": against Israel, see the end).
     after = [m for m in mentions if m.start >= start and m.end <= end
              and (m.source != "demonym" or is_plural_noun_demonym(m))
              and not (holder is not None and m.canonical == holder.name)
              and not (m.source == "pronoun" and m.text.lower() in ("his", "its", "their"))]  # a determiner
+    # "initiatives ... within the framework of the United Nations": the setting, not the target
+    after = [m for m in after if not (m.kind == "actor" and _SETTING.search(text, max(start, m.start - 50), m.start))]
     if not after:
-        return []
+        owner = next((m for m in mentions if start <= m.start and m.end <= end and m.source == "demonym"
+                      and not (holder is not None and m.canonical == holder.name)
+                      and _demonym_owns_a_harm(text, m, harm_heads)), None)
+        return [owner] if owner is not None and prefer != "issue_only" else []
     if prefer == "issue_only":
         # what is stopped or ended follows closely: "an end to hostilities and the prioritization of
         # dialogue" does not end the dialogue
@@ -489,7 +517,10 @@ def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: A
     if len(chosen) > 1 and first.kind == "actor" and not any(
             _CONJUNCTION.search(text[a.end:b.start]) for a, b in zip(chosen, chosen[1:])):
         chosen = chosen[:1]
-    return chosen
+    owner = next((m for m in mentions if start <= m.start and m.end <= end and m.source == "demonym"
+                  and m.start < chosen[0].start and not (holder is not None and m.canonical == holder.name)
+                  and _demonym_owns_a_harm(text, m, harm_heads)), None)
+    return [owner, *chosen] if owner is not None and prefer != "issue_only" else chosen
 
 
 #: A passive before the cue ("was accused", "has been widely praised"): the subject is the target.
@@ -639,8 +670,8 @@ def _position(sent: _Sentence, cues: list[Match], i: int) -> tuple[str, str, str
     if _participle_adjective(text, c, sent.start, lex):
         return None  # "the invading Government", "a promising process"
     previous_word = re.search(r"([\w’'-]+)\s+$", text[max(sent.start, c.start - 30):c.start])
-    if previous_word and previous_word.group(1).lower() in lex.book.intensifiers:
-        return None  # "a very threatening message": an adjective
+    if previous_word and previous_word.group(1).lower() in lex.book.intensifiers and " " not in c.text:
+        return None  # "a very threatening message": an adjective ("highly critical of" takes a side)
     if _in_a_title(text, c, sent.start):
         return None  # "Massacre River", "the Support Group": a cue word inside a name
     if c.text.lower().endswith(" of") and _IN_SHORT_QUOTE.search(text, max(sent.start, c.start - 40), c.start) and \
@@ -794,7 +825,7 @@ def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Ment
         targets = (issues if prefer == "issue" and issues else targets)[-1:]
     else:
         targets = _targets(sent.text, c.end, clause_end, sent.mentions, holder, prefer,
-                           _through(sent.lex, fam))
+                           _through(sent.lex, fam), sent.lex.harm_heads)
         if not targets and " " in c.text:  # "expelled Russian diplomats": the target inside a pattern's "..."
             first_word = c.start + len(c.text.split()[0])
             targets = _targets(sent.text, first_word, c.end, sent.mentions, holder, prefer,
@@ -805,6 +836,8 @@ def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Ment
                        and m.end <= clause_end and sent.lex.proposal_by.fullmatch(sent.text, c.end, m.start)), None)
         if author is not None and not (holder is not None and author.canonical == holder.name):
             targets = [author] + [t for t in targets if t.kind == "issue"]
+    # "given full endorsement by the Security Council": who endorses, not what is endorsed
+    targets = [t for t in targets if not _BY_ONLY.fullmatch(sent.text, c.end, t.start)]
     speaker = sent.att.speaker
     if speaker is not None:  # ", Foreign Minister X said": the speaker is not the target
         targets = [t for t in targets if t.canonical != speaker.name]
@@ -889,12 +922,17 @@ def _support_received(sent: _Sentence, c: Match) -> Finding | None:
                    False, "")
 
 
-_ROLE_NOUN = re.compile(r"\s+([a-z]+)\b")
+#: (after a possessive, up to two adjectives: "one of President Trump's staunchest supporters")
+_ROLE_NOUN = re.compile(r"(?:[’']s(?:\s+(?:most|more|[a-z]+est|[a-z]+ly|longtime|long-time|vocal|outspoken|loyal|"
+                        r"key|main|chief|top|leading|prominent|fierce|ardent|frequent|close|strong|harsh|early|"
+                        r"fellow|former|biggest|best|greatest|bitter)){0,2})?\s+([a-z]+)\b(?!\s+(?:say|said|argue|claim))")
 #: Between the one a role noun describes and the actor it names: ", a frequent ", " is an ardent ",
 #: " has been one of the most outspoken ".
 _DESCRIBES = re.compile(r"(?:,\s+|\s+(?:is|was|are|were|has\s+been|had\s+been|have\s+been|became|becomes|remains|"
-                        r"remained)\s+(?:(?:also|long|now|still)\s+)?)(?:(?:a|an|the|another|one\s+of\s+the)\s+)?"
-                        r"(?:[a-z-]+\s+){0,3}?", re.I)
+                        r"remained|(?:has\s+|have\s+)?emerged\s+as|is\s+seen\s+as)\s+(?:(?:also|long|now|still)\s+)?)"
+                        r"(?:(?:a|an|the|another|one\s+of(?:\s+the)?)\s+)?(?:[a-z-]+\s+){0,3}?"
+                        r"(?:(?:President|Senator|Sen\.|Prime\s+Minister|Mr\.|Ms\.|Mrs\.|Gov\.|Governor|Rep\.)\s+)?",
+                        re.I)
 
 
 def _role_noun_findings(text: str, s: int, e: int, mentions: list[Mention], lex: Lexicon) -> list[Finding]:
@@ -1007,7 +1045,8 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                                         and not any(n.start <= m.start < n.end for n in courtesy)
                                         for m in sent.futures):
             plover = lex.book.plover_future[plover]  # "will visit": a promise; "would boycott": a threat
-        containing = [a for a in appeals if a.start <= c.start < a.end]
+        containing = [a for a in appeals if a.start <= c.start < a.end
+                      and not _NEW_FINITE_PREDICATE.search(text, max(a.start, c.start - 20), c.end)]
         appeal = containing[0] if containing else None
         if appeal is not None:  # a cue inside an appeal's complement is what the appeal asks for
             if stance == "none":
@@ -1041,13 +1080,19 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                 act, plover = "urge", "DEMAND" if "DEMAND" in lex.book.plover_quads else plover
             # else "Cambodia should not side with any party", said for Cambodia: its own position
         holders = [(holder, resolved)]
+        agents: list[Mention] = []
         if _PARTICIPLE.match(c.text) and not _ADJECTIVAL.match(c.text) and appeal is None:
             agent = _agent(text, c, clause_end, mentions)
             if agent is not None and (holder_m is None or not _PASSIVE_AUX.search(text[holder_m.end:c.start])) \
                     and not lex.proposal_by.fullmatch(text, c.end, agent.start):  # "rejected calls by X"
-                # "the contributions pledged by Jamaica": the act is the agent's
+                # "the contributions pledged by Jamaica": the act is the agent's, and each one's of
+                # "by Jamaica and the Bahamas"
                 holder, resolved, holder_m = agent.actor, agent.resolved, None
-                holders = [(holder, resolved)]
+                agents = [m for m in _coordinated(text, agent, mentions, clause_end) if m.start >= agent.start]
+                holders = [(m.actor, m.resolved) for m in agents]
+                for m in mentions:  # "by Jamaica, the Bahamas and others": no target among them either
+                    if m.start >= agents[-1].end and _COORD.match(text[agents[-1].end:m.start]):
+                        agents.append(m)
         patient = _possessed_patient(text, c, clause_start, mentions) if holder_m is None else None
         if patient is not None and holder is not None and patient.canonical != holder.name:
             targets = [patient]  # "Trump's remarks were criticized by Germany": toward Trump
@@ -1073,12 +1118,14 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                                 findings.append(Finding(m.actor, m.resolved, other, stance, act, plover, c.start,
                                                         c.end, c.text, negated, modality))
         else:
-            targets = _cue_targets(sent, c, holder, holder_m, prefer, clause_start, clause_end)
+            targets = [t for t in _cue_targets(sent, c, holder, holder_m, prefer, clause_start, clause_end)
+                       if not any(t is a for a in agents)]
         stance, act, targets = _neutrality(lex, targets, stance, act, negated)
         harmed_end = -1  # the end of the last target read as harmed
         for t in targets:
             harmed = stance == "oppose" and isinstance(t, Mention) and t.start >= c.end and (any(
                 c.end <= h.start and h.end <= t.start and _words_between(text, h.end, t.start, lex) <= 3
+                and not _BY.search(text, h.end, t.start)  # "the blockade against Cuba by X": X does it
                 for h in lex.harm_to_target.finditer(text, c.end, t.start))
                 or (harmed_end >= 0 and _AND_THE.match(text, harmed_end, t.start) is not None))
             if harmed:
@@ -1090,7 +1137,10 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                 if harmed or (stance == "oppose" and isinstance(t, Mention) and t.source == "problem"):
                     reading = ("support", act, plover)
                 elif stance == "support" and isinstance(t, Mention) and t.source == "problem" and \
-                        not _AGAINST_A_PROBLEM.search(text, c.end, t.start):
+                        not _AGAINST_A_PROBLEM.search(text, c.end, t.start) and \
+                        not _AGAINST_A_PROBLEM.match(text, c.start, c.end) and \
+                        not _AGAINST_AFTER_A_PROBLEM.match(text, t.end):
+                    # (the cue may itself work against it: "the disarmament of all weapons")
                     reading = ("oppose", act, plover)  # "defended its nuclear weapons"
                 elif stance == "support" and isinstance(t, Mention) and (
                         (t.kind == "issue" and t.source != "problem" and _against_the_issue(text, c.end, t,

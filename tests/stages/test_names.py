@@ -146,3 +146,24 @@ def test_the_rest_of_a_name_an_issue_opens_is_no_name():
 def test_a_thing_named_with_a_common_first_word_keeps_it():
     found = actors("Peru welcomes the Climate Ambition Summit.")
     assert ("Climate Ambition Summit", "Climate Ambition Summit") in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Fisheries and Forestry Commission fined Okafor.", ("Fisheries and Forestry Commission", "organisation", "")),
+    ("Okonjo, too, blamed the banks.", ("Okonjo", "person", "")),                 # a verb after an aside
+    ("Okonjo was quick to blame the banks.", ("Okonjo", "person", "")),           # an adjective taking a verb
+    ("The Lima-based Okafor Institute said so.", ("Okafor Institute", "organisation", "")),
+])
+def test_names_joined_by_and_after_asides_and_after_a_modifier(text, expected):
+    assert expected in names(text)
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Peru backs the Okafor-led mission.", "Okafor-led"),                        # a name made an adjective
+    ("Peru attended the Council meeting (see S/PV.9000) on Haiti.", "PV"),       # a document symbol
+    ("Peru welcomed the pledges made during this high-level Week.", "Week"),
+    ("Peru thanks the Special Envoy on Energy for her work.", "Energy"),          # an office's subject
+    ("Peru ratified the Treaty on Fisheries of Areas beyond Coastal Jurisdiction.", "Coastal Jurisdiction"),
+])
+def test_no_name_from_modifiers_symbols_or_titles(text, fragment):
+    assert [n for n, _, _ in names(text) if fragment in n] == []

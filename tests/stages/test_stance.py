@@ -717,3 +717,69 @@ def test_contracted_negations(text, expected):
 ])
 def test_double_negations_and_asides(text, unwanted):
     assert unwanted not in findings(text, ["holder", "target", "stance"])
+
+
+# From hand-check pass 13's errors (sentences written here).
+@pytest.mark.parametrize("text, voice, expected", [
+    ("Tonga reiterates its call for the complete disarmament of all chemical weapons.", "TON",
+     ("Tonga", "disarmament and non-proliferation", "support", "urge", "")),  # the cue works against the problem
+    ("We strongly support global warming mitigation in the islands.", "TON",
+     ("Tonga", "climate change action", "support", "support", "")),        # the problem modifies the work
+    ("We will never accept calling into question the universal nature of international standards on human rights.",
+     "TON", ("Tonga", "human rights", "support", "reject", "")),
+    ("We know no acceptable order other than one built on human rights.", "TON",
+     ("Tonga", "human rights", "support", "support", "")),                 # "no ... other than" affirms
+    ("Tonga rejects the unilateral coercive measures imposed on small nations.", "TON",
+     ("Tonga", "sanctions", "oppose", "reject", "")),
+    ("We deplore the siege against Gaza by Israel.", "TON", ("Tonga", "Israel", "oppose", "condemn", "")),
+])
+def test_what_works_against_problems_exceptions_and_impositions(text, voice, expected):
+    assert expected in voiced(text, voice)
+
+
+@pytest.mark.parametrize("text, voice, unwanted", [
+    ("We salute the funds pledged by Fiji and the Maldives.", "TON", ("Fiji", "Maldives")),   # both are givers
+    ("We salute the funds pledged by Fiji, the Maldives and others.", "TON", ("Fiji", "Maldives")),
+    ("Tonga trusts the new mission will receive full endorsement by the African Union.", "TON",
+     ("Tonga", "African Union")),                                          # who endorses, not what is endorsed
+    ("We favour programmes for young people, also within the framework of the African Union.", "TON",
+     ("Tonga", "African Union")),                                          # a setting, not a target
+    ("We deplore the siege against Gaza by Israel.", "TON", ("Tonga", "Israel", "support")),
+])
+def test_givers_endorsers_and_settings_are_no_targets(text, voice, unwanted):
+    assert unwanted not in [f[:len(unwanted)] for f in voiced(text, voice)]
+
+
+@pytest.mark.parametrize("text, voice", [
+    ("I much appreciated the statement delivered here yesterday by the Minister of Fiji.", "TON"),
+    ("Its accession would provide a fine example to Fiji.", "TON"),
+    ("We need the means provided to small states under international law.", "TON"),
+])
+def test_giving_words_that_give_nothing(text, voice):
+    assert [f for f in voiced(text, voice) if f[3] == "aid"] == []
+
+
+# DSE train's misses (sentences written here).
+@pytest.mark.parametrize("text, expected", [
+    ("Ruth Kagwe has emerged as one of Senator Lindqvist's staunchest supporters.",
+     ("Ruth Kagwe", "Lindqvist", "support")),                              # a role noun after a possessive
+    ("Senator Okafor is one of Ana Ortega's fiercest critics.", ("Okafor", "Ana Ortega", "oppose")),
+    ("Okafor, too, called for a hearing and criticized Ana Ortega for her remarks.",
+     ("Okafor", "Ana Ortega", "oppose")),
+    ("Sen. Ruth Kagwe also disagreed with Okafor's response.", ("Ruth Kagwe", "Okafor", "oppose")),
+    ("Okafor has long been highly critical of Ana Ortega.", ("Okafor", "Ana Ortega", "oppose")),
+    ("Okafor has now spoken out against the Chilean offensive.", ("Okafor", "Chile", "oppose")),  # a harm's owner
+    ("A Peruvian journalist has accused the Daily Planet of bias.", ("Peruvian journalist", "Daily Planet", "oppose")),
+    ("The International Criminal Court issued an arrest warrant for Chile's President Ana Ortega.",
+     ("International Criminal Court", "Ana Ortega", "oppose")),                # the person a country's title qualifies
+    ("Okafor described Peru as a rival, accusing it of dumping steel.", ("Okafor", "Peru", "oppose")),
+    ("The Securities and Exchange Commission sued Okafor Holdings.",
+     ("Securities and Exchange Commission", "Okafor Holdings", "oppose")),
+])
+def test_possessive_roles_asides_harm_owners_and_objects(text, expected):
+    assert expected in findings(text, ["holder", "target", "stance"])
+
+
+def test_a_second_finite_verb_is_no_part_of_an_appeal():
+    assert ("Okafor", "Ana Ortega", "oppose", "DISAPPROVE") in findings(
+        "Okafor called for a hearing and criticized Ana Ortega.", ["holder", "target", "stance", "plover"])
