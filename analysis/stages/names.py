@@ -37,7 +37,7 @@ from dataclasses import replace
 from functools import cached_property
 
 from ..config.codebooks import Actor, NameRules
-from ..lang.en import CALENDAR_NAMES, FUNCTION_WORDS, HEADLINE_WORDS
+from ..lang.en import CALENDAR_NAMES, FUNCTION_WORDS, HEADLINE_WORDS, MONTHS
 from ..lang.resources import seen_in_lower_case
 
 #: A capitalised word: "Teller", "McConnell", "O'Brien", "al-Assad" (after its particle), "J.", "NAACP".
@@ -58,7 +58,10 @@ _VERB_AFTER = re.compile(r"\s+(?:(?:has|had|have|is|was|will|would|did|does|also
                          # an auxiliary and any verb ("Trump has taken", "Lula will meet")
                          r"|\s+(?:has|had|have|will|would|can|could|should|must|may|might)\s+"
                          r"(?:(?:not|never|also|\w+ly)\s+)?(?!been\b)[a-z]{2,}\b"
-                         r"|\s+(?:is|was|has\s+been|had\s+been|have\s+been)\s+(?:(?:also|long|not)\s+)?(?:a|an|the|one\s+of)\s")
+                         r"|\s+(?:is|was|has\s+been|had\s+been|have\s+been)\s+(?:(?:also|long|not)\s+)?(?:a|an|the|one\s+of)\s"
+                         # an adjective with its complement ("Haley has been critical of")
+                         r"|\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:also|long|not|\w+ly)\s+)?[a-z]{3,}\s+"
+                         r"(?:of|about|with|toward|towards)\s")
 #: An apposition or relative clause after a sentence-opening word makes it a name: "Greenwood, the
 #: BIO executive, criticized", "Kasich, whose tweets were signed". (Openers such as "However, the"
 #: are function words or ``not_names`` and never reach this test; a word Punkt's model saw in lower
@@ -68,7 +71,9 @@ _APPOSITION_AFTER = re.compile(r",\s+(?:who|whose|the|a|an)\s")
 #: incidentally, has criticized".
 _ASIDE_AFTER = re.compile(r",\s+(?:too|also|however|meanwhile|though|incidentally|of\s+course|in\s+turn|"
                           r"for\s+(?:his|her|their|its)\s+part|in\s+response|in\s+a\s+statement|"
-                          r"in\s+an\s+interview|\w+ly)\s*,")
+                          r"in\s+an\s+interview|\w+ly|"
+                          # a short phrase of time or place: "Nehlen, in a statement Friday, praised"
+                          r"(?:in|on|at|during|after|before|speaking|writing)\s+[\w’' -]{1,50}?)\s*,")
 _OPENING = re.compile(r"[\s“\"‘'(\[—–-]*$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _OWNER = re.compile(r"[’']s$|s[’']$")
@@ -100,6 +105,7 @@ _TOPIC_PREPOSITIONS = {"on", "of", "for", "about", "against", "with", "in"}
 _OFFICE_OF = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
 #: "the Department of Homeland Security (DHS)": the acronym names the same organisation.
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&]{1,9})\)")
+_PLACE_ENDS = re.compile(r"\s*(?:[,.;:)]|and\b|or\b|$)")
 _POSSESSIVE_PRONOUNS = {"my", "our", "your", "his", "her", "its", "their"}
 #: Capitalised stop words inside a sentence that make it a headline, where capitals say nothing.
 HEADLINE_STOP_WORDS = 2
@@ -171,6 +177,8 @@ class NameGuards:
         w = word.lower().rstrip(".")
         if w in self.stop or w in self.not_names or not any(c.isalpha() for c in w):
             return True
+        if word.endswith(".") and w in MONTHS:
+            return True  # "published Nov. 7": a month abbreviated
         return "-" in word and any(part in self.states for part in _HYPHEN.split(word.rstrip(".")))
 
 
@@ -352,6 +360,7 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
         # the mentions that start or end one space from a run (a surname, a region, an issue)
         starting = {m.start: m for m in mentions}
         ending = {m.end: m for m in mentions}
+        place_end = -1  # where the last place named ended: "from Huntsville, Texas" names two
         for run in runs:
             # A title inside the run ("Senate Majority Leader Mitch McConnell"): the name follows it;
             # a title word that ends the run is a surname ("Tom King").
@@ -405,10 +414,17 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
                     and words[0].lower() not in guards.institutions:
                 continue  # "a Member of the United Nations", "States Members of": a common noun, capitalised
             lowered = [w.lower().rstrip(".") for w in words]
+            if place_end >= 0 and text[place_end:start] in (", ", " and ", ", and ", " or ") and not prefixed \
+                    and _PLACE_ENDS.match(text, end) and not guards.gender(words[0]):
+                # the region of the place before, or the next place: "from Huntsville, Texas", "in Homs and
+                # Idlib" (not "in Idlib, Okafor said", nor "in Geneva and Ana Ortega's")
+                place_end = end
+                continue
             if before and before[-1].lower() in guards.location_prepositions and not prefixed and not (
                     before[-1].lower() in ("to", "from") and len(words) > 1 and guards.gender(words[0])) and not (
                     any(w in guards.group for w in lowered)) and not (  # "criticism from Republicans"
                     before[-1].lower() in ("to", "from") and any(w in guards.institutions for w in lowered)):
+                place_end = end
                 continue  # "in Aleppo", "to Kampot": a place ("to", "from" take persons: "thanks to Dennis Francis")
             if before and before[-1].lower() in _DEMONSTRATIVES and len(words) == 1:
                 continue  # "this Hall", "this Organization"

@@ -113,6 +113,10 @@ _SUBJECTLESS = re.compile(r"^[\s,;:“”\"'‘’(—–-]*+(?:(?>and|also|furt
 _ROLE_BETWEEN = re.compile(r"\s+(?:[a-z-]+\s+)?(?:owner|founder|co-founder|chief|head|leader|chairman|chairwoman|chair|"
                            r"president|director|spokesman|spokeswoman|spokesperson|executive|ceo|CEO|minister|"
                            r"secretary|adviser|advisor|member|official|lawmaker|candidate|editor|analyst)\s+")
+_ORGANISATION_ROLE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:owner|founder|chief|head|leader|chairman|chairwoman|"
+                                r"chair|president|director|spokesman|spokeswoman|spokesperson|executive|ceo|CEO|"
+                                r"secretary|adviser|advisor|member|official|editor|officer|manager|commissioner)"
+                                r"(?:\s+[a-z-]+){0,2}?\s+")
 _IN_SHORT_QUOTE = re.compile(r"[“\"][^”\"]*$")
 _QUOTE_CLOSES = re.compile(r"[^“”\"]*[”\"]")
 _BY_WHOM = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?by\s+(?:the\s+)?")
@@ -313,6 +317,10 @@ _AGAINST_AFTER_A_PROBLEM = re.compile(r"\s+(?:mitigation|adaptation|reduction|er
                                       r"prevention|control|response|action|resilience|finance|financing|"
                                       r"negotiations|talks|policy|policies)\b", re.I)
 _BY = re.compile(r"\bby\b", re.I)
+#: A person named in apposition to a role right before the verb: "Mendonca's counsel, Tim Langdale, accused".
+_APPOSITION_GAP = re.compile(r",\s+(?:(?:also|then|later|\w+ly)\s+)*")
+_ROLE_BEFORE_APPOSITION = re.compile(r"\b[a-z]{3,},\s+$")
+_OWNED_CUE = re.compile(r"\s+(?:(?:own|continued|strong|full|unwavering|public|vocal|\w+ly)\s+)?")
 #: "called for an inquiry and criticized Trump": a second finite verb is no part of the appeal.
 _NEW_FINITE_PREDICATE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?[a-z]+(?:ed|[^s]s)$", re.I)
 _SETTING = re.compile(r"\b(?:within|in|under)\s+the\s+(?:framework|auspices|aegis|umbrella|context)\s+of\s+"
@@ -353,6 +361,10 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
     if named and _OWN_RELATIVE.fullmatch(text, named[-1].end, cue_start):
         # "the United Nations, which since its inception has provided": the relative clause's subject
         return named[-1].actor, named[-1].resolved, named[-1]
+    if in_clause and in_clause[-1].source == "pronoun" and in_clause[-1].text.lower() in ("his", "her", "their") \
+            and _OWNED_CUE.fullmatch(text, in_clause[-1].end, cue_start):
+        # "came to show her support for Trump": the one "her" refers to
+        return in_clause[-1].actor, in_clause[-1].resolved, in_clause[-1]
     # First person right before the cue, inside a quotation: the speaker or the speaker's state.
     fp = [m for m in _FIRST_PERSON.finditer(text, clause_start, cue_start)]
     # In a quotation, or in a text spoken by one actor (a speech: the corpus gives its voice).
@@ -379,6 +391,9 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
                                                      and cue_word.endswith(("ed", "ing")))
         if (_AUX.match(gap) and _may_be_subject(text, last, gap, in_clause)) or possessive:
             return last.actor, last.resolved, last
+        if last.is_person and _APPOSITION_GAP.fullmatch(gap) and \
+                _ROLE_BEFORE_APPOSITION.search(text, max(sent_start, last.start - 40), last.start):
+            return last.actor, last.resolved, last  # "Mendonca's counsel, Tim Langdale, accused"
         for m in in_clause:  # "Minister Thuch, who also serves as ..., welcomed"
             gap = _OF_PLACE.sub("", text[m.end:cue_start], count=1)  # "Sanders of Vermont, who ran ..."
             if _RELATIVE.match(gap) and m.is_person:
@@ -485,9 +500,12 @@ def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: A
             return []
         prefer = "issue"
     # "lashed out at U.S. House Speaker Paul Ryan": the person a country's title qualifies
+    # ... and the person an organisation's role qualifies: "sued Fox News chief executive Roger Ailes"
     after = [m for k, m in enumerate(after) if not (
-        m.source == "country" and k + 1 < len(after) and after[k + 1].is_person
-        and _TITLE_BETWEEN.fullmatch(text, m.end, after[k + 1].start))]
+        k + 1 < len(after) and after[k + 1].is_person and (
+            (m.source == "country" and _TITLE_BETWEEN.fullmatch(text, m.end, after[k + 1].start))
+            or (m.actor is not None and m.actor.type == "organisation"
+                and _ORGANISATION_ROLE.fullmatch(text, m.end, after[k + 1].start))))]
     if not after:
         return []
     first = after[0]
@@ -1008,7 +1026,8 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
     findings: list[Finding] = list(demands)
     appeals: list[_Appeal] = []
     consumed: list[tuple[int, int]] = []  # targets taken: a cue inside one is part of it
-    previous: tuple[int, int, Actor, bool] | None = None  # (last cue end, last target end, holder, resolved)
+    # (last cue end, last target end, holder, resolved, whether an issue came last, all its holders)
+    previous: tuple | None = None
     harms = list(lex.harm_to_target.finditer(text, s, e))
     for i, c in enumerate(cues):
         received = _support_received(sent, c)
@@ -1034,7 +1053,9 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
             # "rejects X and does not side with Y"; "has provided a framework of cooperation among
             # nations to promote peace": the purpose is the same holder's
             holder, resolved, holder_m = previous[2], previous[3], None
+            shared = previous[5]  # "Turkey and Qatar have provided ... and backed": both
         else:
+            shared = None
             holder, resolved, holder_m = _holder(text, c.start, clause_start, s, mentions, att, quoted,
                                                  lex.harm_heads)
         # Rule 5: modality (hedges and boosters are read per sentence, in document_stance).
@@ -1061,7 +1082,8 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         if fam.targets == "complement":
             finding = Finding(holder, resolved, "", stance, act, plover, c.start, c.end, c.text, negated, modality)
             appeals.append(_open_appeal(sent, c, finding, clause_end))
-            previous = (c.end, c.end, holder, resolved, False) if holder is not None else previous
+            previous = (c.end, c.end, holder, resolved, False, [(holder, resolved)]) if holder is not None \
+                else previous
             continue
         if fam.targets == "before" and att.speaker is not None:
             # The claim is the subject; who judges it speaks.
@@ -1079,7 +1101,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                 addressee, holder, resolved, holder_m = holder_m.canonical, speaker, att.resolved, None
                 act, plover = "urge", "DEMAND" if "DEMAND" in lex.book.plover_quads else plover
             # else "Cambodia should not side with any party", said for Cambodia: its own position
-        holders = [(holder, resolved)]
+        holders = shared if shared and any(h is holder for h, _ in shared) else [(holder, resolved)]
         agents: list[Mention] = []
         if _PARTICIPLE.match(c.text) and not _ADJECTIVAL.match(c.text) and appeal is None:
             agent = _agent(text, c, clause_end, mentions)
@@ -1159,7 +1181,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         if holder is not None:
             last_end = max([c.end] + [t.end for t in targets if isinstance(t, Mention)])
             issue_last = bool(targets) and isinstance(targets[-1], Mention) and targets[-1].kind == "issue"
-            previous = (c.end, last_end, holder, resolved, issue_last)
+            previous = (c.end, last_end, holder, resolved, issue_last, holders)
     for a in appeals:
         # An appeal is about what it asks for: its own targets before any cue in its complement;
         # with a cue in the complement and nothing before it, that cue's finding says it all.

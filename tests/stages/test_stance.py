@@ -783,3 +783,20 @@ def test_possessive_roles_asides_harm_owners_and_objects(text, expected):
 def test_a_second_finite_verb_is_no_part_of_an_appeal():
     assert ("Okafor", "Ana Ortega", "oppose", "DISAPPROVE") in findings(
         "Okafor called for a hearing and criticized Ana Ortega.", ["holder", "target", "stance", "plover"])
+
+
+# DSE train's misses, second round (sentences written here).
+@pytest.mark.parametrize("text, expected", [
+    ("In a memo dated Nov. 7, two advisers, Ana Ortega and Ruth Kagwe, criticized Okafor.",
+     ("Ana Ortega", "Okafor", "oppose")),                                   # "Nov." is no name
+    ("Kagwe, a teacher from Tulsa, Oklahoma, came to show her support for Okafor.",
+     ("Kagwe", "Okafor", "support")),                                      # "her" is hers; Oklahoma a place
+    ("Okafor's lawyer, Ana Ortega, accused Lindqvist of lying.", ("Ana Ortega", "Lindqvist", "oppose")),
+    ("Kagwe sued Daily Planet chief executive officer Ana Ortega.", ("Kagwe", "Ana Ortega", "oppose")),
+    ("Peru and Chile have both provided support for the Okafor Foundation.",
+     ("Chile", "Okafor Foundation", "support")),                           # both holders, shared by the noun
+    ("Haley has been critical of Okafor.", ("Haley", "Okafor", "oppose")),
+    ("Nehlen, in a short statement Friday, praised Okafor.", ("Nehlen", "Okafor", "support")),
+])
+def test_appositions_places_possessive_pronouns_and_shared_holders(text, expected):
+    assert expected in findings(text, ["holder", "target", "stance"])
