@@ -614,7 +614,9 @@ def document_mentions(text: str, sentences: list[tuple[int, int, int, object]], 
     # Names are looked for where neither the codebooks nor the titled persons matched.
     known = [cands + _person_candidates(text, s, e, persons) for cands, (s, e) in zip(static, spans)]
     # A part of a name ("Kim" of Kim So-yeon) does not cut a run: "Ms Kim So Yeon" is a spelling of it.
-    names = discover_names(text, spans, [[m for m in k if m.source not in ("pronoun", "role_reference", "name_part")]
+    # (nor does a capital that opens a name: "the Washington Post")
+    names = discover_names(text, spans, [[m for m in k if m.source not in ("pronoun", "role_reference", "name_part")
+                                          and not (m.source == "capital" and _in_a_name(text, m, index))]
                                          for k in known], index)
     if names:
         persons = _person_matcher(_with_names(titled, names, index), index)

@@ -60,7 +60,7 @@ from .negation import is_negated
 _AUX = re.compile(
     r"^(?>\s+|\b(?:has|have|had|is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|"
     r"do|does|did|not|n[’']t|never|also|still|always|often|again|further|now|previously|once|already|"
-    r"reportedly|officially|publicly|repeatedly|then|later|too|thus|therefore|however|ostensibly|"
+    r"reportedly|officially|publicly|repeatedly|then|later|too|thus|therefore|however|ostensibly|all|both|"
     r"to|would\s+be|\w+ly|\w+n[’']t|from|refrain|refrains|refrained|\w+ing)\b|[’']s\b|[’']d\b|[’']ll\b)*+$", re.I)
 #: Possessive holder: "Cambodia's (continued|principled position in) support for".
 _POSSESSIVE = re.compile(r"^[’']s?(?:\s+(?!(?:is|are|was|were|has|have|had|will|would|be)\b)[\w-]+){0,3}\s+$", re.I)
@@ -892,11 +892,13 @@ _VERB_BEFORE = re.compile(r"\b[a-z]+ing\s+(?:(?:the|a|an|all|its|their|our)\s+)?
 #: From the cue to its giver: "support from the", "endorsement Thursday from Sen. ", "fire from some".
 #: (a determiner and a title abbreviation may stand before the giver: "from some", "from Sen. ")
 _BEFORE_GIVER = r"(?:(?i:the|its|his|her|their|some|many|several)\s+)?(?:[A-Z][a-z]{1,4}\.\s+)?"
-_FROM_GIVER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?i:from)\s+" + _BEFORE_GIVER)
+_FROM_GIVER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?i:from|by)\s+" + _BEFORE_GIVER)
+_TITLE_WORDS = re.compile(r"(?:[A-Z][\w.-]*\s+){0,2}")
 _GIVER_AFTER_FROM = re.compile(r"\s*" + _BEFORE_GIVER)  # a cue that ends in "from" ("under fire from")
 #: Verbs that make their subject the one a view is directed at ("came under criticism").
 _UNDERGO_VERBS = (r"came\s+under|comes?\s+under|coming\s+under|been\s+under|faced|faces|facing|drew|draws|received|"
-                  r"receives|attracted|attracts|earned|earns|garnered|garners")
+                  r"receives|attracted|attracts|earned|earns|garnered|garners|"
+                  r"(?:been|become|became|is|was|are|were)\s+(?:the\s+|a\s+)?(?:frequent\s+)?targets?\s+of")
 #: What the receiver of support or criticism does with it ("has received strong support from",
 #: "came under fire from", "faced criticism from"): those, and the verbs of getting.
 _RECEIVE = re.compile(r"\b(?:" + _UNDERGO_VERBS + r"|receive|receiving|won|wins|gained|gains|secured|secures|enjoyed|"
@@ -920,8 +922,10 @@ def _support_received(sent: _Sentence, c: Match) -> Finding | None:
     giver_at = (_GIVER_AFTER_FROM if c.text.lower().endswith(" from") else _FROM_GIVER).match(sent.text, c.end)
     if giver_at is None or fam.stance not in ("support", "oppose") or fam.targets == "complement":
         return None
-    giver = next((m for m in sent.mentions if m.start == giver_at.end() and m.kind == "actor"
-                  and m.actor is not None and m.source != "demonym"), None)
+    # (a title may stand between: "attacks on Twitter by President Donald Trump")
+    giver = next((m for m in sent.mentions if m.start >= giver_at.end() and m.kind == "actor"
+                  and m.actor is not None and m.source != "demonym"
+                  and _TITLE_WORDS.fullmatch(sent.text, giver_at.end(), m.start)), None)
     if giver is None:
         return None
     clause_start, _ = _clause(sent.text, sent.start, sent.end, c.start)

@@ -800,3 +800,13 @@ def test_a_second_finite_verb_is_no_part_of_an_appeal():
 ])
 def test_appositions_places_possessive_pronouns_and_shared_holders(text, expected):
     assert expected in findings(text, ["holder", "target", "stance"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Amazon has been the target of attacks by Okafor.", ("Okafor", "Amazon", "oppose")),    # criticism received
+    ("Peru has received criticism from President Ana Ortega.", ("Ana Ortega", "Peru", "oppose")),
+    ("The Lima Herald criticized Okafor.", ("Lima Herald", "Okafor", "oppose")),            # a paper, not a capital
+    ("Peru and Chile have both condemned Okafor.", ("Chile", "Okafor", "oppose")),
+])
+def test_views_received_by_a_named_giver_and_papers_named_after_cities(text, expected):
+    assert expected in findings(text, ["holder", "target", "stance"])
