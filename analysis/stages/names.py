@@ -60,7 +60,7 @@ _VERB_AFTER = re.compile(r"\s+(?:(?:has|had|have|is|was|will|would|did|does|also
                          r"(?:(?:not|never|also|\w+ly)\s+)?(?!been\b)[a-z]{2,}\b"
                          r"|\s+(?:is|was|has\s+been|had\s+been|have\s+been)\s+(?:(?:also|long|not)\s+)?(?:a|an|the|one\s+of)\s"
                          # an adjective with its complement ("Haley has been critical of")
-                         r"|\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:also|long|not|\w+ly)\s+)?[a-z]{3,}\s+"
+                         r"|\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:also|long|not|very|so|quite|\w+ly)\s+)?[a-z]{3,}\s+"
                          r"(?:of|about|with|toward|towards)\s")
 #: An apposition or relative clause after a sentence-opening word makes it a name: "Greenwood, the
 #: BIO executive, criticized", "Kasich, whose tweets were signed". (Openers such as "However, the"

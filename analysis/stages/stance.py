@@ -60,7 +60,7 @@ from .negation import is_negated
 _AUX = re.compile(
     r"^(?>\s+|\b(?:has|have|had|is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|"
     r"do|does|did|not|n[’']t|never|also|still|always|often|again|further|now|previously|once|already|"
-    r"reportedly|officially|publicly|repeatedly|then|later|too|thus|therefore|however|ostensibly|all|both|"
+    r"reportedly|officially|publicly|repeatedly|then|later|too|thus|therefore|however|ostensibly|all|both|very|quite|so|most|more|less|rather|"
     r"to|would\s+be|\w+ly|\w+n[’']t|from|refrain|refrains|refrained|\w+ing)\b|[’']s\b|[’']d\b|[’']ll\b)*+$", re.I)
 #: Possessive holder: "Cambodia's (continued|principled position in) support for".
 _POSSESSIVE = re.compile(r"^[’']s?(?:\s+(?!(?:is|are|was|were|has|have|had|will|would|be)\b)[\w-]+){0,3}\s+$", re.I)
@@ -317,6 +317,7 @@ _AGAINST_AFTER_A_PROBLEM = re.compile(r"\s+(?:mitigation|adaptation|reduction|er
                                       r"prevention|control|response|action|resilience|finance|financing|"
                                       r"negotiations|talks|policy|policies)\b", re.I)
 _BY = re.compile(r"\bby\b", re.I)
+_AND_NEXT_PREDICATE = re.compile(r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|\w+ly)\s+)?$", re.I)
 #: A person named in apposition to a role right before the verb: "Mendonca's counsel, Tim Langdale, accused".
 _APPOSITION_GAP = re.compile(r",\s+(?:(?:also|then|later|\w+ly)\s+)*")
 _ROLE_BEFORE_APPOSITION = re.compile(r"\b[a-z]{3,},\s+$")
@@ -1049,6 +1050,15 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         if position is None:
             continue
         stance, act, plover, negated, clause_start, clause_end = position
+        # "decrying income inequality and supporting Obama": the object of a second predicate of the
+        # other polarity is not the first's ("condemned and rejected the plan" share it)
+        target_end = clause_end
+        nxt = next((d for d in cues[i + 1:] if d.start >= c.end), None)
+        if nxt is not None and nxt.start < clause_end and \
+                {c.payload.stance, nxt.payload.stance} == {"support", "oppose"}:
+            joint = _AND_NEXT_PREDICATE.search(text, c.end, nxt.start)
+            if joint is not None and _GAP_WORDS.findall(text, c.end, joint.start()):
+                target_end = joint.start()
         fam: CueFamily = c.payload
         # Rule 3: the holder.
         if previous is not None and (any(p <= c.start and _COORDINATED.match(text[p:c.start]) for p in previous[:2])
@@ -1132,7 +1142,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                 holders = [(m.actor, m.resolved) for m in _coordinated(text, agent, mentions, clause_end)
                            if m.start >= agent.start]  # "... by Kagwe and Lindqvist"
             else:
-                targets = _cue_targets(sent, c, holder, holder_m, prefer, clause_start, clause_end)
+                targets = _cue_targets(sent, c, holder, holder_m, prefer, clause_start, target_end)
                 group = _coordinated(text, holder_m, mentions, c.start)
                 holders = [(m.actor, m.resolved) for m in group]
                 if fam.mutual and len(group) > 1:
@@ -1144,7 +1154,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                                 findings.append(Finding(m.actor, m.resolved, other, stance, act, plover, c.start,
                                                         c.end, c.text, negated, modality))
         else:
-            targets = [t for t in _cue_targets(sent, c, holder, holder_m, prefer, clause_start, clause_end)
+            targets = [t for t in _cue_targets(sent, c, holder, holder_m, prefer, clause_start, target_end)
                        if not any(t is a for a in agents)]
         stance, act, targets = _neutrality(lex, targets, stance, act, negated)
         harmed_end = -1  # the end of the last target read as harmed

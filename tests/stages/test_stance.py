@@ -810,3 +810,14 @@ def test_appositions_places_possessive_pronouns_and_shared_holders(text, expecte
 ])
 def test_views_received_by_a_named_giver_and_papers_named_after_cities(text, expected):
     assert expected in findings(text, ["holder", "target", "stance"])
+
+
+@pytest.mark.parametrize("text, expected, unwanted", [
+    ("Okafor wrote letters decrying waste and supporting Ana Ortega.", ("Okafor", "Ana Ortega", "support"),
+     ("Okafor", "Ana Ortega", "oppose")),                  # the second predicate's object is not the first's
+    ("Okafor is very supportive of Ana Ortega.", ("Okafor", "Ana Ortega", "support"), None),
+    ("Kagwe, a longtime Okafor defender, spoke.", ("Kagwe", "Okafor", "support"), None),
+])
+def test_second_predicates_intensified_adjectives_and_defenders(text, expected, unwanted):
+    got = findings(text, ["holder", "target", "stance"])
+    assert expected in got and unwanted not in got
