@@ -232,6 +232,9 @@ def discover_persons(text: str, spans: list[tuple[int, int]], index: ActorIndex)
                 continue
             if name in index.state_of or name in index.places:
                 continue
+            before = chunk[:m.start("name")].split()[-2:]
+            if any(index.name_guards.region_at([*before[k:], *name.split()]) for k in range(len(before) + 1)):
+                continue  # "the governor of New South Wales": a region, no person
             parts = [re.sub(r"[’']s?$", "", w) for w in name.split()]
             if any(w in index.state_of or w in index.by_name or w.lower() in index.name_guards.organisation
                    for w in parts):

@@ -146,6 +146,21 @@ class NameGuards:
             {c.name for c in pycountry.countries} | self.states
         return sorted(n.lower() for n in names)
 
+    @cached_property
+    def regions(self) -> frozenset[str]:
+        """Provinces and states of several words ("North Carolina", "New South Wales"): places, never
+        names; one-word ones are left out, since they would take surnames ("Georgia", "Victoria")."""
+        import pycountry
+
+        return frozenset(s.name.lower() for s in pycountry.subdivisions if " " in s.name)
+
+    def region_at(self, words: list[str]) -> int:
+        """How many of ``words`` (from the first) name a region of several words; 0 if none."""
+        for n in (4, 3, 2):
+            if len(words) >= n and " ".join(words[:n]).lower().rstrip(".,") in self.regions:
+                return n
+        return 0
+
     def is_demonym(self, word: str) -> bool:
         """Whether a capitalised word is a demonym the places codebook lacks: a demonym's ending,
         or one that surnames share after the start of a country's name.
@@ -314,6 +329,10 @@ def _runs(text: str, s: int, e: int, spans: list[tuple[int, int]], guards: NameG
         # Goals", "Persons with Disabilities Office") is the title of a thing: no fragment of it is a name.
         if any((k > 0 or joined) and w.group().lower().rstrip(".") in guards.not_names
                and w.group().lower().rstrip(".") not in guards.prefixes for k, w in enumerate(tokens)):
+            if len(tokens) > 2 and not joined and tokens[-1].group().lower().rstrip(".") in guards.organisation \
+                    and not masked.overlaps(seq_start, seq_end):
+                # ... unless an organisation's word ends it: "the California Charter Schools Association"
+                yield [(w.start(), w.end(), w.group()) for w in tokens]
             continue
         # ... and so is one that an adjective opens ("Western Powers", "the Arab Spring").
         if len(tokens) > 1 and tokens[0].group().lower() in guards.modifiers:
@@ -323,9 +342,19 @@ def _runs(text: str, s: int, e: int, spans: list[tuple[int, int]], guards: NameG
                 guards.prefixes and last in guards.organisation and not masked.overlaps(seq_start, seq_end):
             yield [(w.start(), w.end(), w.group()) for w in tokens]  # "the Climate Ambition Summit": all of it
             continue
+        words = [w.group() for w in tokens]
+        region_end = -1  # a region alone or before a party is cut: "North Carolina Republican leaders"
         for k, w in enumerate(tokens):
             ws, we = w.start(), w.end()
             word = w.group()
+            if k > region_end and (n := guards.region_at(words[k:])) and (
+                    k + n == len(words) or words[k + n].lower() in guards.group):
+                region_end = k + n - 1  # (not "West Darfur State": the name of a place, a target too)
+            if k <= region_end:
+                if current:
+                    yield current
+                current = []
+                continue
             inner_stop = 0 < k < len(tokens) - 1 and current and word.lower() in guards.stop \
                 and word.lower() not in guards.not_names and len(word) <= 3  # "Kim So Yeon"
             if masked.overlaps(ws, we) or (guards.cut(word) and not inner_stop):
@@ -365,6 +394,8 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
             # A title inside the run ("Senate Majority Leader Mitch McConnell"): the name follows it;
             # a title word that ends the run is a surname ("Tom King").
             titled = [i for i, (_, _, w) in enumerate(run[:-1]) if w.lower().rstrip(".") in guards.title_words]
+            if run[-1][2].lower().rstrip(".") in guards.organisation:
+                titled = []  # "the Supreme Court": an organisation's name, not a title before one
             if titled:
                 run = run[titled[-1] + 1:]
             if all(w.lower().rstrip(".") in guards.title_words for _, _, w in run) or (
@@ -428,8 +459,9 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
                 continue  # "in Aleppo", "to Kampot": a place ("to", "from" take persons: "thanks to Dennis Francis")
             if before and before[-1].lower() in _DEMONSTRATIVES and len(words) == 1:
                 continue  # "this Hall", "this Organization"
-            if before and before[-1].lower() in _POSSESSIVE_PRONOUNS and len(words) == 1:
-                continue  # "my Government", "our Parliament": a common noun, not a name
+            if before and before[-1].lower() in _POSSESSIVE_PRONOUNS and len(words) == 1 and \
+                    words[0].lower() not in guards.group:
+                continue  # "my Government", "our Parliament": a common noun ("their Democratic colleagues" names)
             if before and before[-1].lower() == "the" and len(words) == 1 and not words[0].isupper() \
                     and words[0].lower() not in guards.organisation | guards.group and not _SIDE_AFTER.match(text, end):
                 continue  # "the Constitution", "the Charter": a capitalised common noun

@@ -310,7 +310,8 @@ _AGAINST_A_PROBLEM = re.compile(r"\b(?:eliminat|aboli|ban|prohibit|reduc|remov|e
                                 r"against|cut|phase|non-|denucleari|disarm|control|"
                                 # the problem as a topic or a harm suffered: "leadership on climate change",
                                 # "the nations most exposed to the impact of climate change"
-                                r"on\b|impact|effect|exposed|vulnerab|affected)", re.I)
+                                r"on\b|impact|effect|exposed|vulnerab|affected|field|area|sphere|domain|regarding|"
+                                r"concerning|related|relating)", re.I)
 #: After a problem, a noun that makes it the modifier of the work against it: "climate change
 #: mitigation", "poverty reduction", "terrorism prevention".
 _AGAINST_AFTER_A_PROBLEM = re.compile(r"\s+(?:mitigation|adaptation|reduction|eradication|elimination|alleviation|"
@@ -324,8 +325,11 @@ _ROLE_BEFORE_APPOSITION = re.compile(r"\b[a-z]{3,},\s+$")
 _OWNED_CUE = re.compile(r"\s+(?:(?:own|continued|strong|full|unwavering|public|vocal|\w+ly)\s+)?")
 #: "called for an inquiry and criticized Trump": a second finite verb is no part of the appeal.
 _NEW_FINITE_PREDICATE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?[a-z]+(?:ed|[^s]s)$", re.I)
-_SETTING = re.compile(r"\b(?:within|in|under)\s+the\s+(?:framework|auspices|aegis|umbrella|context)\s+of\s+"
-                      r"(?:the\s+)?$", re.I)
+_CANDIDACY = re.compile(r"[’']s?\s+(?:candidacy|candidature|nomination|re-election|reelection)\b", re.I)
+_SUFFERED = re.compile(r"\b(?:amid|amidst|despite|in\s+the\s+face\s+of|(?:dominated|plagued|ravaged|gripped|"
+                       r"threatened|marked|hit|torn)\s+by)\s+(?:[\w-]+\s+){0,4}$", re.I)
+_SETTING = re.compile(r"\b(?:(?:within|in|under)\s+the\s+(?:framework|auspices|aegis|umbrella|context)\s+of|"
+                      r"through\s+the\s+(?:efforts|work|good\s+offices|mediation)\s+of)\s+(?:the\s+)?$", re.I)
 _BY_ONLY = re.compile(r"\s+by\s+(?:the\s+)?", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 #: "the reasons advanced to defend Zelenskyy": the object of an infinitive is no subject.
@@ -483,8 +487,10 @@ def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: A
              and (m.source != "demonym" or is_plural_noun_demonym(m))
              and not (holder is not None and m.canonical == holder.name)
              and not (m.source == "pronoun" and m.text.lower() in ("his", "its", "their"))]  # a determiner
-    # "initiatives ... within the framework of the United Nations": the setting, not the target
-    after = [m for m in after if not (m.kind == "actor" and _SETTING.search(text, max(start, m.start - 50), m.start))]
+    # "initiatives ... within the framework of the United Nations": the setting, not the target; nor
+    # the harm suffered around it ("defending our values in a world dominated by extremism")
+    after = [m for m in after if not (m.kind == "actor" and _SETTING.search(text, max(start, m.start - 50), m.start))
+             and not (m.kind == "issue" and _SUFFERED.search(text, max(start, m.start - 40), m.start))]
     if not after:
         owner = next((m for m in mentions if start <= m.start and m.end <= end and m.source == "demonym"
                       and not (holder is not None and m.canonical == holder.name)
@@ -523,7 +529,8 @@ def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: A
         # "Ukraine's bid to become an ASEAN partner": the issue, not the possessor.
         nxt = next((m for m in after if m.start > first.end), None)
         if nxt is not None and nxt.kind == "issue" and re.match(r"^[’']s?\b", text[first.end:first.end + 2]) \
-                and nxt.start - first.end < 40:
+                and nxt.start - first.end < 40 and not _CANDIDACY.match(text, first.end):
+            # (a candidacy is the candidate's: "support for Tajikistan's candidacy during the elections")
             first = nxt
     chosen = [first]
     for m in after[after.index(first) + 1:]:
@@ -600,7 +607,8 @@ def _agent(text: str, cue: Match, clause_end: int, mentions: list[Mention]) -> M
 def _coordinated(text: str, m: Mention, mentions: list[Mention], before: int = -1) -> list[Mention]:
     """``m`` and the actors coordinated with it before it ("Michael Moore, Gloria Steinem and X")
     and, up to ``before``, after it ("Sidney Shachnow and Charles Williams praised")."""
-    actors = [x for x in mentions if x.kind == "actor" and x.actor is not None and x.source != "demonym"]
+    actors = [x for x in mentions if x.kind == "actor" and x.actor is not None
+              and (x.source != "demonym" or is_plural_noun_demonym(x))]  # "Americans and Europeans"
     out = [m]
     for prior in reversed([x for x in actors if x.end <= m.start]):
         gap = _ABBREVIATED_TITLE.sub("", text[prior.end:out[-1].start])  # "Ruth Kagwe and Gen. Peter Lindqvist"
@@ -845,10 +853,12 @@ def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Ment
     else:
         targets = _targets(sent.text, c.end, clause_end, sent.mentions, holder, prefer,
                            _through(sent.lex, fam), sent.lex.harm_heads)
-        if not targets and " " in c.text:  # "expelled Russian diplomats": the target inside a pattern's "..."
+        if (not targets or fam.plover == "RETREAT") and " " in c.text:
+            # "expelled Russian diplomats": the target inside a pattern's "..."; "the withdrawal of all
+            # Chilean troops from Peru": who withdraws, before where from
             first_word = c.start + len(c.text.split()[0])
             targets = _targets(sent.text, first_word, c.end, sent.mentions, holder, prefer,
-                               _through(sent.lex, fam))
+                               _through(sent.lex, fam)) or targets
     if fam.targets != "before" and fam.plover not in _PLOVER_OF_FORCE:
         # "rejected calls by Belarus for aid": toward Belarus, and the issue it asked for
         author = next((m for m in sent.mentions if m.kind == "actor" and m.actor is not None and c.end < m.start
@@ -881,6 +891,10 @@ def _neutrality(lex: Lexicon, targets: list, stance: str, act: str, negated: boo
 _PASSIVE_AFTER = re.compile(r"\s+(?:(?:not|never|again|\w+ly)\s+){0,3}be\s+(?:\w+ly\s+)?"
                             r"(?:\w+(?:ed|en|wn)|able|free|entitled|eligible)\b", re.I)
 #: Right after an obligation, a negation: "should not have to cede" demands nothing of the subject.
+#: After an obligation, accountability demanded: the subject is opposed, not only addressed.
+_HELD_TO_ACCOUNT = re.compile(r"(?:\s*,\s*and\s+will\s*,)?\s+(?:(?:also|\w+ly)\s+)?be\s+(?:\w+ly\s+)?"
+                              r"(?:held\s+(?:fully\s+)?(?:to\s+account|accountable|responsible)|brought\s+to\s+justice|"
+                              r"punished|prosecuted)\b", re.I)
 _NEGATED_AFTER = re.compile(r"\s*(?:not|n[’']t|never)\b", re.I)
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+$", re.I)
 #: Before an obligation's subject, a verb: the subject is its object ("issues impacting Member
@@ -990,7 +1004,9 @@ def _obligation_demands(text: str, s: int, e: int, mentions: list[Mention], att:
         return []
     out = []
     for o in lex.obligations.finditer(text, s, e):
-        if att.attribution == "reported" and o.start < att.verb_end or _PASSIVE_AFTER.match(text, o.end) \
+        accountable = _HELD_TO_ACCOUNT.match(text, o.end) is not None
+        if att.attribution == "reported" and o.start < att.verb_end or (_PASSIVE_AFTER.match(text, o.end)
+                                                                         and not accountable) \
                 or _NEGATED_AFTER.match(text, o.end) or _NEGATED_BEFORE.search(text, max(s, o.start - 12), o.start):
             continue  # outside what is said; "the Council must be reformed"; "should not have to"
         subject = next((m for m in reversed(mentions) if m.end <= o.start and m.kind == "actor"
@@ -1005,7 +1021,10 @@ def _obligation_demands(text: str, s: int, e: int, mentions: list[Mention], att:
         role = _ROLE_ASSIGNED.match(text, o.end) is not None
         for t in _coordinated(text, subject, mentions):
             if t.canonical not in (holder.name, att.speaker.name):
-                if role:  # "should form the backbone of this family": a place given, supported
+                if accountable:  # "Russia must, and will, be held to account": against Russia
+                    out.append(Finding(holder, att.resolved, t, "oppose", "urge", plover, o.start, o.end, o.text,
+                                       False, "", t.canonical))
+                elif role:  # "should form the backbone of this family": a place given, supported
                     out.append(Finding(holder, att.resolved, t, "support", "support",
                                        "SUPPORT" if "SUPPORT" in lex.book.plover_quads else "", o.start, o.end,
                                        o.text, False, ""))
@@ -1083,6 +1102,8 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         containing = [a for a in appeals if a.start <= c.start < a.end
                       and not _NEW_FINITE_PREDICATE.search(text, max(a.start, c.start - 20), c.end)]
         appeal = containing[0] if containing else None
+        # "called for the withdrawal of all Russian troops": asked of Russia, no support of it
+        asked_to_yield = appeal is not None and plover == "RETREAT"
         if appeal is not None:  # a cue inside an appeal's complement is what the appeal asks for
             if stance == "none":
                 # an act asked for is supported ("urge economies to deliver on their commitments"), an
@@ -1188,6 +1209,10 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                 if fam.between_states and not negated and who is not None and who.type == "state" \
                         and isinstance(t, Mention) and t.actor is not None and t.actor.type == "state":
                     reading = fam.between_states  # "Russia attacked Ukraine" is force, not a view
+                if asked_to_yield and isinstance(t, Mention) and t.kind == "actor":
+                    findings.append(Finding(who, who_resolved, t, "none", act, plover, c.start, c.end, c.text,
+                                            negated, modality, t.canonical))
+                    continue
                 findings.append(Finding(who, who_resolved, t, *reading, c.start, c.end, c.text, negated,
                                         modality, addressee))
             if isinstance(t, Mention):

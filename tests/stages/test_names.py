@@ -167,3 +167,21 @@ def test_names_joined_by_and_after_asides_and_after_a_modifier(text, expected):
 ])
 def test_no_name_from_modifiers_symbols_or_titles(text, fragment):
     assert [n for n, _, _ in names(text) if fragment in n] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Okafor accused Supreme Court judges of bias.", ("Supreme Court", "organisation", "")),     # no title
+    ("Okafor criticized the Lima Public Schools Association.", ("Lima Public Schools Association", "organisation", "")),
+    ("Okafor criticized their Democratic colleagues.", ("Democratic", "group", "")),             # a party's word
+])
+def test_organisations_with_title_or_common_words_and_parties_after_a_possessive(text, expected):
+    assert expected in names(text)
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("North Carolina Republican leaders met.", "Carolina"),        # a region of several words, before a party
+    ("Okafor moved to Huntsville, Alabama, last year.", "Alabama"),   # the region of the place before
+    ("In a memo dated Nov. 7, Okafor said so.", "Nov"),
+])
+def test_regions_and_abbreviated_months_are_no_names(text, fragment):
+    assert [n for n, _, _ in names(text) if fragment in n] == []

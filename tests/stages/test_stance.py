@@ -821,3 +821,26 @@ def test_views_received_by_a_named_giver_and_papers_named_after_cities(text, exp
 def test_second_predicates_intensified_adjectives_and_defenders(text, expected, unwanted):
     got = findings(text, ["holder", "target", "stance"])
     assert expected in got and unwanted not in got
+
+
+# From hand-check pass 14's errors (sentences written here).
+@pytest.mark.parametrize("text, voice, expected", [
+    ("Tonga renews its support for regional programmes in the field of global warming.", "TON",
+     ("Tonga", "climate change action", "support", "support", "")),        # a problem as the field
+    ("We have called for the swift withdrawal of all Chilean troops from Peru.", "TON",
+     ("Tonga", "Chile", "none", "urge", "Chile")),                         # asked of Chile, no support of it
+    ("Chile must, and will, be held to account.", "TON", ("Tonga", "Chile", "oppose", "urge", "Chile")),
+    ("We thank the Republic of China for its help.", "TON", ("Tonga", "Taiwan", "support", "thank", "")),
+    ("Peruvians and Chileans condemned Fiji.", "TON", ("Chile", "Fiji", "oppose", "condemn", "")),
+])
+def test_fields_yielding_asked_accountability_and_plural_demonyms(text, voice, expected):
+    assert expected in voiced(text, voice)
+
+
+@pytest.mark.parametrize("text, voice, unwanted", [
+    ("We defend our shared values in a world dominated by extremism.", "TON", ("Tonga", "terrorism")),  # a setting
+    ("We delivered food aid to Fiji through the efforts of the Okafor Foundation.", "TON",
+     ("Tonga", "Okafor Foundation")),
+])
+def test_harms_suffered_and_means_are_no_targets(text, voice, unwanted):
+    assert unwanted not in [f[:2] for f in voiced(text, voice)]
