@@ -154,8 +154,14 @@ class NameGuards:
 
         return frozenset(s.name.lower() for s in pycountry.subdivisions if " " in s.name)
 
+    @cached_property
+    def _region_openers(self) -> frozenset[str]:
+        return frozenset(r.split()[0] for r in self.regions)
+
     def region_at(self, words: list[str]) -> int:
         """How many of ``words`` (from the first) name a region of several words; 0 if none."""
+        if not words or words[0].lower() not in self._region_openers:
+            return 0  # most words open no region: one look-up
         for n in (4, 3, 2):
             if len(words) >= n and " ".join(words[:n]).lower().rstrip(".,") in self.regions:
                 return n
