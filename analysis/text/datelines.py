@@ -50,12 +50,16 @@ _YEAR = r"(?:1[0-9]|2[0-9])\d\d"
 DAY_TEXT = (
     r"(?:" + _MONTH + r"\s+\d{1,2}" + _ORDINAL + r"(?!\d)(?:,?\s+" + _YEAR + r"(?!\d))?"
     r"|\d{1,2}" + _ORDINAL + r"\s+(?:of\s+)?" + _MONTH + r"\b(?:,?\s+" + _YEAR + r"(?!\d))?"
-    r"|" + _YEAR + r"-\d\d-\d\d(?!\d)|" + _YEAR + r"/\d\d/\d\d(?!\d))"
+    r"|" + _YEAR + r"-\d\d-\d\d(?!\d)|" + _YEAR + r"/\d\d/\d\d(?!\d)"
+    # numbers alone: "04.03.2024" (day first, as written with stops), "13/03/2024" (read only when
+    # a part above 12 says which is the day: see parse_date_text)
+    r"|(?<![\d./])\d{1,2}[./]\d{1,2}[./]" + _YEAR + r"(?![\d./]))"
 )
 #: The date itself, as a dateline or stamp writes it (the part handed to dateutil).
 DATE_TEXT = r"(?:" + _WEEKDAY + r",?\s+)?" + DAY_TEXT
 #: A clock time and zone after the date ("14:02 GMT", "at 2:05 p.m. EST", "(UTC+7)"): read past, ignored.
-_TIME = (r"(?:[\s,|·•-]*(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?)?"
+_TIME = (r"(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?"  # ISO 8601: "2024-03-04T10:32:00+07:00"
+         r"|[\s,|·•-]*(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?)?"
          r"(?:\s*\(?(?:[A-Z]{2,5}|UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?)?")
 #: An agency or a country in brackets after the place or the date: "(Reuters)", "[Cambodia]".
 _BRACKETED = r"(?:\s*[(\[][^)\]\n]{1,40}[)\]])"
@@ -68,12 +72,17 @@ DATELINE = re.compile(
     _PLACE + r"(?P<agency1>" + _BRACKETED + r")? ?,?\s+(?P<date>" + DATE_TEXT + r")"
     r"(?P<agency2>" + _BRACKETED + r")?,?\s*(?:[-–—]+|:)\s"
 )
+#: A clock time before the date: "10:32 AM GMT+7, March 4, 2024".
+_TIME_FIRST = (r"(?:\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s*\(?(?:[A-Z]{2,5}|UTC|GMT)"
+               r"(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?)?\s*,?\s*)?")
 #: A date alone on its line, with an optional time: "December 10, 2013", "Tue 10 Dec 2013 14:02 GMT".
-DATE_LINE = re.compile(r"(?P<date>" + DATE_TEXT + r")" + _TIME + r"\.?\s*")
+DATE_LINE = re.compile(_TIME_FIRST + r"(?P<date>" + DATE_TEXT + r")" + _TIME + r"\.?\s*")
+#: The items of a byline: "Khmer Times | 4 March 2024", "By Reuters | March 4, 2024 10:32 AM".
+_BYLINE_ITEM = re.compile(r"[^|·•]+")
 #: A byline stamp, at a line start or after a byline separator ("By A. Writer | Published ...").
 STAMP = re.compile(
     r"(?:^|[|·•—–]\s*)(?P<word>(?i:first\s+published|published|posted|last\s+updated|updated|date))"
-    r"(?:[ \t]+(?:on|at)\b)?[ \t]*+:?[ \t]*+(?P<date>" + DATE_TEXT + r")" + _TIME +
+    r"(?:[ \t]+(?:on|at)\b)?[ \t]*+:?[ \t]*+" + _TIME_FIRST + r"(?P<date>" + DATE_TEXT + r")" + _TIME +
     # the stamp ends its line or a byline item: "Posted on March 4, 2024, the video ..." is a sentence
     r"(?=[ \t]*+(?:$|[|·•—–]|by\b))",
     re.M,
@@ -112,6 +121,18 @@ def parse_date_text(raw: str) -> tuple[str, str] | None:
     True
     """
     text = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", raw.replace(" of ", " "))
+    numeric = _NUMERIC_DATE.fullmatch(text.strip())
+    if numeric:
+        a, b, year = int(numeric.group(1)), int(numeric.group(3)), numeric.group(4)
+        if numeric.group(2) == ".":
+            day, month = a, b  # "04.03.2024": day first, as dates written with stops are
+        elif a > 12 >= b:
+            day, month = a, b
+        elif b > 12 >= a:
+            day, month = b, a
+        else:
+            return None  # "04/03/2024": 4 March or 3 April; nothing says which
+        text = f"{year}-{month:02d}-{day:02d}"
     try:
         # Two leap-year defaults: a field that changes between them was not written.
         first = date_parser.parse(text, default=datetime(2000, 1, 1))
@@ -134,6 +155,7 @@ def parse_date_text(raw: str) -> tuple[str, str] | None:
 
 
 _WEEKDAY_ABBREVIATIONS = {name[:3]: number for name, number in WEEKDAYS.items()}
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([./])(\d{1,2})[./](\d{4})")
 
 
 def find_dateline(text: str, start: int = 0) -> PublicationLine | None:
@@ -178,15 +200,17 @@ def find_date_line(line: str, offset: int) -> PublicationLine | None:
     >>> find_date_line("December 10, 2013 was a cold day.", 0) is None
     True
     """
-    stripped = line.strip()
-    m = DATE_LINE.fullmatch(stripped)
-    if not m:
-        return None
-    parsed = parse_date_text(m.group("date"))
-    if parsed is None:
-        return None
-    at = offset + line.index(stripped)
-    return PublicationLine("date_line", at, at + len(stripped), stripped, *parsed)
+    for item in _BYLINE_ITEM.finditer(line):  # the whole line, or one item of a byline
+        stripped = item.group().strip()
+        m = DATE_LINE.fullmatch(stripped)
+        if not m:
+            continue
+        parsed = parse_date_text(m.group("date"))
+        if parsed is None:
+            continue
+        at = offset + item.start() + item.group().index(stripped)
+        return PublicationLine("date_line", at, at + len(stripped), stripped, *parsed)
+    return None
 
 
 def find_stamps(line: str, offset: int) -> list[PublicationLine]:

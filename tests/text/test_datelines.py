@@ -109,3 +109,30 @@ def test_no_publication_line(text):
 ])
 def test_parse_date_text(raw, iso, note):
     assert parse_date_text(raw) == (iso, note)
+
+
+@pytest.mark.parametrize("text, kind, raw, iso", [
+    ("Floods recede\n\nPublished 10:32 AM GMT+7, March 4, 2024\n\nWater fell.", "published",
+     "Published 10:32 AM GMT+7, March 4, 2024", "2024-03-04"),                     # the time before the date
+    ("Floods recede\nBy Staff | March 4, 2024 10:32 AM\n\nWater fell.", "date_line",
+     "March 4, 2024 10:32 AM", "2024-03-04"),                                      # a date as a byline item
+    ("Floods recede\nLima Herald | 4 March 2024\n\nWater fell.", "date_line", "4 March 2024", "2024-03-04"),
+    ("Floods recede\n\nMarch 4, 2024 | Ana Lim\n\nWater fell.", "date_line", "March 4, 2024", "2024-03-04"),
+    ("Floods recede\n2024-03-04T10:32:00+07:00\n\nWater fell.", "date_line", "2024-03-04T10:32:00+07:00",
+     "2024-03-04"),                                                                # ISO 8601 with its time
+    ("Floods recede\n\n13/03/2024\n\nWater fell.", "date_line", "13/03/2024", "2024-03-13"),
+    ("Floods recede\n\n04.03.2024\n\nWater fell.", "date_line", "04.03.2024", "2024-03-04"),   # day first
+])
+def test_scraped_page_headers(text, kind, raw, iso):
+    found = find_publication_line(text)
+    assert found is not None and (found.kind, found.text, found.date) == (kind, raw, iso)
+    assert text[found.start:found.end] == raw
+
+
+@pytest.mark.parametrize("text", [
+    "Floods recede\n\n04/03/2024\n\nWater fell.",             # 4 March or 3 April: nothing says which
+    "Floods recede\n\nScores | 10 | 12\n\nWater fell.",
+    "Floods recede\n\nThe flood of 04.03.2024 was the worst, the mayor said.\n\nWater fell.",
+])
+def test_no_header_date_when_ambiguous_or_in_a_sentence(text):
+    assert find_publication_line(text) is None
