@@ -56,7 +56,7 @@ _VERB_AFTER = re.compile(r"\s+(?:(?:has|had|have|is|was|will|would|did|does|also
                          # an adjective taking a verb ("Abbas was slow to condemn")
                          r"|\s+(?:is|was)\s+(?:\w+ly\s+)?[a-z]{3,}\s+to\s+[a-z]{3,}\b"
                          # an auxiliary and any verb ("Trump has taken", "Lula will meet")
-                         r"|\s+(?:has|had|have|will|would|can|could|should|must|may|might)\s+"
+                         r"|\s+(?:has|had|have|will|would|can|could|should|must|may|might|does|did|\w+n[’']t)\s+"
                          r"(?:(?:not|never|also|\w+ly)\s+)?(?!been\b)[a-z]{2,}\b"
                          r"|\s+(?:is|was|has\s+been|had\s+been|have\s+been)\s+(?:(?:also|long|not)\s+)?(?:a|an|the|one\s+of)\s"
                          # an adjective with its complement ("Haley has been critical of")

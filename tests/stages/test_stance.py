@@ -844,3 +844,17 @@ def test_fields_yielding_asked_accountability_and_plural_demonyms(text, voice, e
 ])
 def test_harms_suffered_and_means_are_no_targets(text, voice, unwanted):
     assert unwanted not in [f[:2] for f in voiced(text, voice)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Okafor condemned the arrest of Ana Ortega.", ("Okafor", "Ana Ortega", "support")),   # a harm done to her
+    ("Kagwe is continuing to hammer Okafor over his remarks.", ("Kagwe", "Okafor", "oppose")),
+    ("Okafor also spoke critically of the Chilean government.", ("Okafor", "Chile", "oppose")),
+    ("Okafor doesn’t trust Ana Ortega.", ("Okafor", "Ana Ortega", "oppose")),                # trust denied
+])
+def test_harms_to_persons_hammering_and_trust_denied(text, expected):
+    assert expected in findings(text, ["holder", "target", "stance"])
+
+
+def test_trust_as_a_noun_is_no_cue():
+    assert findings("Peru and Chile build mutual trust.", ["holder", "target"]) == []
