@@ -40,6 +40,9 @@ _FILLER = re.compile(r"^(?>\s+|\b(?:has|have|had|also|further|then|later|recentl
 _PRONOUN = re.compile(r"(?<![\w’'])(he|him|his|she|her|hers|they|them)(?![\w’'])", re.I)
 #: Plural pronouns: they refer to a group named earlier in their sentence, never to a guess.
 _PLURAL_PRONOUNS = ("they", "them")
+#: Between a subject and an object pronoun of its own clause: no comma, conjunction or relative.
+_SAME_CLAUSE = re.compile(r"(?:(?![,;:]|\b(?:and|but|or|that|who|which|when|after|before|because|while|if|"
+                          r"said|says)\b).)*", re.S)
 #: "it" as the object of a verb before "of"/"for"/"over" ("accusing it of", "praised it for"): a
 #: state or organisation named earlier in the sentence. (Elsewhere "it" is too often no actor.)
 _IT_OBJECT = re.compile(r"(?<=[a-z]{2}(?:ed|es|ng|ze|se|me|ck|st)\s)it(?=\s+(?:of|for|over)\b)")
@@ -759,6 +762,9 @@ def resolve_pronoun(text: str, pronoun: Mention, history: History, current: list
     outside = not history.quotes.holds(pronoun.start)
     same = [h for h in current if fits_pronoun(h, female) and is_subject_candidate(text, h)
             and not (outside and history.quotes.holds(h.start))]
+    if pronoun.text.lower() == "him":
+        # an object is not its own clause's subject: "McCain has since endorsed him" is someone else
+        same = [h for h in same if not _SAME_CLAUSE.fullmatch(text, h.end, pronoun.start)]
     if same:
         return same[-1]
     return history.subject_person_before(female, pronoun.sentence_id) or history.latest_person(female)

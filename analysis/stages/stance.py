@@ -60,7 +60,7 @@ from .negation import is_negated
 _AUX = re.compile(
     r"^(?>\s+|\b(?:has|have|had|is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|"
     r"do|does|did|not|n[’']t|never|also|still|always|often|again|further|now|previously|once|already|"
-    r"reportedly|officially|publicly|repeatedly|then|later|too|thus|therefore|however|ostensibly|all|both|very|quite|so|most|more|less|rather|"
+    r"reportedly|officially|publicly|repeatedly|then|later|too|thus|therefore|however|ostensibly|all|both|very|quite|so|most|more|less|rather|since|"
     r"to|would\s+be|\w+ly|\w+n[’']t|from|refrain|refrains|refrained|\w+ing)\b|[’']s\b|[’']d\b|[’']ll\b)*+$", re.I)
 #: Possessive holder: "Cambodia's (continued|principled position in) support for".
 _POSSESSIVE = re.compile(r"^[’']s?(?:\s+(?!(?:is|are|was|were|has|have|had|will|would|be)\b)[\w-]+){0,3}\s+$", re.I)
@@ -318,6 +318,9 @@ _AGAINST_AFTER_A_PROBLEM = re.compile(r"\s+(?:mitigation|adaptation|reduction|er
                                       r"prevention|control|response|action|resilience|finance|financing|"
                                       r"negotiations|talks|policy|policies)\b", re.I)
 _BY = re.compile(r"\bby\b", re.I)
+_RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who)\s+(?:(?:he|she|they|it|we)\s+)?(?:(?:are|is|was|were|has|have|"
+                              r"had|will|would|also|\w+ly)\s+)*[a-z]+(?:ed|ing|es|s)\b")
+_TO_ONLY = re.compile(r"\s+to\s+")
 _AND_NEXT_PREDICATE = re.compile(r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|\w+ly)\s+)?$", re.I)
 #: A person named in apposition to a role right before the verb: "Mendonca's counsel, Tim Langdale, accused".
 _APPOSITION_GAP = re.compile(r",\s+(?:(?:also|then|later|\w+ly)\s+)*")
@@ -343,7 +346,10 @@ _AGAINST_AN_ISSUE = re.compile(r"\b(?:against|combat\w*|counter\w*|fight\w*|erad
                                r"(?:problem|scourge|menace|plague|threat)s?\s+(?:of|posed\s+by))\b"
                                r"(?:\s+(?:on|of|the|all|any|every|forms?|international))*(?:\s+[a-z]+)?\s+$", re.I)
 _REFLEXIVE = re.compile(r"^\s+(?:himself|herself|itself|themselves)\b", re.I)
-_FOR_DOING = re.compile(r"\s+for\s+(?:having\s+)?", re.I)
+_FOR_DOING = re.compile(r"\s+(?:for|of)\s+(?:having\s+)?", re.I)
+#: An act alleged of someone unnamed: "a crackdown targeting those suspected of supporting Gulen".
+_ALLEGED_OF = re.compile(r"\b(?:suspected|accused|charged|convicted|guilty|alleged|blamed)\s+(?:[\w’'-]+\s+){0,2}?"
+                         r"(?:of|for|with)\s+(?:having\s+)?$", re.I)
 
 
 def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, mentions: list[Mention],
@@ -358,6 +364,9 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
             not _BY_BEFORE.search(text[max(clause_start, in_clause[-1].start - 12):in_clause[-1].start]):
         # (not a passive's agent: "Russia was criticized by Ukraine for supporting" is Russia's)
         return in_clause[-1].actor, in_clause[-1].resolved, in_clause[-1]
+    if _ALLEGED_OF.search(text, max(clause_start, cue_start - 60), cue_start) and \
+            re.match(r"[A-Za-z]+ing\b", text[cue_start:cue_start + 30]):
+        return None, False, None  # "those suspected of supporting Gulen": nobody named does it
     if in_clause and _TO_AFTER_AGENT.fullmatch(text, in_clause[-1].end, cue_start) and \
             _BY_BEFORE.search(text[max(clause_start, in_clause[-1].start - 12):in_clause[-1].start]):
         # "the steps taken by the Court to investigate": the agent does it
@@ -967,7 +976,7 @@ _ROLE_NOUN = re.compile(r"(?:[’']s(?:\s+(?:most|more|[a-z]+est|[a-z]+ly|longti
 #: " has been one of the most outspoken ".
 _DESCRIBES = re.compile(r"(?:,\s+|\s+(?:is|was|are|were|has\s+been|had\s+been|have\s+been|became|becomes|remains|"
                         r"remained|(?:has\s+|have\s+)?emerged\s+as|is\s+seen\s+as)\s+(?:(?:also|long|now|still)\s+)?)"
-                        r"(?:(?:a|an|the|another|one\s+of(?:\s+the)?)\s+)?(?:[a-z-]+\s+){0,3}?"
+                        r"(?:(?:a|an|the|another|one\s+of(?:\s+the)?)\s+)?(?:(?!(?:of|by|from|for|to|with)\s)[a-z-]+\s+){0,3}?"
                         r"(?:(?:President|Senator|Sen\.|Prime\s+Minister|Mr\.|Ms\.|Mrs\.|Gov\.|Governor|Rep\.)\s+)?",
                         re.I)
 
@@ -1078,6 +1087,14 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
             joint = _AND_NEXT_PREDICATE.search(text, c.end, nxt.start)
             if joint is not None and _GAP_WORDS.findall(text, c.end, joint.start()):
                 target_end = joint.start()
+        # "supporting forces on the ground that are battling the Islamic State": what a relative
+        # clause after the object names is that clause's
+        relative = _RELATIVE_CLAUSE.search(text, c.end, target_end)
+        if relative is not None and _GAP_WORDS.findall(text, c.end, relative.start()):
+            target_end = relative.start()
+        if nxt is not None and c.payload.plover == "THREATEN" and nxt.payload.stance == "support" and \
+                _TO_ONLY.fullmatch(text, c.end, nxt.start):
+            continue  # "threatened to defend Yingluck": support, threatened
         fam: CueFamily = c.payload
         # Rule 3: the holder.
         if previous is not None and (any(p <= c.start and _COORDINATED.match(text[p:c.start]) for p in previous[:2])

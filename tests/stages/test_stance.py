@@ -858,3 +858,25 @@ def test_harms_to_persons_hammering_and_trust_denied(text, expected):
 
 def test_trust_as_a_noun_is_no_cue():
     assert findings("Peru and Chile build mutual trust.", ["holder", "target"]) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Peter Lindqvist's standing did not falter, and Okafor has since endorsed him for president.",
+     ("Okafor", "Peter Lindqvist", "support")),              # "him" is not his own clause's subject
+    ("Ana Ortega's supporters have threatened to defend Okafor.", ("Ana Ortega", "Okafor", "support")),
+    ("Peru threatened to attack Chile.", ("Peru", "Chile", "oppose")),           # a threat of force stays one
+    ("Ms. Kagwe has also withheld her endorsement of Okafor.", ("Kagwe", "Okafor", "oppose")),
+    ("Peru hinted it might halt its support to Ana Ortega.", ("Peru", "Ana Ortega", "oppose")),
+])
+def test_object_pronouns_threats_of_support_and_withholding(text, expected):
+    assert expected in findings(text, ["holder", "target", "stance"])
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Peru is supporting militias in the north that are battling Chile.", ("Peru", "Chile", "support")),
+    ("Okafor led a crackdown targeting those suspected of supporting Ana Ortega.", ("Okafor", "Ana Ortega", "support")),
+    ("Ms. Kagwe has been a target of Republican critics.", ("Kagwe", "Republican", "oppose")),
+    ("Peru and Chile met to hammer out a framework agreement.", ("Peru", "Chile", "oppose")),
+])
+def test_relative_clauses_alleged_acts_and_idioms(text, unwanted):
+    assert unwanted not in findings(text, ["holder", "target", "stance"])
