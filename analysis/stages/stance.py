@@ -1087,11 +1087,12 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
             joint = _AND_NEXT_PREDICATE.search(text, c.end, nxt.start)
             if joint is not None and _GAP_WORDS.findall(text, c.end, joint.start()):
                 target_end = joint.start()
-        # "supporting forces on the ground that are battling the Islamic State": what a relative
-        # clause after the object names is that clause's
+        # "supporting forces on the ground that are battling the Islamic State": an actor a relative
+        # clause after the object names is that clause's (an issue it names still is the holder's:
+        # "welcomes the Agenda, which urges climate action")
         relative = _RELATIVE_CLAUSE.search(text, c.end, target_end)
-        if relative is not None and _GAP_WORDS.findall(text, c.end, relative.start()):
-            target_end = relative.start()
+        actors_end = relative.start() if relative is not None and _GAP_WORDS.findall(
+            text, c.end, relative.start()) else target_end
         if nxt is not None and c.payload.plover == "THREATEN" and nxt.payload.stance == "support" and \
                 _TO_ONLY.fullmatch(text, c.end, nxt.start):
             continue  # "threatened to defend Yingluck": support, threatened
@@ -1194,6 +1195,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         else:
             targets = [t for t in _cue_targets(sent, c, holder, holder_m, prefer, clause_start, target_end)
                        if not any(t is a for a in agents)]
+        targets = [t for t in targets if not (isinstance(t, Mention) and t.kind == "actor" and t.start >= actors_end)]
         stance, act, targets = _neutrality(lex, targets, stance, act, negated)
         harmed_end = -1  # the end of the last target read as harmed
         for t in targets:
