@@ -115,7 +115,8 @@ _ROLE_BETWEEN = re.compile(r"\s+(?:[a-z-]+\s+)?(?:owner|founder|co-founder|chief
                            r"secretary|adviser|advisor|member|official|lawmaker|candidate|editor|analyst)\s+")
 _ORGANISATION_ROLE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:owner|founder|chief|head|leader|chairman|chairwoman|"
                                 r"chair|president|director|spokesman|spokeswoman|spokesperson|executive|ceo|CEO|"
-                                r"secretary|adviser|advisor|member|official|editor|officer|manager|commissioner)"
+                                r"secretary|adviser|advisor|member|official|editor|officer|manager|commissioner|"
+                                r"candidate|nominee|hopeful|lawmaker|senator|governor|congressman|congresswoman)"
                                 r"(?:\s+[a-z-]+){0,2}?\s+")
 _IN_SHORT_QUOTE = re.compile(r"[“\"][^”\"]*$")
 _QUOTE_CLOSES = re.compile(r"[^“”\"]*[”\"]")
@@ -325,7 +326,7 @@ _AND_NEXT_PREDICATE = re.compile(r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|\w+l
 #: A person named in apposition to a role right before the verb: "Mendonca's counsel, Tim Langdale, accused".
 _APPOSITION_GAP = re.compile(r",\s+(?:(?:also|then|later|\w+ly)\s+)*")
 _ROLE_BEFORE_APPOSITION = re.compile(r"\b[a-z]{3,},\s+$")
-_OWNED_CUE = re.compile(r"\s+(?:(?:own|continued|strong|full|unwavering|public|vocal|\w+ly)\s+)?")
+_OWNED_CUE = re.compile(r"\s+(?:[a-z-]+\s+){0,3}?")  # "his staunch support for", "her decision to back"
 #: "called for an inquiry and criticized Trump": a second finite verb is no part of the appeal.
 _NEW_FINITE_PREDICATE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?[a-z]+(?:ed|[^s]s)$", re.I)
 _CANDIDACY = re.compile(r"[’']s?\s+(?:candidacy|candidature|nomination|re-election|reelection)\b", re.I)
@@ -520,7 +521,7 @@ def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: A
     after = [m for k, m in enumerate(after) if not (
         k + 1 < len(after) and after[k + 1].is_person and (
             (m.source == "country" and _TITLE_BETWEEN.fullmatch(text, m.end, after[k + 1].start))
-            or (m.actor is not None and m.actor.type == "organisation"
+            or (m.actor is not None and m.actor.type in ("organisation", "group")
                 and _ORGANISATION_ROLE.fullmatch(text, m.end, after[k + 1].start))))]
     if not after:
         return []
@@ -619,22 +620,28 @@ def _coordinated(text: str, m: Mention, mentions: list[Mention], before: int = -
     actors = [x for x in mentions if x.kind == "actor" and x.actor is not None
               and (x.source != "demonym" or is_plural_noun_demonym(x))]  # "Americans and Europeans"
     out = [m]
+    closed = _AND_OTHERS.match(text, m.end) is not None  # "Okafor, Lindqvist and others praised"
     for prior in reversed([x for x in actors if x.end <= m.start]):
         gap = _ABBREVIATED_TITLE.sub("", text[prior.end:out[-1].start])  # "Ruth Kagwe and Gen. Peter Lindqvist"
+        if out[-1].is_person:  # "filmmaker Michael Moore, feminist icon Gloria Steinem": roles before names
+            gap = _ROLE_WORDS_BEFORE.sub("", gap)
         # the join nearest the holder is a conjunction ("Mali, Niger and Chad"); a comma alone is an aside
-        if _COORD.match(gap) and (len(out) > 1 or _CONJUNCTION.search(gap)):
+        if _COORD.match(gap) and (len(out) > 1 or _CONJUNCTION.search(gap) or closed):
             out.append(prior)
         else:
             break
     out.reverse()
     following = []
     for nxt in [x for x in actors if m.end <= x.start and x.end <= before]:
-        if not _COORD.match(_ABBREVIATED_TITLE.sub("", text[(following or [m])[-1].end:nxt.start])):
+        gap = _ABBREVIATED_TITLE.sub("", text[(following or [m])[-1].end:nxt.start])
+        if not _COORD.match(_ROLE_WORDS_BEFORE.sub("", gap) if nxt.is_person else gap):
             break
         following.append(nxt)
         if _CONJUNCTION.search(text[(following[:-1] or [m])[-1].end:nxt.start]):
             out += following  # the list is closed by its conjunction; a comma alone is an aside
             following = []
+    if following and _AND_OTHERS.match(text, following[-1].end):
+        out += following  # "..., musician Alicia Keys and other speakers"
     return out
 
 
@@ -916,7 +923,11 @@ _VERB_BEFORE = re.compile(r"\b[a-z]+ing\s+(?:(?:the|a|an|all|its|their|our)\s+)?
 #: From the cue to its giver: "support from the", "endorsement Thursday from Sen. ", "fire from some".
 #: (a determiner and a title abbreviation may stand before the giver: "from some", "from Sen. ")
 _BEFORE_GIVER = r"(?:(?i:the|its|his|her|their|some|many|several)\s+)?(?:[A-Z][a-z]{1,4}\.\s+)?"
-_FROM_GIVER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?i:from|by)\s+" + _BEFORE_GIVER)
+_FROM_GIVER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?i:from|by|of)\s+" + _BEFORE_GIVER)
+_AND_OTHERS = re.compile(r"\s*,?\s*(?:and|or)\s+(?:many\s+|several\s+|the\s+)?others?\b", re.I)
+_ROLE_WORDS_BEFORE = re.compile(r"(?<=[,\s])(?:(?!(?:and|or|nor|the|a|an|of|by|to|for|with|who|which)\s)"
+                                r"[a-z][a-z-]+\s+){1,2}$")
+_GIVER_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}")
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.-]*\s+){0,2}")
 _GIVER_AFTER_FROM = re.compile(r"\s*" + _BEFORE_GIVER)  # a cue that ends in "from" ("under fire from")
 #: Verbs that make their subject the one a view is directed at ("came under criticism").
@@ -938,24 +949,24 @@ def _undergone(sent: _Sentence, c: Match) -> bool:
     return _UNDERGO.search(sent.text, max(sent.start, c.start - 40), c.start) is not None
 
 
-def _support_received(sent: _Sentence, c: Match) -> Finding | None:
+def _support_received(sent: _Sentence, c: Match) -> list[Finding]:
     """Support or criticism received: "Ukraine has received strong support from Japan" is Japan's
     support of Ukraine, "Germany came under fire from Trump advisers" their opposition to Germany
     (the giver follows "from", the receiver is the clause's subject)."""
     fam: CueFamily = c.payload
     giver_at = (_GIVER_AFTER_FROM if c.text.lower().endswith(" from") else _FROM_GIVER).match(sent.text, c.end)
     if giver_at is None or fam.stance not in ("support", "oppose") or fam.targets == "complement":
-        return None
+        return []
     # (a title may stand between: "attacks on Twitter by President Donald Trump")
     giver = next((m for m in sent.mentions if m.start >= giver_at.end() and m.kind == "actor"
                   and m.actor is not None and m.source != "demonym"
                   and _TITLE_WORDS.fullmatch(sent.text, giver_at.end(), m.start)), None)
     if giver is None:
-        return None
-    clause_start, _ = _clause(sent.text, sent.start, sent.end, c.start)
+        return []
+    clause_start, clause_end = _clause(sent.text, sent.start, sent.end, c.start)
     verb = next(reversed(list(_RECEIVE.finditer(sent.text, clause_start, c.start))), None)  # the last before the cue
     if verb is None or len(_GAP_WORDS.findall(sent.text[verb.end():c.start])) > 3:
-        return None  # "support from partners was low": who receives it is not said
+        return []  # "support from partners was low": who receives it is not said
     receiver = next((m for m in reversed(sent.mentions) if m.kind == "actor" and m.actor is not None
                      and m.source != "demonym" and clause_start <= m.start and m.end <= verb.start()), None)
     gap = sent.text[receiver.end:verb.start()] if receiver is not None else ""
@@ -963,9 +974,15 @@ def _support_received(sent: _Sentence, c: Match) -> Finding | None:
     if receiver is None or not (_AUX.match(gap) or _OWNED_GAP.fullmatch(gap)) or \
             receiver.canonical == giver.canonical or any(
                 clause_start <= n.start < c.start for n in sent.negators):
-        return None  # (not "has not received support from")
-    return Finding(giver.actor, giver.resolved, receiver, fam.stance, fam.act, fam.plover, c.start, c.end, c.text,
-                   False, "")
+        return []  # (not "has not received support from")
+    # "won the endorsements of President Obama, Vice President Biden and Senator Warren": each one's
+    givers = [giver]
+    for m in sent.mentions:
+        if m.start >= givers[-1].end and m.end <= clause_end and m.kind == "actor" and m.actor is not None \
+                and _GIVER_LIST.fullmatch(sent.text, givers[-1].end, m.start):
+            givers.append(m)
+    return [Finding(g.actor, g.resolved, receiver, fam.stance, fam.act, fam.plover, c.start, c.end, c.text,
+                    False, "") for g in givers if g.canonical != receiver.canonical]
 
 
 #: (after a possessive, up to two adjectives: "one of President Trump's staunchest supporters")
@@ -1064,8 +1081,8 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
     harms = list(lex.harm_to_target.finditer(text, s, e))
     for i, c in enumerate(cues):
         received = _support_received(sent, c)
-        if received is not None:
-            findings.append(received)
+        if received:
+            findings += received
             continue
         if c.payload.stance in ("support", "oppose") and c.payload.targets != "complement" and _undergone(sent, c):
             continue  # "came under sustained criticism at home": from nobody named

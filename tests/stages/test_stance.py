@@ -880,3 +880,16 @@ def test_object_pronouns_threats_of_support_and_withholding(text, expected):
 ])
 def test_relative_clauses_alleged_acts_and_idioms(text, unwanted):
     assert unwanted not in findings(text, ["holder", "target", "stance"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lindqvist told the Daily Planet that his staunch support for Okafor was firm.",
+     ("Lindqvist", "Okafor", "support")),
+    ("Sen. Ruth Kagwe endorsed GOP candidate Okafor for president.", ("Ruth Kagwe", "Okafor", "support")),
+    ("Okafor won the endorsements of President Ana Ortega and Senator Ruth Kagwe.",
+     ("Ruth Kagwe", "Okafor", "support")),
+    ("On the mall, filmmaker Ana Ortega, singer Ruth Kagwe and other speakers attacked Okafor.",
+     ("Ruth Kagwe", "Okafor", "oppose")),                   # roles before names in a list closed by "others"
+])
+def test_owned_cues_roles_before_persons_and_endorsements_received(text, expected):
+    assert expected in findings(text, ["holder", "target", "stance"])
