@@ -112,7 +112,7 @@ _PLACE_KEYS = ("countries", "location_prepositions", "demonym_heads", "demonym_g
 _STANCE_KEYS = ("cues", "neutral_default_target", "neutral_targets", "neutrality_issues", "addressee_issues",
                 "conditionals", "negation", "hedges", "boosters", "modals", "inverted_speech_verbs", "speech_verbs",
                 "plover", "plover_future", "not_future", "future_markers", "future_window", "noun_reading",
-                "obligations", "not_cues", "harm_to_target", "intensifiers", "transfer_heads", "role_nouns")
+                "obligations", "not_cues", "harm_to_target", "intensifiers", "transfer_heads", "role_nouns", "context")
 
 
 def _top_level(path: Path, data: object, keys: tuple[str, ...]) -> None:
@@ -309,6 +309,11 @@ class StanceBook:
     transfer_heads: frozenset[str] = frozenset()
     #: Nouns after an actor that say who is for or against it ("a Trump critic"): noun -> stance.
     role_nouns: dict[str, str] = field(default_factory=dict)
+    #: ``context``: words around a target that decide whether it is one (see stance.yaml).
+    settings: tuple[str, ...] = ()
+    harms_suffered: tuple[str, ...] = ()
+    work_against: tuple[str, ...] = ()
+    person_roles: tuple[str, ...] = ()
     noun_determiners: frozenset[str] = frozenset()
     noun_possessives: tuple[str, ...] = ()
     noun_complements: frozenset[str] = frozenset()
@@ -449,8 +454,28 @@ def _load_stance(path: Path, issue_ids: set[str]) -> tuple[StanceBook, SourceFil
         intensifiers=frozenset(w.lower() for w in str_list(data.get("intensifiers"), path, "intensifiers")),
         transfer_heads=frozenset(w.lower() for w in str_list(data.get("transfer_heads"), path, "transfer_heads")),
         role_nouns=_role_nouns(data, path),
+        **_context(data, path),
     )
     return book, source
+
+
+_CONTEXT_FIELDS = ("settings", "harms_suffered", "work_against", "person_roles")
+
+
+def _context(data: dict, path: Path) -> dict[str, tuple[str, ...]]:
+    """``context``: lists of plain words and phrases (no wildcards or gaps: they are read as
+    literal words around a target)."""
+    value = data.get("context") or {}
+    check(isinstance(value, dict), path, "context", f"must be a mapping with the keys {', '.join(_CONTEXT_FIELDS)}")
+    known_fields(path, "context", value, _CONTEXT_FIELDS)
+    out = {}
+    for key in _CONTEXT_FIELDS:
+        phrases = str_list(value.get(key), path, f"context.{key}")
+        for i, p in enumerate(phrases):
+            check(re.fullmatch(r"[\w’'-]+(?: [\w’'-]+)*", p) is not None, path, f"context.{key}[{i}]",
+                  f"{p!r}: words separated by single spaces, without wildcards or gaps")
+        out[key] = tuple(phrases)
+    return out
 
 
 def _role_nouns(data: dict, path: Path) -> dict[str, str]:

@@ -109,15 +109,6 @@ _SUBJECTLESS = re.compile(r"^[\s,;:“”\"'‘’(—–-]*+(?:(?>and|also|furt
                           r"again|once again|\w+ly|will|would|must|should|shall|can|could|do|does|did|has|have|had|"
                           r"not|never|continue[sd]? to|remains?)\s+)*+$", re.I)
 #: A second cue coordinated with the first shares its holder: "rejects X and does not side with Y".
-#: A role between an organisation and its person: "Tidal owner Jay Z", "Kremlin spokesman Dmitry Peskov".
-_ROLE_BETWEEN = re.compile(r"\s+(?:[a-z-]+\s+)?(?:owner|founder|co-founder|chief|head|leader|chairman|chairwoman|chair|"
-                           r"president|director|spokesman|spokeswoman|spokesperson|executive|ceo|CEO|minister|"
-                           r"secretary|adviser|advisor|member|official|lawmaker|candidate|editor|analyst)\s+")
-_ORGANISATION_ROLE = re.compile(r"\s+(?:[a-z-]+\s+){0,2}?(?:owner|founder|chief|head|leader|chairman|chairwoman|"
-                                r"chair|president|director|spokesman|spokeswoman|spokesperson|executive|ceo|CEO|"
-                                r"secretary|adviser|advisor|member|official|editor|officer|manager|commissioner|"
-                                r"candidate|nominee|hopeful|lawmaker|senator|governor|congressman|congresswoman)"
-                                r"(?:\s+[a-z-]+){0,2}?\s+")
 _IN_SHORT_QUOTE = re.compile(r"[“\"][^”\"]*$")
 _QUOTE_CLOSES = re.compile(r"[^“”\"]*[”\"]")
 _BY_WHOM = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?by\s+(?:the\s+)?")
@@ -160,6 +151,15 @@ class Lexicon:
     #: "rejected recent calls by Belarus", "dismissed an appeal from X": what an actor put forward
     #: (places.yaml ``proposal_heads``), then its author.
     proposal_by: re.Pattern = re.compile(r"(?!)")
+    #: ``context`` (stance.yaml), compiled: before an actor, its setting ("within the framework of
+    #: the"); before an issue, a harm suffered ("dominated by the ... "); after a problem, the work
+    #: against it (" mitigation"); between an organisation and a person, the person's role: for an
+    #: agent (" owner ") and a target (" chief executive officer ").
+    setting_before: re.Pattern = re.compile(r"(?!)")
+    suffered_before: re.Pattern = re.compile(r"(?!)")
+    work_against_after: re.Pattern = re.compile(r"(?!)")
+    role_between: re.Pattern = re.compile(r"(?!)")
+    organisation_role: re.Pattern = re.compile(r"(?!)")
 
 
 
@@ -180,7 +180,22 @@ def _compile_lexicon(books: Codebooks) -> Lexicon:
                    through_heads=st.transfer_heads | {p.split()[0].lower() for p in st.harm_to_target},
                    # (the nouns of "violation of", "attacks on"; not "calling" of "calling into question")
                    harm_heads=frozenset(p.split()[0].lower() for p in st.harm_to_target if len(p.split()) <= 2),
-                   proposal_by=_proposal_by(books.places.proposal_heads))
+                   proposal_by=_proposal_by(books.places.proposal_heads), **_context_patterns(st))
+
+
+def _alternatives(phrases: tuple[str, ...]) -> str:
+    """A regex alternation of literal phrases, longest first, spaces as any whitespace."""
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
+
+
+def _context_patterns(st: StanceBook) -> dict[str, re.Pattern]:
+    roles = _alternatives(st.person_roles)
+    return {"setting_before": re.compile(rf"\b(?:{_alternatives(st.settings)})\s+(?:the\s+)?$", re.I),
+            "suffered_before": re.compile(rf"\b(?:{_alternatives(st.harms_suffered)})\s+(?:[\w-]+\s+){{0,4}}$", re.I),
+            "work_against_after": re.compile(rf"\s+(?:{_alternatives(st.work_against)})\b", re.I),
+            # (case as written: a capitalised word is a name, never a role)
+            "role_between": re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{roles})\s+"),
+            "organisation_role": re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{roles})(?:\s+[a-z-]+){{0,2}}?\s+")}
 
 
 def _proposal_by(heads: frozenset[str]) -> re.Pattern:
@@ -313,11 +328,6 @@ _AGAINST_A_PROBLEM = re.compile(r"\b(?:eliminat|aboli|ban|prohibit|reduc|remov|e
                                 # "the nations most exposed to the impact of climate change"
                                 r"on\b|impact|effect|exposed|vulnerab|affected|field|area|sphere|domain|regarding|"
                                 r"concerning|related|relating)", re.I)
-#: After a problem, a noun that makes it the modifier of the work against it: "climate change
-#: mitigation", "poverty reduction", "terrorism prevention".
-_AGAINST_AFTER_A_PROBLEM = re.compile(r"\s+(?:mitigation|adaptation|reduction|eradication|elimination|alleviation|"
-                                      r"prevention|control|response|action|resilience|finance|financing|"
-                                      r"negotiations|talks|policy|policies)\b", re.I)
 _BY = re.compile(r"\bby\b", re.I)
 _RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who)\s+(?:(?:he|she|they|it|we)\s+)?(?:(?:are|is|was|were|has|have|"
                               r"had|will|would|also|\w+ly)\s+)*[a-z]+(?:ed|ing|es|s)\b")
@@ -330,10 +340,6 @@ _OWNED_CUE = re.compile(r"\s+(?:[a-z-]+\s+){0,3}?")  # "his staunch support for"
 #: "called for an inquiry and criticized Trump": a second finite verb is no part of the appeal.
 _NEW_FINITE_PREDICATE = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+)?[a-z]+(?:ed|[^s]s)$", re.I)
 _CANDIDACY = re.compile(r"[’']s?\s+(?:candidacy|candidature|nomination|re-election|reelection)\b", re.I)
-_SUFFERED = re.compile(r"\b(?:amid|amidst|despite|in\s+the\s+face\s+of|(?:dominated|plagued|ravaged|gripped|"
-                       r"threatened|marked|hit|torn)\s+by)\s+(?:[\w-]+\s+){0,4}$", re.I)
-_SETTING = re.compile(r"\b(?:(?:within|in|under)\s+the\s+(?:framework|auspices|aegis|umbrella|context)\s+of|"
-                      r"through\s+the\s+(?:efforts|work|good\s+offices|mediation)\s+of)\s+(?:the\s+)?$", re.I)
 _BY_ONLY = re.compile(r"\s+by\s+(?:the\s+)?", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 #: "the reasons advanced to defend Zelenskyy": the object of an infinitive is no subject.
@@ -490,7 +496,7 @@ def _through_a_noun(text: str, start: int, after: list[Mention], first: Mention,
 
 def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: Actor | None,
              prefer: str = "any", transfer_heads: frozenset[str] = frozenset(),
-             harm_heads: frozenset[str] = frozenset()) -> list[Mention]:
+             harm_heads: frozenset[str] = frozenset(), lex: Lexicon | None = None) -> list[Mention]:
     # A demonym is an adjective ("the Russian economy"), unless a plural noun ("attacked the Germans")
     # or the owner of a harm ("spoke out against the Israeli assault": against Israel, see the end).
     after = [m for m in mentions if m.start >= start and m.end <= end
@@ -499,8 +505,10 @@ def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: A
              and not (m.source == "pronoun" and m.text.lower() in ("his", "its", "their"))]  # a determiner
     # "initiatives ... within the framework of the United Nations": the setting, not the target; nor
     # the harm suffered around it ("defending our values in a world dominated by extremism")
-    after = [m for m in after if not (m.kind == "actor" and _SETTING.search(text, max(start, m.start - 50), m.start))
-             and not (m.kind == "issue" and _SUFFERED.search(text, max(start, m.start - 40), m.start))]
+    if lex is not None:
+        after = [m for m in after
+                 if not (m.kind == "actor" and lex.setting_before.search(text, max(start, m.start - 50), m.start))
+                 and not (m.kind == "issue" and lex.suffered_before.search(text, max(start, m.start - 40), m.start))]
     if not after:
         owner = next((m for m in mentions if start <= m.start and m.end <= end and m.source == "demonym"
                       and not (holder is not None and m.canonical == holder.name)
@@ -522,7 +530,7 @@ def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: A
         k + 1 < len(after) and after[k + 1].is_person and (
             (m.source == "country" and _TITLE_BETWEEN.fullmatch(text, m.end, after[k + 1].start))
             or (m.actor is not None and m.actor.type in ("organisation", "group")
-                and _ORGANISATION_ROLE.fullmatch(text, m.end, after[k + 1].start))))]
+                and lex is not None and lex.organisation_role.fullmatch(text, m.end, after[k + 1].start))))]
     if not after:
         return []
     first = after[0]
@@ -576,13 +584,13 @@ _NEGATED_REQUEST = re.compile(r"^\s*(?:,\s*)?(?:not|never)\s+to\b|^\s*to\s+(?:no
 
 
 def _passive_agent(text: str, cue: Match, subject: Mention, clause_end: int,
-                   mentions: list[Mention]) -> tuple[bool, Mention | None]:
+                   mentions: list[Mention], role_between: re.Pattern) -> tuple[bool, Mention | None]:
     """Whether the cue is a passive of which ``subject`` is the patient ("Avery was accused"),
     and the agent named with "by" after it ("was praised by the Senate"), if any."""
     if not _PASSIVE_AUX.search(text[subject.end:cue.start]) or not _PARTICIPLE.match(cue.text) \
             or _ADJECTIVAL.match(cue.text):
         return False, None
-    return True, _agent(text, cue, clause_end, mentions)
+    return True, _agent(text, cue, clause_end, mentions, role_between)
 
 
 #: Between an owner and a passive cue: "’s remarks were", "’s tweets have been heavily".
@@ -602,14 +610,16 @@ def _possessed_patient(text: str, cue: Match, clause_start: int, mentions: list[
     return owner
 
 
-def _agent(text: str, cue: Match, clause_end: int, mentions: list[Mention]) -> Mention | None:
+def _agent(text: str, cue: Match, clause_end: int, mentions: list[Mention], role_between: re.Pattern
+           ) -> Mention | None:
     """The actor named with "by" right after a participle cue ("pledged by Jamaica"); the person
-    when a role links an organisation to them ("praised by Tidal owner Jay Z")."""
+    when a role (``role_between``: ``context.person_roles``) links an organisation to them
+    ("praised by Tidal owner Jay Z")."""
     agent = next((m for m in mentions if m.kind == "actor" and m.actor is not None and cue.end <= m.start < clause_end
                   and _BY_AGENT.match(text[cue.end:m.start])), None)
     if agent is not None:
         person = next((m for m in mentions if m.start > agent.end and m.is_person
-                       and _ROLE_BETWEEN.fullmatch(text, agent.end, m.start)), None)
+                       and role_between.fullmatch(text, agent.end, m.start)), None)
         return person or agent
     return agent
 
@@ -823,7 +833,7 @@ def _open_appeal(sent: _Sentence, c: Match, finding: Finding, clause_end: int) -
     finding.addressee = addressee.canonical if addressee is not None else ""
     if _NEGATED_REQUEST.match(text[addressee.end if addressee is not None else c.end:clause_end]):
         finding.stance = "oppose"  # "appealed to Moscow not to use cluster bombs"
-    targets = [t for t in _targets(text, comp_start, clause_end, mentions, finding.holder, "issue")
+    targets = [t for t in _targets(text, comp_start, clause_end, mentions, finding.holder, "issue", lex=sent.lex)
                if t.kind == "issue"]
     if not targets and addressee is None:
         # "demanded an immediate admission by Moscow that ...": a demand of the one asked to act
@@ -868,13 +878,13 @@ def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Ment
         targets = (issues if prefer == "issue" and issues else targets)[-1:]
     else:
         targets = _targets(sent.text, c.end, clause_end, sent.mentions, holder, prefer,
-                           _through(sent.lex, fam), sent.lex.harm_heads)
+                           _through(sent.lex, fam), sent.lex.harm_heads, sent.lex)
         if (not targets or fam.plover == "RETREAT") and " " in c.text:
             # "expelled Russian diplomats": the target inside a pattern's "..."; "the withdrawal of all
             # Chilean troops from Peru": who withdraws, before where from
             first_word = c.start + len(c.text.split()[0])
             targets = _targets(sent.text, first_word, c.end, sent.mentions, holder, prefer,
-                               _through(sent.lex, fam)) or targets
+                               _through(sent.lex, fam), lex=sent.lex) or targets
     if fam.targets != "before" and fam.plover not in _PLOVER_OF_FORCE:
         # "rejected calls by Belarus for aid": toward Belarus, and the issue it asked for
         author = next((m for m in sent.mentions if m.kind == "actor" and m.actor is not None and c.end < m.start
@@ -1174,7 +1184,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         holders = shared if shared and any(h is holder for h, _ in shared) else [(holder, resolved)]
         agents: list[Mention] = []
         if _PARTICIPLE.match(c.text) and not _ADJECTIVAL.match(c.text) and appeal is None:
-            agent = _agent(text, c, clause_end, mentions)
+            agent = _agent(text, c, clause_end, mentions, lex.role_between)
             if agent is not None and (holder_m is None or not _PASSIVE_AUX.search(text[holder_m.end:c.start])) \
                     and not lex.proposal_by.fullmatch(text, c.end, agent.start):  # "rejected calls by X"
                 # "the contributions pledged by Jamaica": the act is the agent's, and each one's of
@@ -1189,7 +1199,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         if patient is not None and holder is not None and patient.canonical != holder.name:
             targets = [patient]  # "Trump's remarks were criticized by Germany": toward Trump
         elif holder_m is not None:
-            passive, agent = _passive_agent(text, c, holder_m, clause_end, mentions)
+            passive, agent = _passive_agent(text, c, holder_m, clause_end, mentions, lex.role_between)
             if passive:  # "Avery was accused of ...", "is praised by the Senate": the subject is the target
                 if agent is None:
                     continue
@@ -1232,7 +1242,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                 elif stance == "support" and isinstance(t, Mention) and t.source == "problem" and \
                         not _AGAINST_A_PROBLEM.search(text, c.end, t.start) and \
                         not _AGAINST_A_PROBLEM.match(text, c.start, c.end) and \
-                        not _AGAINST_AFTER_A_PROBLEM.match(text, t.end):
+                        not lex.work_against_after.match(text, t.end):
                     # (the cue may itself work against it: "the disarmament of all weapons")
                     reading = ("oppose", act, plover)  # "defended its nuclear weapons"
                 elif stance == "support" and isinstance(t, Mention) and (
