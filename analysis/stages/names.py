@@ -66,6 +66,9 @@ _VERB_AFTER = re.compile(r"\s+(?:(?:has|had|have|is|was|will|would|did|does|also
 #: BIO executive, criticized", "Kasich, whose tweets were signed". (Openers such as "However, the"
 #: are function words or ``not_names`` and never reach this test; a word Punkt's model saw in lower
 #: case, such as "Critics, the paper said", is a common word.)
+#: A verb in the past right after a word ("The Enquirer has supported", "The Globe described").
+_PAST_VERB_AFTER = re.compile(r"\s+(?:(?:has|have|had|also|previously|once|again|\w+ly)\s+){0,3}"
+                              r"(?:[a-z]+ed|said|says|told)\b")
 _APPOSITION_AFTER = re.compile(r",\s+(?:who|whose|the|a|an)\s")
 #: An aside between a sentence-opening word and its verb: "Schiff, too, called", "Tam,
 #: incidentally, has criticized".
@@ -469,8 +472,12 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
                     words[0].lower() not in guards.group:
                 continue  # "my Government", "our Parliament": a common noun ("their Democratic colleagues" names)
             if before and before[-1].lower() == "the" and len(words) == 1 and not words[0].isupper() \
-                    and words[0].lower() not in guards.organisation | guards.group and not _SIDE_AFTER.match(text, end):
-                continue  # "the Constitution", "the Charter": a capitalised common noun
+                    and words[0].lower() not in guards.organisation | guards.group \
+                    and not _SIDE_AFTER.match(text, end) \
+                    and not (not seen_in_lower_case(words[0]) and words[0].lower() not in guards.title_words
+                             and _PAST_VERB_AFTER.match(text, end)):
+                continue  # "the Constitution", "the Charter": a capitalised common noun ("The Enquirer has
+                # endorsed", a word never seen in lower case before a verb, names a paper)
             if words[-1].lower().rstrip(".") in guards.title_words and (
                     NAME_NEXT.match(text, end) or (_OFFICE_OF.match(text, end) and not guards.gender(words[0]))):
                 # "House Speaker" before "Paul Ryan", found by its title: the title, not a name; "the

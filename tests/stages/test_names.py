@@ -185,3 +185,8 @@ def test_organisations_with_title_or_common_words_and_parties_after_a_possessive
 ])
 def test_regions_and_abbreviated_months_are_no_names(text, fragment):
     assert [n for n, _, _ in names(text) if fragment in n] == []
+
+
+def test_a_paper_named_with_the_is_a_name_before_a_past_verb():
+    assert "Enquirer" in [n for n, _, _ in names("The Enquirer has endorsed Okafor for governor.")]
+    assert [n for n, _, _ in names("We honour the Charter and the Reagan years.") if n in ("Charter", "Reagan")] == []

@@ -237,7 +237,7 @@ def test_plover_families(text, expected):
     # "X's Charter" is the issue, not the organisation
     ("Malaysia respects the United Nations' Charter.", ("Malaysia", "UN Charter and international law", "support")),
     # an appeal for something not to happen opposes it
-    ("Pope Francis appealed to Moscow not to use cluster bombs.", ("Pope Francis", "cluster munitions", "oppose")),
+    ("Pope Francis appealed to Moscow not to use cluster bombs.", ("Francis", "cluster munitions", "oppose")),  # titled
     ("Peru urged the EU not to send weapons to Ukraine.", ("Peru", "weapons supplies", "oppose")),
 ])
 def test_actors_and_structure_beyond_the_codebook(text, expected):
