@@ -28,6 +28,7 @@ import pandas as pd
 
 from ..config.codebooks import Actor, Codebooks
 from ..lang.en import CALENDAR_NAMES
+from ..lang.resources import seen_in_lower_case
 from ..schema import ATTRIBUTION_COLUMNS, MENTION_COLUMNS, Stage
 from ..text.layer import quote_spans, rows_by_document
 from .lexicon import NameMatcher, PhraseMatcher, trie_regex
@@ -307,8 +308,12 @@ def _person_matcher(persons: list[Actor], index: ActorIndex) -> NameMatcher | Ph
     for p in persons:
         entries.append((p.name, (p, p.source)))
         entries.extend((alias, (p, p.source)) for alias in p.aliases)
+        # (a common word is a part only of a name with a known first name: "Teller" of Paul Teller,
+        # not "World" of "Second World War", which would take the World Trade Organization)
+        known_first = p.gender != ""
         for part in (p.name.split() if p.is_person else ()):
-            if len(part) >= 3 and part not in index.by_name and part not in index.state_of:
+            if len(part) >= 3 and part not in index.by_name and part not in index.state_of \
+                    and (known_first or not seen_in_lower_case(part)):
                 parts.setdefault(part, []).append(p)
     for part, owners in parts.items():
         if len(owners) == 1:  # an ambiguous name part is left alone

@@ -351,7 +351,9 @@ _AGAINST_AN_ISSUE = re.compile(r"\b(?:against|combat\w*|counter\w*|fight\w*|erad
                                r"clear\w*|destroy\w*|"
                                # "address the problem of irregular migration": the issue named as a harm
                                r"(?:problem|scourge|menace|plague|threat)s?\s+(?:of|posed\s+by))\b"
-                               r"(?:\s+(?:on|of|the|all|any|every|forms?|international))*(?:\s+[a-z]+)?\s+$", re.I)
+                               r"(?:\s+(?:on|of|the|all|any|every|forms?|international))*(?:\s+[a-z]+)?"
+                               # ... and the issues listed after the first ("combating extremism, terrorism")
+                               r"(?:\s+[a-z-]+,)*\s+$", re.I)
 _REFLEXIVE = re.compile(r"^\s+(?:himself|herself|itself|themselves)\b", re.I)
 _FOR_DOING = re.compile(r"\s+(?:for|of)\s+(?:having\s+)?", re.I)
 #: An act alleged of someone unnamed: "a crackdown targeting those suspected of supporting Gulen".

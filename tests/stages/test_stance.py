@@ -893,3 +893,28 @@ def test_relative_clauses_alleged_acts_and_idioms(text, unwanted):
 ])
 def test_owned_cues_roles_before_persons_and_endorsements_received(text, expected):
     assert expected in findings(text, ["holder", "target", "stance"])
+
+
+# From hand-check pass 15's errors (sentences written here).
+@pytest.mark.parametrize("text, voice, expected", [
+    ("Nor can we accept the use of drones to destabilize governments and destroy peace.", "TON",
+     ("Tonga", "peace and ending the war", "support", "reject", "")),     # a harm done to what is named
+    ("Tonga rejects any bypassing of the role of the Chilean Parliament.", "TON",
+     ("Tonga", "Chile", "support", "reject", "")),
+    ("Tonga backs regional conflict resolution mechanisms.", "TON",
+     ("Tonga", "negotiations and dialogue", "support", "support", "")),   # no UN resolution
+    ("We support efforts combating poverty, terrorism and piracy at sea.", "TON",
+     ("Tonga", "terrorism", "oppose", "support", "")),                    # each problem listed is opposed
+])
+def test_harm_verbs_bypassing_conflict_resolution_and_listed_problems(text, voice, expected):
+    assert expected in voiced(text, voice)
+
+
+def test_a_double_negation_with_exclude_is_left_unmarked():
+    got = voiced("This priority does not exclude our commitment to cooperation with Fiji.", "TON")
+    assert not any(f[2] == "oppose" for f in got)
+
+
+def test_a_common_word_of_a_name_without_a_first_name_is_no_name_part():
+    text = "Tonga recalls the Second World War. Tonga will join the World Trade Organization pact."
+    assert "Second World War" not in [f[1] for f in voiced(text, "TON")]
