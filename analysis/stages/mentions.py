@@ -572,7 +572,8 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
     if m.source == "pronoun" and m.text.lower() in _PLURAL_PRONOUNS:
         # "Democrats questioned Republicans' motives and accused them": the nearest group before.
         target = next((h for h in reversed(chosen) if h.kind == "actor" and h.actor is not None
-                       and is_plural_group(h)), None)
+                       and is_plural_group(h) and not (m.text.lower() == "them" and
+                                                       _SAME_CLAUSE.fullmatch(text, h.end, m.start))), None)
         if target is None:
             return None
         return replace(m, canonical=target.canonical, actor=target.actor, resolved=True)

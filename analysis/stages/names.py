@@ -440,10 +440,11 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
             # (A surname that is also a common word is still found as part of the full name.)
             common = opening and len(words) == 1 and seen_in_lower_case(words[0]) and \
                 words[0].lower() not in guards.group and words[0].lower() not in guards.institutions
-            if opening and len(words) == 1 and (common or words[0].endswith(_NOT_NAME_ENDINGS + _GROUP_PLURALS)
-                                                or not (owner or _VERB_AFTER.match(text, end)
-                                                        or _APPOSITION_AFTER.match(text, end)
-                                                        or _verb_after_an_aside(text, end))):
+            party = len(words) == 1 and words[0].lower() in guards.group  # "Republicans who control"
+            if opening and len(words) == 1 and not party and (
+                    common or words[0].endswith(_NOT_NAME_ENDINGS + _GROUP_PLURALS)
+                    or not (owner or _VERB_AFTER.match(text, end) or _APPOSITION_AFTER.match(text, end)
+                            or _verb_after_an_aside(text, end))):
                 continue  # "Asked about it, ...", "Reducing inequalities requires ..."
             if len(words) == 1 and before_run is not None and getattr(before_run, "kind", "") == "issue" \
                     and before_run.text[:1].isupper():

@@ -72,11 +72,16 @@ _POSSESSOR = re.compile(r"[’']s?((?:\s+[\w-]+){1,3})")
 _POSSESSIVE_THEN_VERB = re.compile(r"\b(?:and|or|but|to)\s+$", re.I)
 #: A subject the cue follows that names no actor here ("it would provide", a pronoun left
 #: unresolved): better no holder than a guessed one.
+#: A clause's own subject that is a common noun: ", and the judge", "but a spokesman".
+_COMMON_SUBJECT = re.compile(r"(?:[,;]|\band|\bbut)\s+(?:the|a|an|this|that|these|those|his|her|its|their)\s+"
+                             r"(?:[a-z-]+\s+){0,2}[a-z-]+$")
 _OPAQUE_SUBJECT = re.compile(r"\b(?:it|they|which|that|who|he|she)\s*$", re.I)
 _BOUNDARY = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bbecause\b|\bas\s+he\b|"
                        r"\bas\s+she\b", re.I)
 _RELATIVE = re.compile(r"^,\s+(?:who|which|a|an|the)\b[^,;:]{0,150},\s*(?:\w+ly\s+)?$")
 _TO_AFTER_AGENT = re.compile(r"\s+to\s+")
+_PROMPTING = re.compile(r"\b(?:prompting|prompted|leading|causing|forcing|forced|pushing|spurring|spurred|"
+                        r"inspiring|inspired|moving)\s+(?:the\s+|some\s+|many\s+)?$", re.I)
 _TO_ACT = re.compile(r"\s+(?:not\s+|never\s+)?to\b")
 #: Between a first person and a cue, a clause with a subject of its own: "we ... developments that
 #: threaten", "I welcome the announcement by the United States that it will provide".
@@ -99,8 +104,9 @@ _OF_PLACE = re.compile(r"^\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?=,)")
 _ITS = re.compile(r"\b(?:its|their)(?:\s+[\w-]+){0,2}\s+$", re.I)
 _ABBREVIATED_TITLE = re.compile(r"\b[A-Z][a-z]{1,4}\.")
 _CONJUNCTION = re.compile(r"\b(?:and|or|nor)\b|&|as well as", re.I)
-# possessive: linear on ", , , ..."; an article may open the next one ("Jamaica and the Bahamas")
-_COORD = re.compile(r"^\s*+(?:(?:,|&|and|or|nor|as well as)\s*+)++(?:the\s++)?$", re.I)
+# possessive: linear on ", , , ..."; an article may open the next one after a bare conjunction
+# ("Jamaica and the Bahamas"; ", and the United States condemned" starts a clause)
+_COORD = re.compile(r"^(?:\s*+(?:(?:,|&|and|or|nor|as well as)\s*+)++|\s+(?:and|or|&)\s+the\s+)$", re.I)
 _FIRST_PERSON = re.compile(r"(?<![\w’'])(I|we|We|us|our|Our|my|My|me)(?![\w’'])")
 #: A clause start with no subject of its own before the cue: adverbs, auxiliaries, "and".
 # Atomic alternatives, possessive loops: "strongly" is both a listed word and \w+ly, and a loop that
@@ -332,6 +338,12 @@ _BY = re.compile(r"\bby\b", re.I)
 _RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who)\s+(?:(?:he|she|they|it|we)\s+)?(?:(?:are|is|was|were|has|have|"
                               r"had|will|would|also|\w+ly)\s+)*[a-z]+(?:ed|ing|es|s)\b")
 _TO_ONLY = re.compile(r"\s+to\s+")
+#: ", and the judge rejected": a clause with a subject of its own.
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:the|a|an|his|her|its|their)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+"
+                         r"(?:\w+ly\s+)?[a-z]+(?:ed|s)\b")
+#: ", prompting Democrats to ...": a participle after a comma opens a clause of its own.
+_PARTICIPIAL_CLAUSE = re.compile(r",\s+(?!(?:including|excluding|according|regarding|concerning|following|"
+                                 r"notwithstanding|involving|notably)\s)[a-z]{3,}ing\s")
 _AND_NEXT_PREDICATE = re.compile(r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|\w+ly)\s+)?$", re.I)
 #: A person named in apposition to a role right before the verb: "Mendonca's counsel, Tim Langdale, accused".
 _APPOSITION_GAP = re.compile(r",\s+(?:(?:also|then|later|\w+ly)\s+)*")
@@ -377,6 +389,10 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
             re.match(r"[A-Za-z]+ing\b", text[cue_start:cue_start + 30]):
         return None, False, None  # "those suspected of supporting Gulen": nobody named does it
     if in_clause and _TO_AFTER_AGENT.fullmatch(text, in_clause[-1].end, cue_start) and \
+            _PROMPTING.search(text, max(clause_start, in_clause[-1].start - 30), in_clause[-1].start):
+        # "prompting Democrats to accuse them": the one prompted does it
+        return in_clause[-1].actor, in_clause[-1].resolved, in_clause[-1]
+    if in_clause and _TO_AFTER_AGENT.fullmatch(text, in_clause[-1].end, cue_start) and \
             _BY_BEFORE.search(text[max(clause_start, in_clause[-1].start - 12):in_clause[-1].start]):
         # "the steps taken by the Court to investigate": the agent does it
         return in_clause[-1].actor, in_clause[-1].resolved, in_clause[-1]
@@ -421,7 +437,10 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
             gap = _OF_PLACE.sub("", text[m.end:cue_start], count=1)  # "Sanders of Vermont, who ran ..."
             if _RELATIVE.match(gap) and m.is_person:
                 return m.actor, m.resolved, m
-        opaque = _OPAQUE_SUBJECT.search(_strip_aux(text[max(clause_start, cue_start - 60):cue_start]))
+        before_cue = _strip_aux(text[max(clause_start, cue_start - 60):cue_start])
+        if _COMMON_SUBJECT.search(before_cue) and re.match(r"[a-z]+(?:ed|[^s]s)\b", text[cue_start:cue_start + 30]):
+            return None, False, None  # "..., and the judge rejected Navalny's claim": no actor named holds it
+        opaque = _OPAQUE_SUBJECT.search(before_cue)
         if opaque:
             if opaque.group(0).strip().lower() == "it":
                 owner = next((m for m in reversed(actors) if m.start >= sent_start and m.end <= opaque.start() +
@@ -579,8 +598,8 @@ _ADJECTIVAL = re.compile(r"^(?:opposed|committed|dedicated|devoted|concerned|dis
                          r"inclined|aligned|interested|pleased|delighted|worried|ready|willing|sceptical|skeptical)\b",
                          re.I)
 # (the words before the agent may be a title: "by Mr. Lindqvist")
-_BY_AGENT = re.compile(r"^\s+(?:[\w’'-]+\s+){0,4}?by\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w’'.-]+\s+){0,2}$",
-                       re.I)
+_BY_AGENT = re.compile(r"^\s+(?:[\w’'-]+\s+){0,4}?by\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w’'.-]+\s+){0,2}"
+                       r"(?:(?:such\s+as|including|like)\s+(?:[\w’'.-]+\s+){0,2})?$", re.I)
 #: An appeal for something not to happen ("urged Moscow not to use ...") opposes it.
 _NEGATED_REQUEST = re.compile(r"^\s*(?:,\s*)?(?:not|never)\s+to\b|^\s*to\s+(?:not|never)\b", re.I)
 
@@ -1119,7 +1138,8 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         # "supporting forces on the ground that are battling the Islamic State": an actor a relative
         # clause after the object names is that clause's (an issue it names still is the holder's:
         # "welcomes the Agenda, which urges climate action")
-        relative = _RELATIVE_CLAUSE.search(text, c.end, target_end)
+        relative = next(filter(None, (rx.search(text, c.end, target_end)
+                                      for rx in (_RELATIVE_CLAUSE, _PARTICIPIAL_CLAUSE, _NEW_CLAUSE))), None)
         actors_end = relative.start() if relative is not None and _GAP_WORDS.findall(
             text, c.end, relative.start()) else target_end
         if nxt is not None and c.payload.plover == "THREATEN" and nxt.payload.stance == "support" and \
@@ -1195,7 +1215,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                 agents = [m for m in _coordinated(text, agent, mentions, clause_end) if m.start >= agent.start]
                 holders = [(m.actor, m.resolved) for m in agents]
                 for m in mentions:  # "by Jamaica, the Bahamas and others": no target among them either
-                    if m.start >= agents[-1].end and _COORD.match(text[agents[-1].end:m.start]):
+                    if m.start >= agents[-1].end and _GIVER_LIST.fullmatch(text, agents[-1].end, m.start):
                         agents.append(m)
         patient = _possessed_patient(text, c, clause_start, mentions) if holder_m is None else None
         if patient is not None and holder is not None and patient.canonical != holder.name:

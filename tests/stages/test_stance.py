@@ -918,3 +918,24 @@ def test_a_double_negation_with_exclude_is_left_unmarked():
 def test_a_common_word_of_a_name_without_a_first_name_is_no_name_part():
     text = "Tonga recalls the Second World War. Tonga will join the World Trade Organization pact."
     assert "Second World War" not in [f[1] for f in voiced(text, "TON")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Republicans who run the Senate refused to vote, prompting Democrats to accuse them of obstruction.",
+     ("Democrats", "Republicans", "oppose")),          # the one prompted acts; "them" is not its own subject
+    ("Okafor was a surprise pick, and some Republicans have questioned whether he is qualified.",
+     ("Republicans", "Okafor", "oppose")),
+    ("The Labour decision has been applauded as the right one by figures such as Ana Ortega.",
+     ("Ana Ortega", "Labour", "support")),              # an agent introduced by "such as"
+])
+def test_prompted_doers_questions_of_fitness_and_agents_such_as(text, expected):
+    assert expected in findings(text, ["holder", "target", "stance"])
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Peru invaded Chile, and the United States condemned it.", ("Peru", "United States")),   # a new clause
+    ("The Kremlin denied the charge, and the judge rejected Okafor's claim.", ("Kremlin", "Okafor")),
+    ("Peru refused to sign the pact, prompting Chile to protest.", ("Peru", "Chile")),      # a participle's clause
+])
+def test_new_clauses_keep_their_own_subjects_and_objects(text, unwanted):
+    assert unwanted not in [f[:2] for f in findings(text, ["holder", "target", "stance"])]
