@@ -79,7 +79,7 @@ def test_plover_scores_count_source_target_and_category():
 # PLOVER development half). They may rise; a change that lowers them must be looked at.
 def test_dse_validation_figures_do_not_fall():
     s, _, _ = dse_benchmark(shared_path("benchmarks", "dse", "valid.txt"), BOOKS)
-    assert s["macro_f1"] >= 0.395 and s["directed_precision"] >= 0.76 and s["directed_recall"] >= 0.27
+    assert s["macro_f1"] >= 0.40 and s["directed_precision"] >= 0.77 and s["directed_recall"] >= 0.275
 
 
 def test_plover_development_figures_do_not_fall():
