@@ -474,6 +474,9 @@ def _context(data: dict, path: Path) -> dict[str, tuple[str, ...]]:
         for i, p in enumerate(phrases):
             check(re.fullmatch(r"[\w’'-]+(?: [\w’'-]+)*", p) is not None, path, f"context.{key}[{i}]",
                   f"{p!r}: words separated by single spaces, without wildcards or gaps")
+            if key == "person_roles":  # matched as written: a capitalised role would match names
+                check(p == p.lower() or p == p.upper(), path, f"context.{key}[{i}]",
+                      f"{p!r}: a role is written in lower case (or as an acronym: CEO)")
         out[key] = tuple(phrases)
     return out
 

@@ -268,6 +268,8 @@ _TITLE_GOES_ON = re.compile(r"\s+(?:of|on|for|in|against|to|and|with|beyond)(?:\
 #: "Food and Drug Administration", "Securities and Exchange Commission": common words joined by
 #: "and" before an organisation's word are one name.
 _AND = re.compile(r"\s+and\s+$")
+_BUREAU_WORDS = {"administration", "commission", "department", "agency", "bureau", "office", "service", "board",
+                 "authority", "council", "committee", "ministry"}
 #: "Nations-backed", "Moscow-based": a name made an adjective; no name ends in one.
 _MADE_ADJECTIVE = re.compile(r"[-–][a-z]+$")
 
@@ -292,7 +294,9 @@ def _sequences(text: str, s: int, e: int, guards: NameGuards) -> list[tuple[int,
                 continue
             words = m.group().split()
             if _AND.fullmatch(text, end, m.start()) and last not in guards.organisation and len(words) <= 3 \
-                    and words[-1].lower() in guards.organisation and seen_in_lower_case(text[start:end].split()[-1]):
+                    and words[-1].lower() in _BUREAU_WORDS and last not in guards.group \
+                    and not any(w.lower() in guards.group for w in words) \
+                    and seen_in_lower_case(text[start:end].split()[-1]):
                 out[-1] = (start, m.end(), True)
                 continue
         thing = False

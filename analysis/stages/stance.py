@@ -70,11 +70,11 @@ _AND_THE = re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as)?\s+(?:the\s+|its\s
 _POSSESSOR = re.compile(r"[’']s?((?:\s+[\w-]+){1,3})")
 #: ... but a verb after "and" has its own subject: "stood by Ukraine's side and provided weapons".
 _POSSESSIVE_THEN_VERB = re.compile(r"\b(?:and|or|but|to)\s+$", re.I)
-#: A subject the cue follows that names no actor here ("it would provide", a pronoun left
-#: unresolved): better no holder than a guessed one.
 #: A clause's own subject that is a common noun: ", and the judge", "but a spokesman".
 _COMMON_SUBJECT = re.compile(r"(?:[,;]|\band|\bbut)\s+(?:the|a|an|this|that|these|those|his|her|its|their)\s+"
                              r"(?:[a-z-]+\s+){0,2}[a-z-]+$")
+#: A subject the cue follows that names no actor here ("it would provide", a pronoun left
+#: unresolved): better no holder than a guessed one.
 _OPAQUE_SUBJECT = re.compile(r"\b(?:it|they|which|that|who|he|she)\s*$", re.I)
 _BOUNDARY = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bbecause\b|\bas\s+he\b|"
                        r"\bas\s+she\b", re.I)
@@ -114,7 +114,6 @@ _FIRST_PERSON = re.compile(r"(?<![\w’'])(I|we|We|us|our|Our|my|My|me)(?![\w’
 _SUBJECTLESS = re.compile(r"^[\s,;:“”\"'‘’(—–-]*+(?:(?>and|also|further|furthermore|moreover|hence|thus|therefore|"
                           r"again|once again|\w+ly|will|would|must|should|shall|can|could|do|does|did|has|have|had|"
                           r"not|never|continue[sd]? to|remains?)\s+)*+$", re.I)
-#: A second cue coordinated with the first shares its holder: "rejects X and does not side with Y".
 _IN_SHORT_QUOTE = re.compile(r"[“\"][^”\"]*$")
 _QUOTE_CLOSES = re.compile(r"[^“”\"]*[”\"]")
 _BY_WHOM = re.compile(r"\s+(?:[\w’'-]+\s+){0,4}?by\s+(?:the\s+)?")
@@ -335,6 +334,9 @@ _AGAINST_A_PROBLEM = re.compile(r"\b(?:eliminat|aboli|ban|prohibit|reduc|remov|e
                                 r"on\b|impact|effect|exposed|vulnerab|affected|field|area|sphere|domain|regarding|"
                                 r"concerning|related|relating)", re.I)
 _BY = re.compile(r"\bby\b", re.I)
+#: A cue that itself works against what follows: "the disarmament of all weapons".
+_CUE_AGAINST = re.compile(r"(?:disarm|demilitari[sz]|denucleari[sz]|eliminat|aboli|eradicat|prohibit|ban|banned|"
+                          r"banning|bans|remov|halt|curb|combat|counter|tackl|prevent)\w*(?:\s+\S+)*", re.I)
 _RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who)\s+(?:(?:he|she|they|it|we)\s+)?(?:(?:are|is|was|were|has|have|"
                               r"had|will|would|also|\w+ly)\s+)*[a-z]+(?:ed|ing|es|s)\b")
 _TO_ONLY = re.compile(r"\s+to\s+")
@@ -343,7 +345,9 @@ _NEW_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:the|a|an|his|her|its|their)\s+(?
                          r"(?:\w+ly\s+)?[a-z]+(?:ed|s)\b")
 #: ", prompting Democrats to ...": a participle after a comma opens a clause of its own.
 _PARTICIPIAL_CLAUSE = re.compile(r",\s+(?!(?:including|excluding|according|regarding|concerning|following|"
-                                 r"notwithstanding|involving|notably)\s)[a-z]{3,}ing\s")
+                                 r"notwithstanding|involving|during|morning|evening|nothing|something|anything|"
+                                 r"everything|spring|string|thing|king|ring|wing|ceiling|building|meeting|"
+                                 r"funding|training|pending)\s)[a-z]{3,}ing\s")
 _AND_NEXT_PREDICATE = re.compile(r"(?:,\s*)?\b(?:and|but)\s+(?:(?:also|then|\w+ly)\s+)?$", re.I)
 #: A person named in apposition to a role right before the verb: "Mendonca's counsel, Tim Langdale, accused".
 _APPOSITION_GAP = re.compile(r",\s+(?:(?:also|then|later|\w+ly)\s+)*")
@@ -367,7 +371,7 @@ _AGAINST_AN_ISSUE = re.compile(r"\b(?:against|combat\w*|counter\w*|fight\w*|erad
                                # ... and the issues listed after the first ("combating extremism, terrorism")
                                r"(?:\s+[a-z-]+,)*\s+$", re.I)
 _REFLEXIVE = re.compile(r"^\s+(?:himself|herself|itself|themselves)\b", re.I)
-_FOR_DOING = re.compile(r"\s+(?:for|of)\s+(?:having\s+)?", re.I)
+_FOR_DOING = re.compile(r"\s+for\s+(?:having\s+)?", re.I)
 #: An act alleged of someone unnamed: "a crackdown targeting those suspected of supporting Gulen".
 _ALLEGED_OF = re.compile(r"\b(?:suspected|accused|charged|convicted|guilty|alleged|blamed)\s+(?:[\w’'-]+\s+){0,2}?"
                          r"(?:of|for|with)\s+(?:having\s+)?$", re.I)
@@ -518,6 +522,7 @@ def _through_a_noun(text: str, start: int, after: list[Mention], first: Mention,
 def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: Actor | None,
              prefer: str = "any", transfer_heads: frozenset[str] = frozenset(),
              harm_heads: frozenset[str] = frozenset(), lex: Lexicon | None = None) -> list[Mention]:
+    harm_heads = harm_heads or (lex.harm_heads if lex is not None else frozenset())
     # A demonym is an adjective ("the Russian economy"), unless a plural noun ("attacked the Germans")
     # or the owner of a harm ("spoke out against the Israeli assault": against Israel, see the end).
     after = [m for m in mentions if m.start >= start and m.end <= end
@@ -937,11 +942,13 @@ def _neutrality(lex: Lexicon, targets: list, stance: str, act: str, negated: boo
 #: After an obligation, a passive ("must be reformed"): the subject is what is to be done, not who.
 _PASSIVE_AFTER = re.compile(r"\s+(?:(?:not|never|again|\w+ly)\s+){0,3}be\s+(?:\w+ly\s+)?"
                             r"(?:\w+(?:ed|en|wn)|able|free|entitled|eligible)\b", re.I)
-#: Right after an obligation, a negation: "should not have to cede" demands nothing of the subject.
-#: After an obligation, accountability demanded: the subject is opposed, not only addressed.
-_HELD_TO_ACCOUNT = re.compile(r"(?:\s*,\s*and\s+will\s*,)?\s+(?:(?:also|\w+ly)\s+)?be\s+(?:\w+ly\s+)?"
+#: After an obligation, accountability demanded: the subject is opposed, not only addressed
+#: ("must, and will, be held to account": an aside between the two is read past).
+_HELD_TO_ACCOUNT = re.compile(r"(?:\s*,\s*(?:and|or)\s+(?:will|shall|must|can)\s*,)?\s+(?:(?:also|\w+ly)\s+)?be\s+"
+                              r"(?:\w+ly\s+)?"
                               r"(?:held\s+(?:fully\s+)?(?:to\s+account|accountable|responsible)|brought\s+to\s+justice|"
                               r"punished|prosecuted)\b", re.I)
+#: Right after an obligation, a negation: "should not have to cede" demands nothing of the subject.
 _NEGATED_AFTER = re.compile(r"\s*(?:not|n[’']t|never)\b", re.I)
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+$", re.I)
 #: Before an obligation's subject, a verb: the subject is its object ("issues impacting Member
@@ -1263,7 +1270,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                     reading = ("support", act, plover)
                 elif stance == "support" and isinstance(t, Mention) and t.source == "problem" and \
                         not _AGAINST_A_PROBLEM.search(text, c.end, t.start) and \
-                        not _AGAINST_A_PROBLEM.match(text, c.start, c.end) and \
+                        not _CUE_AGAINST.fullmatch(c.text) and \
                         not lex.work_against_after.match(text, t.end):
                     # (the cue may itself work against it: "the disarmament of all weapons")
                     reading = ("oppose", act, plover)  # "defended its nuclear weapons"

@@ -53,7 +53,8 @@ DAY_TEXT = (
     r"|" + _YEAR + r"-\d\d-\d\d(?!\d)|" + _YEAR + r"/\d\d/\d\d(?!\d)"
     # numbers alone: "04.03.2024" (day first, as written with stops), "13/03/2024" (read only when
     # a part above 12 says which is the day: see parse_date_text)
-    r"|(?<![\d./])\d{1,2}[./]\d{1,2}[./]" + _YEAR + r"(?![\d./]))"
+    r"|(?<![\d./])\d{1,2}\.\d{1,2}\." + _YEAR + r"(?!\d|[./]\d)|(?<![\d./])\d{1,2}/\d{1,2}/" + _YEAR +
+    r"(?!\d|[./]\d))"
 )
 #: The date itself, as a dateline or stamp writes it (the part handed to dateutil).
 DATE_TEXT = r"(?:" + _WEEKDAY + r",?\s+)?" + DAY_TEXT
@@ -73,8 +74,9 @@ DATELINE = re.compile(
     r"(?P<agency2>" + _BRACKETED + r")?,?\s*(?:[-–—]+|:)\s"
 )
 #: A clock time before the date: "10:32 AM GMT+7, March 4, 2024".
-_TIME_FIRST = (r"(?:\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s*\(?(?:[A-Z]{2,5}|UTC|GMT)"
-               r"(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?)?\s*,?\s*)?")
+# (possessive whitespace: no two optional runs of spaces can share a long gap)
+_TIME_FIRST = (r"(?:\d{1,2}[:.]\d\d(?:\s*+[AaPp]\.?\s?[Mm]\.?)?(?:\s*+\(?(?:[A-Z]{2,5}|UTC|GMT)"
+               r"(?:\s*+[+-]\s*+\d{1,2}(?::?\d\d)?)?\)?)?\s*+(?:,\s*+)?)?")
 #: A date alone on its line, with an optional time: "December 10, 2013", "Tue 10 Dec 2013 14:02 GMT".
 DATE_LINE = re.compile(_TIME_FIRST + r"(?P<date>" + DATE_TEXT + r")" + _TIME + r"\.?\s*")
 #: The items of a byline: "Khmer Times | 4 March 2024", "By Reuters | March 4, 2024 10:32 AM".

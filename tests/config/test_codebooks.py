@@ -56,6 +56,8 @@ BAD_ENTRIES = [
      "entry 'context.settings[0]': 'within the ... of': words separated by single spaces"),
     ("stance.yaml", "  harms_suffered: [amid,", "  harm_suffered: [amid,",
      "entry 'context': unknown field(s) harm_suffered"),
+    ("stance.yaml", "  person_roles: [owner,", "  person_roles: [Owner,",
+     "entry 'context.person_roles[0]': 'Owner': a role is written in lower case"),
     ("actors.yaml", "  modifiers: [Western,", "  modifiers: [Middle Eastern, Western,",
      "entry 'names.modifiers[0]': 'Middle Eastern' must be a single word"),
     ("stance.yaml", "neutrality_issues: [neutrality]", "neutrality_issues: [calm]",

@@ -939,3 +939,23 @@ def test_prompted_doers_questions_of_fitness_and_agents_such_as(text, expected):
 ])
 def test_new_clauses_keep_their_own_subjects_and_objects(text, unwanted):
     assert unwanted not in [f[:2] for f in findings(text, ["holder", "target", "stance"])]
+
+
+# From the review of this session's rules (sentences written here).
+@pytest.mark.parametrize("text, expected, unwanted", [
+    ("Peru endorsed nuclear weapons.", ("Peru", "disarmament and non-proliferation", "oppose"),
+     ("Peru", "disarmament and non-proliferation", "support")),   # "endorse" does not work against them
+    ("Peru defended its nuclear weapons policy.", ("Peru", "disarmament and non-proliferation", "oppose"),
+     ("Peru", "disarmament and non-proliferation", "support")),   # a policy is no work against a problem
+    ("Chile accused Peru of supporting terrorism.", ("Chile", "Peru", "oppose"), ("Peru", "terrorism", "support")),
+    ("The Greens and Labour Party criticized Okafor.", ("Labour Party", "Okafor", "oppose"),
+     ("Greens and Labour Party", "Okafor", "oppose")),            # two names, not one
+])
+def test_review_cue_words_policies_allegations_and_party_lists(text, expected, unwanted):
+    got = findings(text, ["holder", "target", "stance"])
+    assert expected in got and unwanted not in got
+
+
+def test_a_common_word_after_a_comma_opens_no_clause():
+    assert ("Peru", "Chile", "support") in findings("Peru welcomed the aid, morning and evening, sent to Chile.",
+                                                    ["holder", "target", "stance"])

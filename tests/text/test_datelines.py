@@ -136,3 +136,8 @@ def test_scraped_page_headers(text, kind, raw, iso):
 ])
 def test_no_header_date_when_ambiguous_or_in_a_sentence(text):
     assert find_publication_line(text) is None
+
+
+def test_numeric_dates_take_a_final_stop_and_one_separator():
+    assert find_publication_line("Floods recede\n\n04.03.2024.\n\nWater fell.").date == "2024-03-04"
+    assert find_publication_line("Floods recede\n\n14.03/2024\n\nWater fell.") is None
