@@ -730,8 +730,11 @@ def _cues(text: str, s: int, e: int, mentions: list[Mention], lex: Lexicon) -> l
     # (a name found by its capitals counts when it has several words: "Amnesty International")
     names = [m for m in mentions if m.kind == "issue" or m.source in ("codebook", "country")
              or (m.source in ("name", "title") and " " in m.text)]
+    found = list(lex.cues.finditer(text, s, e))
+    if not found:
+        return []  # most sentences: no idiom needs looking for
     idioms = list(lex.not_cues.finditer(text, s, e))  # "with respect to", "internationally recognised"
-    return [c for c in lex.cues.finditer(text, s, e)
+    return [c for c in found
             if not any(m.start <= c.start and c.end <= m.end and (m.end - m.start) > (c.end - c.start)
                        for m in names)
             and not any(n.start <= c.start < n.end for n in idioms)]
