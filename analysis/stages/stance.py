@@ -310,17 +310,24 @@ def _against_the_issue(text: str, cue_end: int, t: Mention, harm_heads: frozense
         t.start >= cue_end and _AGAINST_AN_ISSUE.search(text, max(cue_end, t.start - 40), t.start) is not None)
 
 
+def _harm_after(owned_by: re.Pattern, text: str, m: Mention, harm_heads: frozenset[str]) -> bool:
+    owned = owned_by.match(text, m.end)
+    return owned is not None and any(w.lower() in harm_heads for w in owned.group(1).split())
+
+
 def _owns_a_harm(text: str, m: Mention, harm_heads: frozenset[str]) -> bool:
     """Whether ``m`` owns a harm ("The Russian Federation's brutal invasion ... runs counter to"):
     the subject is the harm, not its owner ("Trump's spokesman blamed" is Trump's side)."""
-    owned = _POSSESSOR.match(text, m.end)
-    return owned is not None and any(w.lower() in harm_heads for w in owned.group(1).split())
+    return _harm_after(_POSSESSOR, text, m, harm_heads)
 
 
-def _demonym_owns_a_harm(text: str, m: Mention, harm_heads: frozenset[str]) -> bool:
-    """Whether a demonym qualifies a harm ("the Israeli assault", "the Russian full-scale invasion")."""
-    owned = _ADJECTIVE_OF.match(text, m.end)
-    return owned is not None and any(w.lower() in harm_heads for w in owned.group(1).split())
+def _harm_owner(text: str, start: int, end: int, mentions: list[Mention], holder: Actor | None,
+                harm_heads: frozenset[str], before: int | None = None) -> Mention | None:
+    """The first demonym in ``text[start:end]`` (before ``before``) that qualifies a harm ("the Israeli
+    assault", "the Russian full-scale invasion"): the harm's owner, a target though an adjective."""
+    return next((m for m in mentions if start <= m.start and m.end <= end and m.source == "demonym"
+                 and (before is None or m.start < before) and not (holder is not None and m.canonical == holder.name)
+                 and _harm_after(_ADJECTIVE_OF, text, m, harm_heads)), None)
 
 
 _ADJECTIVE_OF = re.compile(r"((?:\s+[a-z][\w-]*){1,2})")
@@ -339,7 +346,6 @@ _CUE_AGAINST = re.compile(r"(?:disarm|demilitari[sz]|denucleari[sz]|eliminat|abo
                           r"banning|bans|remov|halt|curb|combat|counter|tackl|prevent)\w*(?:\s+\S+)*", re.I)
 _RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who)\s+(?:(?:he|she|they|it|we)\s+)?(?:(?:are|is|was|were|has|have|"
                               r"had|will|would|also|\w+ly)\s+)*[a-z]+(?:ed|ing|es|s)\b")
-_TO_ONLY = re.compile(r"\s+to\s+")
 #: ", and the judge rejected": a clause with a subject of its own.
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:the|a|an|his|her|its|their)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+"
                          r"(?:\w+ly\s+)?[a-z]+(?:ed|s)\b")
@@ -536,9 +542,7 @@ def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: A
                  if not (m.kind == "actor" and lex.setting_before.search(text, max(start, m.start - 50), m.start))
                  and not (m.kind == "issue" and lex.suffered_before.search(text, max(start, m.start - 40), m.start))]
     if not after:
-        owner = next((m for m in mentions if start <= m.start and m.end <= end and m.source == "demonym"
-                      and not (holder is not None and m.canonical == holder.name)
-                      and _demonym_owns_a_harm(text, m, harm_heads)), None)
+        owner = _harm_owner(text, start, end, mentions, holder, harm_heads)
         return [owner] if owner is not None and prefer != "issue_only" else []
     if prefer == "issue_only":
         # what is stopped or ended follows closely: "an end to hostilities and the prioritization of
@@ -587,9 +591,7 @@ def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: A
     if len(chosen) > 1 and first.kind == "actor" and not any(
             _CONJUNCTION.search(text[a.end:b.start]) for a, b in zip(chosen, chosen[1:])):
         chosen = chosen[:1]
-    owner = next((m for m in mentions if start <= m.start and m.end <= end and m.source == "demonym"
-                  and m.start < chosen[0].start and not (holder is not None and m.canonical == holder.name)
-                  and _demonym_owns_a_harm(text, m, harm_heads)), None)
+    owner = _harm_owner(text, start, end, mentions, holder, harm_heads, before=chosen[0].start)
     return [owner, *chosen] if owner is not None and prefer != "issue_only" else chosen
 
 
@@ -969,6 +971,16 @@ _AND_OTHERS = re.compile(r"\s*,?\s*(?:and|or)\s+(?:many\s+|several\s+|the\s+)?ot
 _ROLE_WORDS_BEFORE = re.compile(r"(?<=[,\s])(?:(?!(?:and|or|nor|the|a|an|of|by|to|for|with|who|which)\s)"
                                 r"[a-z][a-z-]+\s+){1,2}$")
 _GIVER_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}")
+def _listed_after(text: str, first: Mention, mentions: list[Mention]) -> list[Mention]:
+    """``first`` and the mentions listed after it by commas and "and" (titles between allowed):
+    "the endorsements of President Obama, Vice President Biden and Senator Warren"."""
+    out = [first]
+    for m in mentions:
+        if m.start >= out[-1].end and _GIVER_LIST.fullmatch(text, out[-1].end, m.start):
+            out.append(m)
+    return out
+
+
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.-]*\s+){0,2}")
 _GIVER_AFTER_FROM = re.compile(r"\s*" + _BEFORE_GIVER)  # a cue that ends in "from" ("under fire from")
 #: Verbs that make their subject the one a view is directed at ("came under criticism").
@@ -1017,11 +1029,8 @@ def _support_received(sent: _Sentence, c: Match) -> list[Finding]:
                 clause_start <= n.start < c.start for n in sent.negators):
         return []  # (not "has not received support from")
     # "won the endorsements of President Obama, Vice President Biden and Senator Warren": each one's
-    givers = [giver]
-    for m in sent.mentions:
-        if m.start >= givers[-1].end and m.end <= clause_end and m.kind == "actor" and m.actor is not None \
-                and _GIVER_LIST.fullmatch(sent.text, givers[-1].end, m.start):
-            givers.append(m)
+    givers = _listed_after(sent.text, giver, [m for m in sent.mentions if m.end <= clause_end and m.kind == "actor"
+                                                and m.actor is not None])
     return [Finding(g.actor, g.resolved, receiver, fam.stance, fam.act, fam.plover, c.start, c.end, c.text,
                     False, "") for g in givers if g.canonical != receiver.canonical]
 
@@ -1153,7 +1162,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         actors_end = relative.start() if relative is not None and _GAP_WORDS.findall(
             text, c.end, relative.start()) else target_end
         if nxt is not None and c.payload.plover == "THREATEN" and nxt.payload.stance == "support" and \
-                _TO_ONLY.fullmatch(text, c.end, nxt.start):
+                _TO_AFTER_AGENT.fullmatch(text, c.end, nxt.start):
             continue  # "threatened to defend Yingluck": support, threatened
         fam: CueFamily = c.payload
         # Rule 3: the holder.
@@ -1224,9 +1233,8 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                 holder, resolved, holder_m = agent.actor, agent.resolved, None
                 agents = [m for m in _coordinated(text, agent, mentions, clause_end) if m.start >= agent.start]
                 holders = [(m.actor, m.resolved) for m in agents]
-                for m in mentions:  # "by Jamaica, the Bahamas and others": no target among them either
-                    if m.start >= agents[-1].end and _GIVER_LIST.fullmatch(text, agents[-1].end, m.start):
-                        agents.append(m)
+                # "by Jamaica, the Bahamas and others": no target among them either
+                agents = [*agents[:-1], *_listed_after(text, agents[-1], mentions)]
         patient = _possessed_patient(text, c, clause_start, mentions) if holder_m is None else None
         if patient is not None and holder is not None and patient.canonical != holder.name:
             targets = [patient]  # "Trump's remarks were criticized by Germany": toward Trump
