@@ -13,13 +13,13 @@ Tone is context for a reader (a column of ``sentences.csv``); it is never used a
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import pandas as pd
 from nltk.sentiment.vader import SentimentIntensityAnalyzer
 from nltk.sentiment.vader import SentiText as _NLTKSentiText
 
-from ..lang.resources import VADER_ZIP, require
+from ..lang.resources import VADER_ZIP, require, untimed
 
 
 class SentiText(_NLTKSentiText):
@@ -68,14 +68,34 @@ class ToneAnalyzer(SentimentIntensityAnalyzer):
         """``polarity_scores(text)["compound"]``; 0.0 straight away when no word of the text
         is in the lexicon (only lexicon words carry valence; negation, boosters and "but"
         scale it, so with none every valence is 0 and so is the compound score)."""
-        sentitext = self._sentitext(text)
         lexicon = self.lexicon
+        if not self._may_have_valence(text):
+            return 0.0
+        sentitext = self._sentitext(text)
         if not any(w.lower() in lexicon for w in sentitext.words_and_emoticons):
             return 0.0
         return self._scores(sentitext, text)["compound"]
 
+    def _may_have_valence(self, text: str) -> bool:
+        """False when no token of ``text`` can be a lexicon word: a token of ``SentiText`` is
+        a whitespace-split word or that word with punctuation stripped from one edge, so this
+        looks up all three forms (cheaper than building the ``SentiText``)."""
+        lexicon, chars = self.lexicon, self._punctuation_chars
+        for word in text.lower().split():
+            if word in lexicon or word.rstrip(chars) in lexicon or word.lstrip(chars) in lexicon:
+                return True
+        return False
+
+    @cached_property
+    def _punctuation_chars(self) -> str:
+        return "".join(sorted(set("".join(self.constants.PUNC_LIST))))
+
     def _sentitext(self, text: str) -> SentiText:
-        return SentiText(text, self.constants.PUNC_LIST, self.constants.REGEX_REMOVE_PUNCTUATION)
+        return SentiText(text, self.constants.PUNC_LIST, self._remove_punctuation)
+
+    @cached_property
+    def _remove_punctuation(self):
+        return untimed(self.constants.REGEX_REMOVE_PUNCTUATION)  # NLTK's pattern, without the timer
 
     def _scores(self, sentitext: SentiText, text: str) -> dict:
         # The body of NLTK 3.10's SentimentIntensityAnalyzer.polarity_scores, with this
@@ -86,8 +106,14 @@ class ToneAnalyzer(SentimentIntensityAnalyzer):
         for idx, token in enumerate(words_and_emoticons):
             if token not in first_index:
                 first_index[token] = idx
+        lexicon = self.lexicon
         for item in words_and_emoticons:
             valence = 0
+            if item.lower() not in lexicon:
+                # what both branches below do for a word without valence (NLTK's
+                # sentiment_valence appends 0), without a call per word
+                sentiments.append(valence)
+                continue
             i = first_index[item]
             if (
                 i < len(words_and_emoticons) - 1

@@ -3,7 +3,8 @@
 ``NLTKWordTokenizer.tokenize`` runs about 25 regex substitutions over every sentence,
 each through NLTK's ReDoS guard, and most of them cannot match a given sentence (no
 guillemets, no ``--``, no brackets). :class:`GatedWordTokenizer` runs the same rules, in
-the same order and through the same guard, but skips a rule when the sentence, as it
+the same order and with the same ``regex`` engine (without NLTK's per-call timer, see
+:func:`analysis.lang.resources.untimed`), but skips a rule when the sentence, as it
 stands at that point, lacks a character the rule needs; and it squeezes whitespace (the
 one rule that always applies) with ``str.split`` instead of a regex. A substitution that
 cannot match leaves the text as it is, so the tokens are NLTK's exactly (tested on every
@@ -20,6 +21,8 @@ from collections.abc import Callable
 from functools import partial
 
 from nltk.tokenize.destructive import MacIntyreContractions, NLTKWordTokenizer
+
+from ..lang.resources import untimed
 
 #: pattern source -> characters or strings one of which must be in the text for the
 #: pattern to match. Every entry is a *necessary* condition read off the pattern.
@@ -88,7 +91,7 @@ def _gated(rules) -> list[tuple[Callable[[str], str], tuple[str, ...] | None]]:
         if rx.pattern == r"\s+" and repl == " ":
             out.append((partial(_squeeze_whitespace, rx), None))
         else:
-            out.append((partial(rx.sub, repl), GATES.get(rx.pattern)))
+            out.append((partial(untimed(rx).sub, repl), GATES.get(rx.pattern)))
     return out
 
 
@@ -116,7 +119,7 @@ class GatedWordTokenizer(NLTKWordTokenizer):
         self._before_pad = (_gated(self.STARTING_QUOTES) + _gated(self.PUNCTUATION)
                             + _gated([self.PARENS_BRACKETS]) + _gated([self.DOUBLE_DASHES]))
         self._after_pad = _gated(self.ENDING_QUOTES)
-        self._contractions = list(self.CONTRACTIONS2) + list(self.CONTRACTIONS3)
+        self._contractions = [untimed(rx) for rx in (*self.CONTRACTIONS2, *self.CONTRACTIONS3)]
 
     def tokenize(self, text: str, convert_parentheses: bool = False,
                  return_str: bool = False) -> list[str]:

@@ -11,6 +11,8 @@ from analysis.errors import UserError
 from analysis.lang import resources
 from analysis.text.tone import tone_analyzer
 
+from conftest import SEEDS, shared_path
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -66,3 +68,36 @@ def test_no_code_path_downloads():
     pattern = re.compile(r"nltk\.download\s*\(|from nltk import download")
     for path in [*ROOT.glob("analysis/**/*.py"), *ROOT.glob("benchmarks/*.py"), *ROOT.glob("notebooks/*.ipynb")]:
         assert not pattern.search(path.read_text(encoding="utf-8")), path
+
+
+SENTENCE_CASES = [
+    "Dr. Smith went to the U.S. on Jan. 5. He left.", "Wait... what?! Really!! “Yes.” (No.) [Maybe.]",
+    "Prices rose 3.5 per cent. Mr. Ng said so. 'Fine,' she said.", "A.B.C. Corp. said -- again -- no. Then left",
+    "Ends with an initial J. Then: 1. two; 2. three.", "", "...", "«Non.» Il a dit. ‘Ok.’",
+]
+
+
+def _plain_punkt():
+    from nltk.tokenize.punkt import PunktTokenizer
+
+    resources.require(resources.PUNKT_DIR)
+    return PunktTokenizer("english")
+
+
+@pytest.mark.parametrize("text", SENTENCE_CASES)
+def test_punkt_without_the_timer_gives_nltks_sentences(text):
+    assert list(resources.sentence_tokenizer().span_tokenize(text)) == list(_plain_punkt().span_tokenize(text))
+
+
+def _same_spans(texts):
+    plain, ours = _plain_punkt(), resources.sentence_tokenizer()
+    assert [list(ours.span_tokenize(t)) for t in texts] == [list(plain.span_tokenize(t)) for t in texts]
+
+
+def test_punkt_without_the_timer_on_the_seeds():
+    _same_spans([p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))])
+
+
+def test_punkt_without_the_timer_on_un_speeches():
+    files = sorted(shared_path("benchmarks", "un_general_debate").rglob("*.txt"))[::25]
+    _same_spans([p.read_text(encoding="utf-8", errors="replace") for p in files])
