@@ -44,7 +44,8 @@ from ..lang.resources import seen_in_lower_case
 _WORD = r"(?:(?:al|el|ad|ash|bin|ibn|abu)-[A-Z][\w’'\-]*|[A-Z][\w’'\-]*\.?|[A-Z]\.)"
 _RUN = re.compile(rf"(?<![\w’'\-./]){_WORD}(?:\s+(?:(?:de|da|del|van|von|der|al|bin|ibn|la|le)\s+)?{_WORD})*")
 #: A verb right after a sentence-opening word makes that word a subject, hence a name.
-_VERB_AFTER = re.compile(r"\s+(?:(?:has|had|have|is|was|will|would|did|does|also|once|never|not|still|then|later|"
+_VERB_AFTER = re.compile(r"\s+(?:(?:has|had|have|is|was|been|being|will|would|did|does|also|once|never|not|"
+                         r"still|then|later|"
                          r"again|already|just|now|even|himself|herself|themselves|\w+ly|\w+n[’']t)\s+){0,3}(?:said|says|told|[a-z]+ed|[a-z]{2,}[^s\W]s|"
                          # irregular pasts ("Okafor came", "Lula met")
                          r"came|went|spoke|wrote|met|gave|took|made|held|led|won|lost|sought|thought|knew|saw|left|"
@@ -201,6 +202,8 @@ class NameGuards:
         w = word.lower().rstrip(".")
         if w in self.stop or w in self.not_names or not (w.isalpha() or any(c.isalpha() for c in w)):
             return True
+        if w[-2:] in ("'s", "’s") and w[:-2] in self.stop:
+            return True  # "following Saturday's win": a weekday's possessive is still a weekday
         if word.endswith(".") and w in MONTHS:
             return True  # "published Nov. 7": a month abbreviated
         return "-" in word and any(part in self.states for part in _HYPHEN.split(word.rstrip(".")))
@@ -447,7 +450,7 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
                 words[0].lower() not in guards.group and words[0].lower() not in guards.institutions
             party = len(words) == 1 and words[0].lower() in guards.group  # "Republicans who control"
             if opening and len(words) == 1 and not party and (
-                    common or words[0].endswith(_NOT_NAME_ENDINGS + _GROUP_PLURALS)
+                    common or (words[0].endswith(_NOT_NAME_ENDINGS + _GROUP_PLURALS) and not guards.gender(words[0]))
                     or not (owner or _VERB_AFTER.match(text, end) or _APPOSITION_AFTER.match(text, end)
                             or _verb_after_an_aside(text, end))):
                 continue  # "Asked about it, ...", "Reducing inequalities requires ..."
@@ -468,6 +471,7 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
                 continue
             if before and before[-1].lower() in guards.location_prepositions and not prefixed and not (
                     before[-1].lower() in ("to", "from") and len(words) > 1 and guards.gender(words[0])) and not (
+                    before[-1].lower() in ("to", "from") and owner) and not (  # "responding to Trump's attacks"
                     any(w in guards.group for w in lowered)) and not (  # "criticism from Republicans"
                     before[-1].lower() in ("to", "from") and any(w in guards.institutions for w in lowered)):
                 place_end = end

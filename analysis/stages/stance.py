@@ -611,13 +611,16 @@ _BY_AGENT = re.compile(r"^\s+(?:[\w’'-]+\s+){0,4}?by\s+(?:(?:the|a|an|his|her|
 _NEGATED_REQUEST = re.compile(r"^\s*(?:,\s*)?(?:not|never)\s+to\b|^\s*to\s+(?:not|never)\b", re.I)
 
 
+_BY_NEXT = re.compile(r"\s+by\s")
+
+
 def _passive_agent(text: str, cue: Match, subject: Mention, clause_end: int,
                    mentions: list[Mention], role_between: re.Pattern) -> tuple[bool, Mention | None]:
     """Whether the cue is a passive of which ``subject`` is the patient ("Avery was accused"),
     and the agent named with "by" after it ("was praised by the Senate"), if any."""
     if not _PASSIVE_AUX.search(text[subject.end:cue.start]) or not _PARTICIPLE.match(cue.text) \
-            or _ADJECTIVAL.match(cue.text):
-        return False, None
+            or (_ADJECTIVAL.match(cue.text) and not _BY_NEXT.match(text, cue.end)):
+        return False, None  # ("is opposed to" keeps its subject; "is opposed by Germany" is a passive)
     return True, _agent(text, cue, clause_end, mentions, role_between)
 
 
@@ -638,6 +641,11 @@ def _possessed_patient(text: str, cue: Match, clause_start: int, mentions: list[
     return owner
 
 
+_POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+#: Between a possessive determiner and the person it introduces: "his daughter", "her former aide".
+_OWNED_ROLE = re.compile(r"\s+(?:[a-z][\w’'-]*\s+){1,3}")
+
+
 def _agent(text: str, cue: Match, clause_end: int, mentions: list[Mention], role_between: re.Pattern
            ) -> Mention | None:
     """The actor named with "by" right after a participle cue ("pledged by Jamaica"); the person
@@ -645,11 +653,22 @@ def _agent(text: str, cue: Match, clause_end: int, mentions: list[Mention], role
     ("praised by Tidal owner Jay Z")."""
     agent = next((m for m in mentions if m.kind == "actor" and m.actor is not None and cue.end <= m.start < clause_end
                   and _BY_AGENT.match(text[cue.end:m.start])), None)
+    if agent is not None and agent.source == "pronoun" and agent.text.lower() in _POSSESSIVE_DETERMINERS:
+        # "accused by his daughter Dylan Farrow": the daughter, named after her role; "praised by
+        # his wife": someone the text does not name, not the man himself
+        return next((m for m in mentions if m.kind == "actor" and m.actor is not None
+                     and agent.end < m.start < clause_end and _OWNED_ROLE.fullmatch(text, agent.end, m.start)), None)
     if agent is not None:
         person = next((m for m in mentions if m.start > agent.end and m.is_person
                        and role_between.fullmatch(text, agent.end, m.start)), None)
         return person or agent
     return agent
+
+
+#: An apposition between two items of a list: "by Mary Landrieu, a Democrat, and Jeffrey Wiley".
+_APPOSITION_IN_GAP = re.compile(r"^,\s+(?:a|an|the)\s+[^,;()]{1,40}?(?=,\s+(?:and|or)\s)", re.I)
+_INSIDE_APPOSITION = re.compile(r"^,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+_APPOSITION_THEN_AND = re.compile(r"(?:\s+[\w’'-]+){0,3},\s+(?:and|or)\s", re.I)
 
 
 def _coordinated(text: str, m: Mention, mentions: list[Mention], before: int = -1) -> list[Mention]:
@@ -671,7 +690,10 @@ def _coordinated(text: str, m: Mention, mentions: list[Mention], before: int = -
     out.reverse()
     following = []
     for nxt in [x for x in actors if m.end <= x.start and x.end <= before]:
-        gap = _ABBREVIATED_TITLE.sub("", text[(following or [m])[-1].end:nxt.start])
+        if _INSIDE_APPOSITION.match(text[(following or [m])[-1].end:nxt.start]) and \
+                _APPOSITION_THEN_AND.match(text, nxt.end):
+            continue  # "Mary Landrieu, a Democrat, and ...": an aside about the one before
+        gap = _APPOSITION_IN_GAP.sub(",", _ABBREVIATED_TITLE.sub("", text[(following or [m])[-1].end:nxt.start]))
         if not _COORD.match(_ROLE_WORDS_BEFORE.sub("", gap) if nxt.is_person else gap):
             break
         following.append(nxt)
@@ -1224,7 +1246,8 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
             # else "Cambodia should not side with any party", said for Cambodia: its own position
         holders = shared if shared and any(h is holder for h, _ in shared) else [(holder, resolved)]
         agents: list[Mention] = []
-        if _PARTICIPLE.match(c.text) and not _ADJECTIVAL.match(c.text) and appeal is None:
+        if _PARTICIPLE.match(c.text) and (not _ADJECTIVAL.match(c.text) or _BY_NEXT.match(text, c.end)) \
+                and appeal is None:
             agent = _agent(text, c, clause_end, mentions, lex.role_between)
             if agent is not None and (holder_m is None or not _PASSIVE_AUX.search(text[holder_m.end:c.start])) \
                     and not lex.proposal_by.fullmatch(text, c.end, agent.start):  # "rejected calls by X"
@@ -1262,6 +1285,13 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         else:
             targets = [t for t in _cue_targets(sent, c, holder, holder_m, prefer, clause_start, target_end)
                        if not any(t is a for a in agents)]
+            if not targets and agents:
+                # "Sanctions are opposed by Hungary": the passive's subject, an issue, is the target
+                subject = next((m for m in reversed(mentions) if m.kind == "issue" and clause_start <= m.start
+                                and m.end <= c.start), None)
+                if subject is not None and _PASSIVE_AUX.search(text[subject.end:c.start]) \
+                        and _words_between(text, subject.end, c.start, lex) <= 4:
+                    targets = [subject]
         targets = [t for t in targets if not (isinstance(t, Mention) and t.kind == "actor" and t.start >= actors_end)]
         stance, act, targets = _neutrality(lex, targets, stance, act, negated)
         harmed_end = -1  # the end of the last target read as harmed

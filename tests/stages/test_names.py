@@ -36,6 +36,9 @@ def actors(text: str) -> list[tuple[str, str]]:
     ("Okonjo blamed the banks.", ("Okonjo", "person", "")),
     ("Okonjo has repeatedly blamed the banks.", ("Okonjo", "person", "")),
     ("Okafor has taken on Lindqvist before.", ("Okafor", "person", "")),       # any verb after an auxiliary
+    ("Okafor had been praised by his coach.", ("Okafor", "person", "")),       # a passive after "had been"
+    ("Kelly has refrained from comment.", ("Kelly", "person", "")),            # a first name ending in -ly
+    ("He declined to respond to Okonjo's attacks.", ("Okonjo", "person", "")),  # an owner after "to"
     ("Volkin has endorsed the plan.", ("Volkin", "person", "")),               # a surname ending like a demonym
     ("Reporters said Petrovic had left.", ("Petrovic", "person", "")),
     # a title inside the run is cut off; a title word that ends it is a surname

@@ -406,6 +406,15 @@ def test_a_long_run_of_separators_is_read_in_linear_time():
     # "not just" adds, a reflexive stands between subject and verb
     ("Mr. Duarte did not just blame Ms. Okafor but sued her.", ("Duarte", "Okafor", "oppose")),
     ("Kowalczyk himself criticized Mr. Varga for the delay.", ("Kowalczyk", "Varga", "oppose")),
+    # passives: the agent after a possessive and a role, after "opposed by", a listed agent after
+    # an apposition, an issue as the subject, a weekday's possessive no target, a former state
+    ("Ortiz, who was accused by his nephew Ramon Vidal of fraud, denied it.", ("Ramon Vidal", "Ortiz", "oppose")),
+    ("The Chile model is strongly opposed by British advocates of leaving.", ("United Kingdom", "Chile", "oppose")),
+    ("Okafor was praised by Mayor Ana Ruiz, a Liberal, and Sheriff Tom Banda for his work.",
+     ("Sheriff Tom Banda", "Okafor", "support")),
+    ("The embargo is opposed by Mexico.", ("Mexico", "sanctions", "oppose")),
+    ("Talbot had been praised by Okonjo following Saturday's match.", ("Okonjo", "Talbot", "support")),
+    ("Varga was denounced by the Soviet authorities in 1963.", ("Soviet Union", "Varga", "oppose")),
 ])
 def test_holders_and_targets_of_persons_and_parties(text, expected):
     assert expected in findings(text, ["holder", "target", "stance"])
@@ -418,6 +427,7 @@ def test_holders_and_targets_of_persons_and_parties(text, expected):
     ("They said the tariffs were unfair.", ("", "", "")),                      # "they" with no group before
     ("Critics, the paper said, blamed Mr. Ruto.", ("Critics", "", "")),        # a common word, not a name
     ("Officials blamed Mr. Ruto for the delay.", ("Officials", "", "")),
+    ("Mr. Ruto was praised by his wife.", ("Ruto", "", "")),                  # the wife, not he himself
 ])
 def test_no_finding_from_refusals_adjectives_or_unresolved_groups(text, unwanted):
     found = findings(text, ["holder", "target", "stance"])
