@@ -634,7 +634,9 @@ def document_mentions(text: str, sentences: list[tuple[int, int, int, object]], 
         persons = _person_matcher(_with_names(titled, names, index), index)
         # Matched again only where a word of a new name occurs (most sentences have none).
         words = {w.strip(".,’'") for a in names for n in (a.name, *a.aliases) for w in n.split()} - {""}
-        known = [cands + _person_candidates(text, s, e, persons) if not words.isdisjoint(_words_in(text, s, e))
+        # (a word of the sentence is a substring of it: the substring test rules most sentences out cheaply)
+        known = [cands + _person_candidates(text, s, e, persons)
+                 if any(w in text[s:e] for w in words) and not words.isdisjoint(_words_in(text, s, e))
                  else k for cands, (s, e), k in zip(static, spans, known)]
     seen = History(text, quote_spans(text))
     for (sid, s, _e, _), cands in zip(sentences, known):

@@ -193,3 +193,11 @@ def test_regions_and_abbreviated_months_are_no_names(text, fragment):
 def test_a_paper_named_with_the_is_a_name_before_a_past_verb():
     assert "Enquirer" in [n for n, _, _ in names("The Enquirer has endorsed Okafor for governor.")]
     assert [n for n, _, _ in names("We honour the Charter and the Reagan years.") if n in ("Charter", "Reagan")] == []
+
+
+@pytest.mark.parametrize("text, capital", [
+    ("The world changed after the fall of the Berlin Wall.", "Germany"),
+    ("Tickets for the Tokyo Olympics sold out.", "Japan"),
+])
+def test_a_capital_that_opens_the_name_of_a_place_or_event_is_no_government(text, capital):
+    assert capital not in [c for _, c in actors(text)]

@@ -209,6 +209,14 @@ ACT = ["holder", "target", "stance", "act", "plover", "quad"]
      ("Lia Moreno", "Brazil", "support", "appreciate", "SUPPORT", "verbal_cooperation")),
     ("Senator Ivo Brandt is a vocal critic of Austria.",
      ("Ivo Brandt", "Austria", "oppose", "condemn", "DISAPPROVE", "verbal_conflict")),
+    # more news verbs: blocking, alliances, rebukes, salutes, allegations
+    ("Hungary vetoed the Swedish bid.", ("Hungary", "Sweden", "oppose", "reject", "REJECT", "verbal_conflict")),
+    ("Peru snubbed Bolivia.", ("Peru", "Bolivia", "oppose", "reject", "REJECT", "verbal_conflict")),
+    ("Kenya teamed up with Ethiopia.", ("Kenya", "Ethiopia", "support", "support", "SUPPORT", "verbal_cooperation")),
+    ("Senator Ola Nwosu chided Ghana.", ("Ola Nwosu", "Ghana", "oppose", "condemn", "DISAPPROVE", "verbal_conflict")),
+    ("Mexico saluted Cuba.", ("Mexico", "Cuba", "support", "appreciate", "SUPPORT", "verbal_cooperation")),
+    ("Ramon Vidal alleged that Paraguay had lied.",
+     ("Ramon Vidal", "Paraguay", "oppose", "accuse", "DISAPPROVE", "verbal_conflict")),
 ])
 def test_plover_families(text, expected):
     assert expected in findings(text, ACT)
