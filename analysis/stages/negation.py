@@ -46,6 +46,8 @@ def is_negated(text: str, pos: int, negators: Iterable[Match], scope: int, *, fl
                 continue  # "did not just blame X but also ...": blamed X, and more
             if n.text.lower() in _EXCLUSIVE_NEGATORS and _OTHER_THAN.match(text, pos):
                 continue  # "there is no acceptable system other than democracy": only democracy is
+            if _AFFIRMING_IDIOM.match(text, n.end):
+                continue  # "it is no wonder Trump is supporting", "no doubt", "not to mention"
             if "," not in gap and len(WORD.findall(gap)) <= scope and not _NEW_PREDICATE.search(gap):
                 return True
     return False
@@ -58,5 +60,7 @@ _BUT_ALSO = re.compile(r"\bbut\b", re.I)
 #: "no ... other than", "nothing ... except": the negator leaves one thing, and affirms it.
 _EXCLUSIVE_NEGATORS = {"no", "nothing", "none"}
 _OTHER_THAN = re.compile(r"[^,.;:]{0,60}?\b(?:other\s+than|except|save\s+for|apart\s+from|besides)\b", re.I)
+#: Idioms made with a negator that deny nothing: "no wonder", "no doubt", "no matter", "not to mention".
+_AFFIRMING_IDIOM = re.compile(r"\s+(?:wonder|doubt|matter|question|surprise)\b|\s+to\s+mention\b", re.I)
 #: "and"/"or" after two or more words starts another predicate: "no shots were fired and accused".
 _NEW_PREDICATE = re.compile(r"^\s*[\w’'-]+\s+[\w’'-]+(?:\s+[\w’'-]+)*\s+(?:and|or)\s", re.I)

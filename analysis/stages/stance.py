@@ -383,6 +383,11 @@ _ALLEGED_OF = re.compile(r"\b(?:suspected|accused|charged|convicted|guilty|alleg
                          r"(?:of|for|with)\s+(?:having\s+)?$", re.I)
 
 
+#: After an owner, the ones against it: "Obama's critics", "Russia's opponents" are no part of their owner.
+_ADVERSARIES = re.compile(r"[’']s?\s+(?:[\w-]+\s+)?(?:critics?|opponents?|detractors?|rivals?|enem(?:y|ies)|foes?|"
+                          r"adversar(?:y|ies)|challengers?)\b", re.I)
+
+
 def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, mentions: list[Mention],
             att: Attribution, quoted: bool, harm_heads: frozenset[str] = frozenset()
             ) -> tuple[Actor | None, bool, Mention | None]:
@@ -438,6 +443,8 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
         cue_word = text[cue_start:cue_start + 30].split()[0]
         possessive = _POSSESSIVE.match(gap) and not (_POSSESSIVE_THEN_VERB.search(gap)
                                                      and cue_word.endswith(("ed", "ing")))
+        if possessive and _ADVERSARIES.match(gap):
+            return None, False, None  # "Qatar's critics accuse Al Jazeera": not Qatar, and nobody named
         if (_AUX.match(gap) and _may_be_subject(text, last, gap, in_clause)) or possessive:
             return last.actor, last.resolved, last
         if last.is_person and _APPOSITION_GAP.fullmatch(gap) and \

@@ -57,6 +57,9 @@ def test_cue_families(text, expected):
     ("Thailand has never condemned Russia.", ("Thailand", "Russia", "neutral", "neutral_declaration")),
     ("Egypt will not accept the annexation.", ("Egypt", "annexation and secession", "oppose", "reject")),
     ("“We did not provide weapons to anyone,” Laos said.", ("Laos", "weapons supplies", "oppose", "deny")),
+    # an idiom made with a negator denies nothing
+    ("It is no wonder Okafor is supporting Lindqvist.", ("Okafor", "Lindqvist", "support", "support")),
+    ("There is no doubt that Peru supports Chile.", ("Peru", "Chile", "support", "support")),
 ])
 def test_negation_scope(text, expected):
     assert expected in findings(text)
@@ -436,6 +439,9 @@ def test_holders_and_targets_of_persons_and_parties(text, expected):
     ("Critics, the paper said, blamed Mr. Ruto.", ("Critics", "", "")),        # a common word, not a name
     ("Officials blamed Mr. Ruto for the delay.", ("Officials", "", "")),
     ("Mr. Ruto was praised by his wife.", ("Ruto", "", "")),                  # the wife, not he himself
+    ("Mr. Ruto's critics blamed Kenya.", ("Ruto", "", "")),                   # his critics are not he
+    ("Okafor declined to comment on the Nigeria deal.", ("Okafor", "", "")),  # declining to speak rejects nothing
+    ("Okafor has refrained from responding to Varga's attacks.", ("Okafor", "Varga", "oppose")),
 ])
 def test_no_finding_from_refusals_adjectives_or_unresolved_groups(text, unwanted):
     found = findings(text, ["holder", "target", "stance"])
