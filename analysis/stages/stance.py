@@ -165,6 +165,11 @@ class Lexicon:
     work_against_after: re.Pattern = re.compile(r"(?!)")
     role_between: re.Pattern = re.compile(r"(?!)")
     organisation_role: re.Pattern = re.compile(r"(?!)")
+    #: Between an actor and the person it introduces ("Lock the Gate spokeswoman, ", "Roraima's top
+    #: security official "), and between a person and the actor of their role in an apposition
+    #: (", president of the ", ", the ranking member on the "): the person's affiliation.
+    affiliated_before: re.Pattern = re.compile(r"(?!)")
+    affiliated_after: re.Pattern = re.compile(r"(?!)")
 
 
 
@@ -200,7 +205,11 @@ def _context_patterns(st: StanceBook) -> dict[str, re.Pattern]:
             "work_against_after": re.compile(rf"\s+(?:{_alternatives(st.work_against)})\b", re.I),
             # (case as written: a capitalised word is a name, never a role)
             "role_between": re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{roles})\s+"),
-            "organisation_role": re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{roles})(?:\s+[a-z-]+){{0,2}}?\s+")}
+            "organisation_role": re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{roles})(?:\s+[a-z-]+){{0,2}}?\s+"),
+            "affiliated_before": re.compile(rf"(?:[’']s?)?\s+(?:[a-z-]+\s+){{0,3}}?(?:{roles})\s*,?\s+"
+                                            r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"),
+            "affiliated_after": re.compile(rf",\s+(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){{0,3}}?(?:{roles})\s+"
+                                           r"(?:of|at|for|with|on|from|in)\s+(?:the\s+)?")}
 
 
 def _proposal_by(heads: frozenset[str]) -> re.Pattern:
@@ -1380,11 +1389,43 @@ def _merge(findings: list[Finding]) -> list[Finding]:
     return list(out.values())
 
 
+def person_affiliations(text: str, mentions: list[Mention], lex: Lexicon) -> dict[str, str]:
+    """The actor each person of a document is introduced with, for persons no codebook, title or
+    apposition gave one: "Lock the Gate spokeswoman, Naomi Hogan" speaks for Lock the Gate,
+    "Robert Verchick, president of the Center for Progressive Reform" for the Center, "Samantha
+    Power, US ambassador" for the United States. The first introduction counts."""
+    named = sorted((m for m in mentions if m.kind == "actor" and m.actor is not None
+                    and m.source not in ("pronoun", "role_reference")), key=lambda m: m.start)
+    out: dict[str, str] = {}
+    for k, m in enumerate(named):
+        if not m.is_person or m.actor.affiliation or m.canonical in out:
+            continue
+        prev = named[k - 1] if k else None
+        nxt = named[k + 1] if k + 1 < len(named) else None
+        # (a comma before the person opens an apposition, which one after it closes: "Lock the Gate
+        # spokeswoman, Naomi Hogan, accused"; not "was a Klan lawyer, Harris says")
+        if prev is not None and prev.canonical != m.canonical and \
+                lex.affiliated_before.fullmatch(text, prev.end, m.start) and \
+                ("," not in text[prev.end:m.start] or text[m.end:m.end + 1] == ","):
+            out[m.canonical] = prev.canonical
+        elif nxt is not None and nxt.canonical != m.canonical and (
+                lex.affiliated_after.fullmatch(text, m.end, nxt.start)
+                or (_APPOSED_ACTOR.fullmatch(text, m.end, nxt.start) and len(nxt.text.split()) > 1
+                    and nxt.text.split()[-1] in lex.book.person_roles)):
+            out[m.canonical] = nxt.canonical
+    return out
+
+
+#: A person, then an actor's role in an apposition: "Samantha Power, US ambassador".
+_APPOSED_ACTOR = re.compile(r",\s+(?:the\s+)?")
+
+
 def document_stance(doc_id: str, text: str, sentences: list[tuple[int, int, int, bool]], dm: DocumentMentions, *,
                     index: ActorIndex, lex: Lexicon) -> list[tuple]:
     """Stance rows of one document; ``sentences``: (sentence_id, char_start, char_end, in_quote)."""
     rows = []
     issue_labels = index.issue_labels
+    affiliations = None  # worked out for the documents that have a finding
     for sid, s, e, in_quote in sentences:
         mentions = dm.by_sentence.get(sid, [])
         att = dm.attribution.get(sid, Attribution())
@@ -1392,6 +1433,8 @@ def document_stance(doc_id: str, text: str, sentences: list[tuple[int, int, int,
         found = sentence_findings(text, s, e, mentions, att, quoted, lex)
         if not found:
             continue
+        if affiliations is None:
+            affiliations = person_affiliations(text, dm.mentions, lex)
         hedged = any(True for _ in lex.hedges.finditer(text, s, e))
         boosted = any(True for _ in lex.boosters.finditer(text, s, e))
         seen = set()
@@ -1406,7 +1449,8 @@ def document_stance(doc_id: str, text: str, sentences: list[tuple[int, int, int,
                 continue
             seen.add(key)
             h = f.holder
-            rows.append((doc_id, sid, s, e, h.name, h.affiliation or (h.name if h.type == "state" else ""), h.type,
+            affiliation = h.affiliation or affiliations.get(h.name, "") or (h.name if h.type == "state" else "")
+            rows.append((doc_id, sid, s, e, h.name, affiliation, h.type,
                          target, target_type, f.stance, f.act, f.cue, f.cue_start, f.cue_end, f.negated, hedged,
                          boosted, f.modality, att.attribution,
                          att.speaker.name if att.speaker is not None else "", f.holder_resolved, f.addressee,

@@ -983,3 +983,22 @@ def test_review_cue_words_policies_allegations_and_party_lists(text, expected, u
 def test_a_common_word_after_a_comma_opens_no_clause():
     assert ("Peru", "Chile", "support") in findings("Peru welcomed the aid, morning and evening, sent to Chile.",
                                                     ["holder", "target", "stance"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the actor a person is introduced with: before the role, or in an apposition after the name
+    ("Green Shield spokeswoman, Naomi Hale, accused Origin Mining of lying.", ("Naomi Hale", "Green Shield")),
+    ("Jakarta’s top security official Budi Santoso blamed Malaysia.",
+     ("Budi Santoso", "Indonesia")),
+    ("Rita Okoye, president of the Center for Fair Trade, criticized Ghana.",
+     ("Rita Okoye", "Center for Fair Trade")),
+    ("Ana Ortiz, Chilean ambassador to the UN, accused Russia of lying.", ("Ana Ortiz", "Chile")),
+])
+def test_a_person_speaks_for_the_actor_they_are_introduced_with(text, expected):
+    assert expected in findings(text, ["holder", "holder_affiliation"])
+
+
+def test_a_role_before_a_comma_is_nobody_elses_affiliation():
+    found = findings("The donor was a Green Shield lawyer, Okafor says, and Okafor criticized Ghana.",
+                     ["holder", "holder_affiliation"])
+    assert ("Okafor", "Green Shield") not in found
