@@ -724,7 +724,15 @@ def _open_rules(sentence: str) -> list[tuple]:
     for feature, bit in _FEATURE_BITS.items():
         if _FEATURES[feature](sentence):
             have |= bit
-    return [rule for need, rule in _GATED if need & have == need]
+    rules = _OPEN_FOR.get(have)
+    if rules is None:  # few distinct sets of features occur: each one's rules are listed once
+        rules = [rule for need, rule in _GATED if need & have == need]
+        if len(_OPEN_FOR) < 10_000:
+            _OPEN_FOR[have] = rules
+    return rules
+
+
+_OPEN_FOR: dict[int, list[tuple]] = {}
 
 
 def find_timexes(sentence: str, *, dct: date | None, offset: int = 0) -> list[Timex]:
