@@ -555,7 +555,9 @@ def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: A
     # the harm suffered around it ("defending our values in a world dominated by extremism")
     if lex is not None:
         after = [m for m in after
-                 if not (m.kind == "actor" and lex.setting_before.search(text, max(start, m.start - 50), m.start))
+                 if not (m.kind == "actor" and (lex.setting_before.search(text, max(start, m.start - 50), m.start)
+                                                or _UNDER_AUSPICES.match(text, m.end)
+                                                and _UNDER_BEFORE.search(text, max(start, m.start - 12), m.start)))
                  and not (m.kind == "issue" and lex.suffered_before.search(text, max(start, m.start - 40), m.start))]
     if not after:
         owner = _harm_owner(text, start, end, mentions, holder, harm_heads)
@@ -934,6 +936,11 @@ def _through(lex: Lexicon, fam: CueFamily) -> frozenset[str]:
     if fam.plover not in _POSITION_ACTS:
         return frozenset()
     return lex.through_heads if fam.stance == "oppose" else lex.book.transfer_heads
+
+
+#: "dialogue ... under EU auspices": the setting named between "under" and "auspices".
+_UNDER_AUSPICES = re.compile(r"(?:[’']s)?\s+(?:auspices|aegis|leadership|chairmanship|presidency)\b", re.I)
+_UNDER_BEFORE = re.compile(r"\bunder\s+(?:the\s+)?$", re.I)
 
 
 def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Mention | None, prefer: str,

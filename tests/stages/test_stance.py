@@ -360,6 +360,9 @@ def test_targets_inside_noun_phrases(text, expected):
     ("Chile welcomed the Conference of the Parties.", ("Chile", "parties to the conflict")),  # a longer name
     ("Kenya supports the New Agenda for Peace.", ("Kenya", "peace and ending the war")),
     ("Peru supports the United Nations Environment Assembly.", ("Peru", "United Nations")),
+    # a setting or a channel is no target (pass 16)
+    ("Serbia supports dialogue with Kosovo, under EU auspices.", ("Serbia", "European Union")),
+    ("Oman delivered food aid through the Red Crescent Society.", ("Oman", "Red Crescent Society")),
 ])
 def test_no_target_through_a_noun_adjective_name_or_region(text, unwanted):
     found = findings(text, ["holder", "target"])
@@ -503,6 +506,8 @@ def test_appeals_and_doers_in_speeches(text, voice, expected):
     ("Those uprisings were dubbed the Arab Spring by the press.", "TON"),                   # "Spring" no name
     ("It is our belief that Taiwan should be able to make its contribution.", "TON"),       # no demand of Taiwan
     ("Many issues impacting Member States should be solved soon.", "TON"),                  # their object
+    ("I deliver the greetings of President Ana Ortega.", "TON"),                            # greetings, no aid
+    ("We must deliver the dividends of democracy to our youth.", "TON"),
 ])
 def test_no_finding_from_idioms_conditions_or_things_named(text, voice):
     assert voiced(text, voice) == []
