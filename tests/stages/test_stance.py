@@ -347,6 +347,9 @@ def test_idioms_and_names_are_not_cues_or_actors(text, unwanted):
      ("Samoa", "disarmament and non-proliferation", "support")),
     ("Tuvalu is preventing climate threats.", ("Tuvalu", "climate change action", "support")),
     ("Chile supports the elimination of nuclear weapons.", ("Chile", "disarmament and non-proliferation", "support")),
+    # a second verb takes its own object: "prevent conflict and sustain peace" sustains peace (pass 16)
+    ("Norway wants to prevent conflict and sustain peace.", ("Norway", "peace and ending the war", "support")),
+    ("Fiji will strengthen the United Nations.", ("Fiji", "United Nations", "support")),
 ])
 def test_targets_inside_noun_phrases(text, expected):
     assert expected in findings(text, ["holder", "target", "stance"])
