@@ -17,9 +17,9 @@ from analysis.views.timeline import dated_rows
 from conftest import write
 
 TEXTS = [
-    "The Quux cheered the drone ban on 3 May 2023. Kampuchea will remain impartial and keep its policy of "
+    "The Quux extolled the drone ban on 3 May 2023. Kampuchea will remain impartial and keep its policy of "
     "non-alignment.",
-    "Officials in Freedonia said on 4 May 2023 that the Quux had cheered the drone ban.",
+    "Officials in Freedonia said on 4 May 2023 that the Quux had extolled the drone ban.",
     "Analysts expect further talks.",
 ]
 
@@ -43,7 +43,7 @@ def own(tmp_path_factory):
                                             "    aliases: [the Quux, The Quux]\n")
     edit(books / "places.yaml", "Cambodia: {iso: KHM,", "Cambodia: {iso: KHM, names: [Kampuchea],")
     edit(books / "issues.yaml", "issues:\n", "issues:\n  - id: drones\n    label: drones\n    aliases: [drone*]\n")
-    edit(books / "stance.yaml", "champion*,", "champion*, cheer*,")
+    edit(books / "stance.yaml", "champion*,", "champion*, extol*,")
     edit(books / "frames.yaml", "  neutrality:\n    label: Neutrality and non-alignment",
          "  non_alignment:\n    label: Non-alignment")
     return corpus, books
@@ -106,7 +106,7 @@ def test_an_edit_between_two_runs_in_one_process_is_used(own, tmp_path):
     shutil.copytree(books, mine)
     inputs = RunInputs(CorpusSource(corpus), codebooks=mine, frames=mine / "frames.yaml")
     first = build_tables(inputs)
-    edit(mine / "stance.yaml", "champion*, cheer*,", "champion*,")
+    edit(mine / "stance.yaml", "champion*, extol*,", "champion*,")
     edit(mine / "frames.yaml", "threshold: 1.0", "threshold: 5.0")
     second = build_tables(inputs)
     assert ("Zorblat Quux", "drones") in set(zip(first["stance"]["holder"], first["stance"]["target"]))
