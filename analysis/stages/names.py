@@ -105,6 +105,9 @@ _OF_AFTER = re.compile(r"\s+of\s")
 _NOT_NAME_ENDINGS = ("ing", "ed", "ly", "less", "ous", "ful", "able", "ible")
 #: A capitalised word next: a name follows ("House Speaker Paul Ryan", "German President Steinmeier").
 NAME_NEXT = re.compile(r"\s+[A-Z]")
+#: A lower-case noun of geography after a capitalised word makes it the name of a place.
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:region|regions|subregion|area|basin|valley|desert|coast|peninsula|corridor|"
+                               r"province|district|river|mountains|highlands|plateau|delta|strait)\b")
 _TOPIC_PREPOSITIONS = {"on", "of", "for", "about", "against", "with", "in"}
 _OFFICE_OF = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
 #: "the Department of Homeland Security (DHS)": the acronym names the same organisation.
@@ -504,6 +507,8 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
             if len(before) >= 2 and before[-1].lower() in _TOPIC_PREPOSITIONS and before[-2].lower() in \
                     guards.title_words and not prefixed and all(seen_in_lower_case(w) for w in words):
                 continue  # "the Envoy on Technology", "Special Rapporteur on Torture": the office's subject
+            if _PLACE_NOUN_AFTER.match(text, end) and not prefixed:
+                continue  # "the Sahel and Sahara region", "the Lachin corridor": a place
             actor = _actor(words, guards)
             if actor is None or not words[0]:
                 continue

@@ -379,10 +379,12 @@ _INFINITIVE_OBJECT = re.compile(r"\bto\s+[a-z]+\s+(?:the\s+|a\s+|an\s+)?$")
 #: Terrorism", "efforts to combat extremism", "a ban on cluster munitions".
 _AGAINST_AN_ISSUE = re.compile(r"\b(?:against|combat\w*|counter\w*|fight\w*|eradicat\w*|eliminat\w*|prevent\w*|"
                                r"curb\w*|halt\w*|stop\w*|ban|bans|banning|prohibit\w*|end\s+to|ending|remov\w*|"
-                               r"clear\w*|destroy\w*|"
+                               r"clear\w*|destroy\w*|tackl\w*|defeat\w*|"
+                               # "strengthened its capacity to deal with cross-border terrorism"
+                               r"(?:deal\w*|cope|coping|grappl\w*)\s+with|respond\w*\s+to|"
                                # "address the problem of irregular migration": the issue named as a harm
                                r"(?:problem|scourge|menace|plague|threat)s?\s+(?:of|posed\s+by))\b"
-                               r"(?:\s+(?:on|of|the|all|any|every|forms?|international))*(?:\s+[a-z]+)?"
+                               r"(?:\s+(?:on|of|the|all|any|every|forms?|international))*(?:\s+[a-z][a-z-]*)?"
                                # ... and the issues listed after the first ("combating extremism, terrorism")
                                r"(?:\s+[a-z-]+,)*\s+$", re.I)
 _REFLEXIVE = re.compile(r"^\s+(?:himself|herself|itself|themselves)\b", re.I)
@@ -1114,6 +1116,12 @@ def _role_noun_findings(text: str, s: int, e: int, mentions: list[Mention], lex:
     return out
 
 
+#: After an obligation, a demand to stop what the subject does ("must stop", "should withdraw").
+_STOP_DEMANDED = re.compile(r"\s+(?:(?:immediately|now|urgently|also|finally|at\s+once)\s+)?(?:stop|cease|halt|desist|"
+                            r"refrain|abandon|withdraw|lift|end\s+(?:its|their|his|her|the)\b|put\s+an\s+end\s+to)\b",
+                            re.I)
+
+
 def _obligation_demands(text: str, s: int, e: int, mentions: list[Mention], att: Attribution,
                         lex: Lexicon) -> list[Finding]:
     """Demands made by putting an obligation on an actor in what a speaker says: "Russia said
@@ -1126,6 +1134,7 @@ def _obligation_demands(text: str, s: int, e: int, mentions: list[Mention], att:
     out = []
     for o in lex.obligations.finditer(text, s, e):
         accountable = _HELD_TO_ACCOUNT.match(text, o.end) is not None
+        ceasing = _STOP_DEMANDED.match(text, o.end) is not None
         if att.attribution == "reported" and o.start < att.verb_end or (_PASSIVE_AFTER.match(text, o.end)
                                                                          and not accountable) \
                 or _NEGATED_AFTER.match(text, o.end) or _NEGATED_BEFORE.search(text, max(s, o.start - 12), o.start):
@@ -1142,7 +1151,8 @@ def _obligation_demands(text: str, s: int, e: int, mentions: list[Mention], att:
         role = _ROLE_ASSIGNED.match(text, o.end) is not None
         for t in _coordinated(text, subject, mentions):
             if t.canonical not in (holder.name, att.speaker.name):
-                if accountable:  # "Russia must, and will, be held to account": against Russia
+                if accountable or ceasing:  # "Russia must, and will, be held to account", "Abbas must
+                    # stop spreading ...", "Russia must withdraw": against what the subject does
                     out.append(Finding(holder, att.resolved, t, "oppose", "urge", plover, o.start, o.end, o.text,
                                        False, "", t.canonical))
                 elif role:  # "should form the backbone of this family": a place given, supported

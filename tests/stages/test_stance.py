@@ -497,6 +497,11 @@ def test_no_demand_of_a_passive_the_speaker_or_from_a_wrong_speaker(text, unwant
      ("Tonga", "human rights", "support", "support", "")),
     ("Norway said on Monday that Peru must return the seized vessel.", "TON",
      ("Norway", "Peru", "none", "urge", "Peru")),
+    # pass 17: a demand to stop what the subject does is against it; dealing with a problem is against it
+    ("Ana Ortega must stop spreading these lies.", "TON", ("Tonga", "Ana Ortega", "oppose", "urge", "Ana Ortega")),
+    ("Peru must withdraw its troops from the border.", "TON", ("Tonga", "Peru", "oppose", "urge", "Peru")),
+    ("We have strengthened our capacity to deal with cross-border terrorism.", "TON",
+     ("Tonga", "terrorism", "oppose", "support", "")),
 ])
 def test_appeals_and_doers_in_speeches(text, voice, expected):
     assert expected in voiced(text, voice)
@@ -511,6 +516,7 @@ def test_appeals_and_doers_in_speeches(text, voice, expected):
     ("Many issues impacting Member States should be solved soon.", "TON"),                  # their object
     ("I deliver the greetings of President Ana Ortega.", "TON"),                            # greetings, no aid
     ("We must deliver the dividends of democracy to our youth.", "TON"),
+    ("The Council remains the preserve of the victors of the Second World War.", "TON"),   # a noun, no cue
 ])
 def test_no_finding_from_idioms_conditions_or_things_named(text, voice):
     assert voiced(text, voice) == []
