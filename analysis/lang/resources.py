@@ -141,12 +141,21 @@ def untimed(pattern):
     NLTK's own fixed tokenizer patterns (Punkt's, the Treebank word tokenizer's, VADER's
     punctuation), each linear in its input, so the same engine gives the same matches.
 
+    A pattern that is not a ``TimedPattern`` (NLTK keeps some in the standard ``re``: the
+    contraction rules) is returned as it is: it has no timer, and another engine could match
+    differently (``\\b`` next to combining marks).
+
     >>> from nltk import redos
     >>> untimed(redos.compile(r"[?!]")).sub(" ! ", "Why?")
     'Why ! '
+    >>> import re; rx = re.compile("a"); untimed(rx) is rx
+    True
     """
     import regex
+    from nltk.redos import TimedPattern
 
+    if not isinstance(pattern, TimedPattern):
+        return pattern
     return regex.compile(pattern.pattern, pattern.flags)
 
 

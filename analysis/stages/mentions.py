@@ -636,7 +636,7 @@ def document_mentions(text: str, sentences: list[tuple[int, int, int, object]], 
         words = {w.strip(".,’'") for a in names for n in (a.name, *a.aliases) for w in n.split()} - {""}
         # (a word of the sentence is a substring of it: the substring test rules most sentences out cheaply)
         known = [cands + _person_candidates(text, s, e, persons)
-                 if any(w in text[s:e] for w in words) and not words.isdisjoint(_words_in(text, s, e))
+                 if _holds_any(text[s:e], words) and not words.isdisjoint(_words_in(text, s, e))
                  else k for cands, (s, e), k in zip(static, spans, known)]
     seen = History(text, quote_spans(text))
     for (sid, s, _e, _), cands in zip(sentences, known):
@@ -659,6 +659,10 @@ def document_mentions(text: str, sentences: list[tuple[int, int, int, object]], 
 
 
 _POSSESSIVE_END = re.compile(r"[’']s?$")
+
+
+def _holds_any(sentence: str, words: set[str]) -> bool:
+    return any(w in sentence for w in words)
 
 
 def _words_in(text: str, s: int, e: int) -> set[str]:

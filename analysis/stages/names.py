@@ -37,7 +37,7 @@ from dataclasses import replace
 from functools import cached_property
 
 from ..config.codebooks import Actor, NameRules
-from ..lang.en import CALENDAR_NAMES, FUNCTION_WORDS, HEADLINE_WORDS, MONTHS
+from ..lang.en import CALENDAR_NAMES, FUNCTION_WORDS, HEADLINE_WORDS, MONTHS, WEEKDAYS
 from ..lang.resources import seen_in_lower_case
 
 #: A capitalised word: "Teller", "McConnell", "O'Brien", "al-Assad" (after its particle), "J.", "NAACP".
@@ -205,7 +205,7 @@ class NameGuards:
         w = word.lower().rstrip(".")
         if w in self.stop or w in self.not_names or not (w.isalpha() or any(c.isalpha() for c in w)):
             return True
-        if w[-2:] in ("'s", "’s") and w[:-2] in self.stop:
+        if w[-2:] in ("'s", "’s") and w[:-2] in WEEKDAYS:
             return True  # "following Saturday's win": a weekday's possessive is still a weekday
         if word.endswith(".") and w in MONTHS:
             return True  # "published Nov. 7": a month abbreviated
@@ -474,7 +474,6 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
                 continue
             if before and before[-1].lower() in guards.location_prepositions and not prefixed and not (
                     before[-1].lower() in ("to", "from") and len(words) > 1 and guards.gender(words[0])) and not (
-                    before[-1].lower() in ("to", "from") and owner) and not (  # "responding to Trump's attacks"
                     any(w in guards.group for w in lowered)) and not (  # "criticism from Republicans"
                     before[-1].lower() in ("to", "from") and any(w in guards.institutions for w in lowered)):
                 place_end = end
@@ -507,7 +506,7 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
             if len(before) >= 2 and before[-1].lower() in _TOPIC_PREPOSITIONS and before[-2].lower() in \
                     guards.title_words and not prefixed and all(seen_in_lower_case(w) for w in words):
                 continue  # "the Envoy on Technology", "Special Rapporteur on Torture": the office's subject
-            if _PLACE_NOUN_AFTER.match(text, end) and not prefixed:
+            if _PLACE_NOUN_AFTER.match(text, end) and not prefixed and not guards.gender(words[0]):
                 continue  # "the Sahel and Sahara region", "the Lachin corridor": a place
             actor = _actor(words, guards)
             if actor is None or not words[0]:

@@ -61,6 +61,6 @@ _BUT_ALSO = re.compile(r"\bbut\b", re.I)
 _EXCLUSIVE_NEGATORS = {"no", "nothing", "none"}
 _OTHER_THAN = re.compile(r"[^,.;:]{0,60}?\b(?:other\s+than|except|save\s+for|apart\s+from|besides)\b", re.I)
 #: Idioms made with a negator that deny nothing: "no wonder", "no doubt", "no matter", "not to mention".
-_AFFIRMING_IDIOM = re.compile(r"\s+(?:wonder|doubt|matter|question|surprise)\b|\s+to\s+mention\b", re.I)
+_AFFIRMING_IDIOM = re.compile(r"\s+(?:wonder|doubt|matter|surprise)\b|\s+to\s+mention\b", re.I)
 #: "and"/"or" after two or more words starts another predicate: "no shots were fired and accused".
 _NEW_PREDICATE = re.compile(r"^\s*[\w’'-]+\s+[\w’'-]+(?:\s+[\w’'-]+)*\s+(?:and|or)\s", re.I)

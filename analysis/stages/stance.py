@@ -106,7 +106,8 @@ _ABBREVIATED_TITLE = re.compile(r"\b[A-Z][a-z]{1,4}\.")
 _CONJUNCTION = re.compile(r"\b(?:and|or|nor)\b|&|as well as", re.I)
 # possessive: linear on ", , , ..."; an article may open the next one after a bare conjunction
 # ("Jamaica and the Bahamas"; ", and the United States condemned" starts a clause)
-_COORD = re.compile(r"^(?:\s*+(?:(?:,|&|and|or|nor|as well as)\s*+)++|\s+(?:and|or|&)\s+the\s+)$", re.I)
+_COORD = re.compile(r"^(?:\s*+(?:(?:,|&|and|or|nor|as well as)\s*+)++|\s+(?:and|or|&)\s+the\s+|"
+                    r"\s*,\s*the\s+)$", re.I)  # (and "Russia, the United States and China")
 _FIRST_PERSON = re.compile(r"(?<![\w’'])(I|we|We|us|our|Our|my|My|me)(?![\w’'])")
 #: A clause start with no subject of its own before the cue: adverbs, auxiliaries, "and".
 # Atomic alternatives, possessive loops: "strongly" is both a listed word and \w+ly, and a loop that
@@ -206,7 +207,10 @@ def _context_patterns(st: StanceBook) -> dict[str, re.Pattern]:
             # (case as written: a capitalised word is a name, never a role)
             "role_between": re.compile(rf"\s+(?:[a-z-]+\s+)?(?:{roles})\s+"),
             "organisation_role": re.compile(rf"\s+(?:[a-z-]+\s+){{0,2}}?(?:{roles})(?:\s+[a-z-]+){{0,2}}?\s+"),
-            "affiliated_before": re.compile(rf"(?:[’']s?)?\s+(?:[a-z-]+\s+){{0,3}}?(?:{roles})\s*,?\s+"
+            # (words between the actor and the role only after a possessive, or one that is no verb
+            # nor article: "Russia sanctioned the lawyer Ana Ruiz" affiliates her to nobody)
+            "affiliated_before": re.compile(rf"(?:[’']s?\s+(?:[a-z-]+\s+){{0,3}}?|"
+                                            rf"\s+(?:(?!(?:the|a|an)\s)[a-z-]+(?<!ed)\s+)?)(?:{roles})\s*,?\s+"
                                             r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"),
             "affiliated_after": re.compile(rf",\s+(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){{0,3}}?(?:{roles})\s+"
                                            r"(?:of|at|for|with|on|from|in)\s+(?:the\s+)?")}
@@ -344,6 +348,8 @@ _ADJECTIVE_OF = re.compile(r"((?:\s+[a-z][\w-]*){1,2})")
 #: nuclear weapons", "support for efforts to tackle climate change" support the issue.
 _AGAINST_A_PROBLEM = re.compile(r"\b(?:eliminat|aboli|ban|prohibit|reduc|remov|end|free\s+of|without|fight|combat|"
                                 r"tackl|address|mitigat|adapt|prevent|halt|stop|curb|limit|respond|response|counter|"
+                                # "committed to finding comprehensive solutions to the climate crisis"
+                                r"solution|solv|resolv|"
                                 r"against|cut|phase|non-|denucleari|disarm|control|"
                                 # the problem as a topic or a harm suffered: "leadership on climate change",
                                 # "the nations most exposed to the impact of climate change"
@@ -380,8 +386,6 @@ _INFINITIVE_OBJECT = re.compile(r"\bto\s+[a-z]+\s+(?:the\s+|a\s+|an\s+)?$")
 _AGAINST_AN_ISSUE = re.compile(r"\b(?:against|combat\w*|counter\w*|fight\w*|eradicat\w*|eliminat\w*|prevent\w*|"
                                r"curb\w*|halt\w*|stop\w*|ban|bans|banning|prohibit\w*|end\s+to|ending|remov\w*|"
                                r"clear\w*|destroy\w*|tackl\w*|defeat\w*|"
-                               # "strengthened its capacity to deal with cross-border terrorism"
-                               r"(?:deal\w*|cope|coping|grappl\w*)\s+with|respond\w*\s+to|"
                                # "address the problem of irregular migration": the issue named as a harm
                                r"(?:problem|scourge|menace|plague|threat)s?\s+(?:of|posed\s+by))\b"
                                r"(?:\s+(?:on|of|the|all|any|every|forms?|international))*(?:\s+[a-z][a-z-]*)?"
@@ -435,8 +439,10 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
     # In a quotation, or in a text spoken by one actor (a speech: the corpus gives its voice).
     if fp and (quoted or (att.attribution == "author" and att.speaker is not None)):
         last = fp[-1]
-        if _PASSIVE_AUX.search(text, last.end(), cue_start) and _PARTICIPLE.match(text[cue_start:cue_start + 30]):
-            return None, False, None  # "we are often denied access": the speaker undergoes it
+        if _PASSIVE_AUX.search(text, last.end(), cue_start) and _PARTICIPLE.match(text[cue_start:cue_start + 30]) \
+                and not _ADJECTIVAL.match(text[cue_start:cue_start + 30]):
+            return None, False, None  # "we are often denied access": the speaker undergoes it ("we are
+            # committed to" is the speaker's own commitment)
         # Not behind a clause with its own subject ("a stance against developments that threaten",
         # "the announcement ... that it will provide"); and "Let me take the opportunity of this
         # debate of the General Assembly to congratulate": actors after "me" governed by a
@@ -558,8 +564,8 @@ def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: A
     if lex is not None:
         after = [m for m in after
                  if not (m.kind == "actor" and (lex.setting_before.search(text, max(start, m.start - 50), m.start)
-                                                or _UNDER_AUSPICES.match(text, m.end)
-                                                and _UNDER_BEFORE.search(text, max(start, m.start - 12), m.start)))
+                                                or (_UNDER_AUSPICES.match(text, m.end)
+                                                    and _UNDER_BEFORE.search(text, max(start, m.start - 12), m.start))))
                  and not (m.kind == "issue" and lex.suffered_before.search(text, max(start, m.start - 40), m.start))]
     if not after:
         owner = _harm_owner(text, start, end, mentions, holder, harm_heads)
@@ -662,8 +668,6 @@ def _possessed_patient(text: str, cue: Match, clause_start: int, mentions: list[
 
 
 _POSSESSIVE_DETERMINERS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
-#: Between a possessive determiner and the person it introduces: "his daughter", "her former aide".
-_OWNED_ROLE = re.compile(r"\s+(?:[a-z][\w’'-]*\s+){1,3}")
 
 
 def _agent(text: str, cue: Match, clause_end: int, mentions: list[Mention], role_between: re.Pattern
@@ -677,7 +681,7 @@ def _agent(text: str, cue: Match, clause_end: int, mentions: list[Mention], role
         # "accused by his daughter Dylan Farrow": the daughter, named after her role; "praised by
         # his wife": someone the text does not name, not the man himself
         return next((m for m in mentions if m.kind == "actor" and m.actor is not None
-                     and agent.end < m.start < clause_end and _OWNED_ROLE.fullmatch(text, agent.end, m.start)), None)
+                     and agent.end < m.start < clause_end and role_between.fullmatch(text, agent.end, m.start)), None)
     if agent is not None:
         person = next((m for m in mentions if m.start > agent.end and m.is_person
                        and role_between.fullmatch(text, agent.end, m.start)), None)
@@ -687,7 +691,8 @@ def _agent(text: str, cue: Match, clause_end: int, mentions: list[Mention], role
 
 #: An apposition between two items of a list: "by Mary Landrieu, a Democrat, and Jeffrey Wiley".
 _APPOSITION_IN_GAP = re.compile(r"^,\s+(?:a|an|the)\s+[^,;()]{1,40}?(?=,\s+(?:and|or)\s)", re.I)
-_INSIDE_APPOSITION = re.compile(r"^,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
+_INSIDE_APPOSITION = re.compile(r"^,\s+(?:a|an)\s+(?:[\w’'-]+\s+){0,3}$", re.I)  # ("Russia, the United States,
+# and China" is a list)
 _APPOSITION_THEN_AND = re.compile(r"(?:\s+[\w’'-]+){0,3},\s+(?:and|or)\s", re.I)
 
 
@@ -1118,7 +1123,8 @@ def _role_noun_findings(text: str, s: int, e: int, mentions: list[Mention], lex:
 
 #: After an obligation, a demand to stop what the subject does ("must stop", "should withdraw").
 _STOP_DEMANDED = re.compile(r"\s+(?:(?:immediately|now|urgently|also|finally|at\s+once)\s+)?(?:stop|cease|halt|desist|"
-                            r"refrain|abandon|withdraw|lift|end\s+(?:its|their|his|her|the)\b|put\s+an\s+end\s+to)\b",
+                            r"end\s+(?:its|their|his|her)|put\s+an\s+end\s+to\s+(?:its|their|his|her)|"
+                            r"withdraw\s+(?:all\s+)?(?:of\s+)?(?:its|their|his|her)\s+(?:[a-z]+\s+)?(?:forces|troops))\b",
                             re.I)
 
 

@@ -716,7 +716,7 @@ _FEATURE_BITS, _WORD_BITS, _RULE_BITS = _gate_bits()
 _GATED = list(zip(_RULE_BITS, _COMPILED))
 
 
-def _open_rules(sentence: str) -> list[tuple]:
+def _open_rules(sentence: str) -> tuple:
     """The compiled rules whose gate the sentence passes."""
     have = 0
     for w in set(_LETTERS.findall(sentence.lower())).intersection(_WORD_BITS):
@@ -726,13 +726,14 @@ def _open_rules(sentence: str) -> list[tuple]:
             have |= bit
     rules = _OPEN_FOR.get(have)
     if rules is None:  # few distinct sets of features occur: each one's rules are listed once
-        rules = [rule for need, rule in _GATED if need & have == need]
-        if len(_OPEN_FOR) < 10_000:
+        rules = tuple(rule for need, rule in _GATED if need & have == need)
+        if len(_OPEN_FOR) < _OPEN_FOR_SIZE:
             _OPEN_FOR[have] = rules
     return rules
 
 
-_OPEN_FOR: dict[int, list[tuple]] = {}
+_OPEN_FOR: dict[int, tuple] = {}
+_OPEN_FOR_SIZE = 10_000  # a few MB at most; a corpus shows a few thousand sets of open gates
 
 
 def find_timexes(sentence: str, *, dct: date | None, offset: int = 0) -> list[Timex]:

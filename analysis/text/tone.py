@@ -22,6 +22,12 @@ from nltk.sentiment.vader import SentiText as _NLTKSentiText
 from ..lang.resources import VADER_ZIP, require, untimed
 
 
+@lru_cache(maxsize=4)
+def punctuation_chars(punc_list: tuple[str, ...]) -> str:
+    """The characters VADER's punctuation marks are made of."""
+    return "".join(sorted(set("".join(punc_list))))
+
+
 class SentiText(_NLTKSentiText):
     """NLTK's ``SentiText`` without the per-sentence product dictionaries.
 
@@ -38,7 +44,7 @@ class SentiText(_NLTKSentiText):
     def _words_and_emoticons(self):
         wes = [we for we in self.text.split() if len(we) > 1]
         marks = set(self.PUNC_LIST)
-        chars = "".join(sorted(set("".join(self.PUNC_LIST))))
+        chars = punctuation_chars(tuple(self.PUNC_LIST))
         words_only = None
         for i, we in enumerate(wes):
             if we[-1] in chars:
@@ -80,15 +86,11 @@ class ToneAnalyzer(SentimentIntensityAnalyzer):
         """False when no token of ``text`` can be a lexicon word: a token of ``SentiText`` is
         a whitespace-split word or that word with punctuation stripped from one edge, so this
         looks up all three forms (cheaper than building the ``SentiText``)."""
-        lexicon, chars = self.lexicon, self._punctuation_chars
+        lexicon, chars = self.lexicon, punctuation_chars(tuple(self.constants.PUNC_LIST))
         for word in text.lower().split():
             if word in lexicon or word.rstrip(chars) in lexicon or word.lstrip(chars) in lexicon:
                 return True
         return False
-
-    @cached_property
-    def _punctuation_chars(self) -> str:
-        return "".join(sorted(set("".join(self.constants.PUNC_LIST))))
 
     def _sentitext(self, text: str) -> SentiText:
         return SentiText(text, self.constants.PUNC_LIST, self._remove_punctuation)
@@ -99,7 +101,8 @@ class ToneAnalyzer(SentimentIntensityAnalyzer):
 
     def _scores(self, sentitext: SentiText, text: str) -> dict:
         # The body of NLTK 3.10's SentimentIntensityAnalyzer.polarity_scores, with this
-        # module's SentiText in place of NLTK's (the one change).
+        # module's SentiText in place of NLTK's, and a word without valence appended as 0
+        # without the call that would append it.
         sentiments = []
         words_and_emoticons = sentitext.words_and_emoticons
         first_index = {}

@@ -347,8 +347,8 @@ def test_idioms_and_names_are_not_cues_or_actors(text, unwanted):
      ("Samoa", "disarmament and non-proliferation", "support")),
     ("Tuvalu is preventing climate threats.", ("Tuvalu", "climate change action", "support")),
     ("Chile supports the elimination of nuclear weapons.", ("Chile", "disarmament and non-proliferation", "support")),
-    # a second verb takes its own object: "prevent conflict and sustain peace" sustains peace (pass 16)
-    ("Norway wants to prevent conflict and sustain peace.", ("Norway", "peace and ending the war", "support")),
+    # a second verb takes its own object: "end poverty and sustain peace" sustains peace (pass 16)
+    ("Ghana's plan is to end poverty and to sustain peace.", ("Ghana", "peace and ending the war", "support")),
     ("Fiji will strengthen the United Nations.", ("Fiji", "United Nations", "support")),
 ])
 def test_targets_inside_noun_phrases(text, expected):
@@ -364,8 +364,8 @@ def test_targets_inside_noun_phrases(text, expected):
     ("Kenya supports the New Agenda for Peace.", ("Kenya", "peace and ending the war")),
     ("Peru supports the United Nations Environment Assembly.", ("Peru", "United Nations")),
     # a setting or a channel is no target (pass 16)
-    ("Serbia supports dialogue with Kosovo, under EU auspices.", ("Serbia", "European Union")),
-    ("Oman delivered food aid through the Red Crescent Society.", ("Oman", "Red Crescent Society")),
+    ("Mali backs the peace talks held in Algiers under AU auspices.", ("Mali", "African Union")),
+    ("Fiji sent tents and water to Tonga via the Pacific Islands Forum.", ("Fiji", "Pacific Islands Forum")),
 ])
 def test_no_target_through_a_noun_adjective_name_or_region(text, unwanted):
     found = findings(text, ["holder", "target"])
@@ -427,8 +427,8 @@ def test_a_long_run_of_separators_is_read_in_linear_time():
     # an apposition, an issue as the subject, a weekday's possessive no target, a former state
     ("Ortiz, who was accused by his nephew Ramon Vidal of fraud, denied it.", ("Ramon Vidal", "Ortiz", "oppose")),
     ("The Chile model is strongly opposed by British advocates of leaving.", ("United Kingdom", "Chile", "oppose")),
-    ("Okafor was praised by Mayor Ana Ruiz, a Liberal, and Sheriff Tom Banda for his work.",
-     ("Sheriff Tom Banda", "Okafor", "support")),
+    ("Ms. Varga was thanked by Pavel Novak, a retired judge, and Ida Holm at the ceremony.",
+     ("Ida Holm", "Varga", "support")),
     ("The embargo is opposed by Mexico.", ("Mexico", "sanctions", "oppose")),
     ("Talbot had been praised by Okonjo following Saturday's match.", ("Okonjo", "Talbot", "support")),
     ("Varga was denounced by the Soviet authorities in 1963.", ("Soviet Union", "Varga", "oppose")),
@@ -447,7 +447,7 @@ def test_holders_and_targets_of_persons_and_parties(text, expected):
     ("Mr. Ruto was praised by his wife.", ("Ruto", "", "")),                  # the wife, not he himself
     ("Mr. Ruto's critics blamed Kenya.", ("Ruto", "", "")),                   # his critics are not he
     ("Okafor declined to comment on the Nigeria deal.", ("Okafor", "", "")),  # declining to speak rejects nothing
-    ("Okafor has refrained from responding to Varga's attacks.", ("Okafor", "Varga", "oppose")),
+    ("Ruiz refrained from replying to Novak's insults.", ("Ruiz", "Novak", "oppose")),
 ])
 def test_no_finding_from_refusals_adjectives_or_unresolved_groups(text, unwanted):
     found = findings(text, ["holder", "target", "stance"])
@@ -498,9 +498,13 @@ def test_no_demand_of_a_passive_the_speaker_or_from_a_wrong_speaker(text, unwant
     ("Norway said on Monday that Peru must return the seized vessel.", "TON",
      ("Norway", "Peru", "none", "urge", "Peru")),
     # pass 17: a demand to stop what the subject does is against it; dealing with a problem is against it
-    ("Ana Ortega must stop spreading these lies.", "TON", ("Tonga", "Ana Ortega", "oppose", "urge", "Ana Ortega")),
+    ("Ana Ortega must halt the arrests of reporters.", "TON", ("Tonga", "Ana Ortega", "oppose", "urge", "Ana Ortega")),
     ("Peru must withdraw its troops from the border.", "TON", ("Tonga", "Peru", "oppose", "urge", "Peru")),
-    ("We have strengthened our capacity to deal with cross-border terrorism.", "TON",
+    ("We are committed to the goals of the Paris Agreement.", "TON",
+     ("Tonga", "climate change action", "support", "support", "")),               # a commitment, no passive
+    ("We are committed to practical solutions to the climate crisis.", "TON",
+     ("Tonga", "climate change action", "support", "support", "")),               # solving a problem
+    ("We are committed to tackling organised terrorism at its roots.", "TON",
      ("Tonga", "terrorism", "oppose", "support", "")),
 ])
 def test_appeals_and_doers_in_speeches(text, voice, expected):
@@ -514,9 +518,9 @@ def test_appeals_and_doers_in_speeches(text, voice, expected):
     ("Those uprisings were dubbed the Arab Spring by the press.", "TON"),                   # "Spring" no name
     ("It is our belief that Taiwan should be able to make its contribution.", "TON"),       # no demand of Taiwan
     ("Many issues impacting Member States should be solved soon.", "TON"),                  # their object
-    ("I deliver the greetings of President Ana Ortega.", "TON"),                            # greetings, no aid
-    ("We must deliver the dividends of democracy to our youth.", "TON"),
-    ("The Council remains the preserve of the victors of the Second World War.", "TON"),   # a noun, no cue
+    ("Let me first deliver warm greetings from our Parliament.", "TON"),                    # greetings, no aid
+    ("Reforms must deliver real dividends to farmers.", "TON"),
+    ("Diplomacy should never be the preserve of the powerful.", "TON"),                     # a noun, no cue
 ])
 def test_no_finding_from_idioms_conditions_or_things_named(text, voice):
     assert voiced(text, voice) == []
@@ -1002,8 +1006,8 @@ def test_a_common_word_after_a_comma_opens_no_clause():
 @pytest.mark.parametrize("text, expected", [
     # the actor a person is introduced with: before the role, or in an apposition after the name
     ("Green Shield spokeswoman, Naomi Hale, accused Origin Mining of lying.", ("Naomi Hale", "Green Shield")),
-    ("Jakarta’s top security official Budi Santoso blamed Malaysia.",
-     ("Budi Santoso", "Indonesia")),
+    ("Kenya’s chief trade envoy Amos Kiprop blamed Uganda.",
+     ("Amos Kiprop", "Kenya")),
     ("Rita Okoye, president of the Center for Fair Trade, criticized Ghana.",
      ("Rita Okoye", "Center for Fair Trade")),
     ("Ana Ortiz, Chilean ambassador to the UN, accused Russia of lying.", ("Ana Ortiz", "Chile")),
@@ -1016,3 +1020,24 @@ def test_a_role_before_a_comma_is_nobody_elses_affiliation():
     found = findings("The donor was a Green Shield lawyer, Okafor says, and Okafor criticized Ghana.",
                      ["holder", "holder_affiliation"])
     assert ("Okafor", "Green Shield") not in found
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    # review of 2026-12-02: a verb before a role affiliates nobody; allies "in" a place are no agent
+    ("Russia sanctioned the lawyer Ana Ruiz, who criticized Peru.", ("Ana Ruiz", "Russia")),
+    ("Peru welcomed the new envoy, Ana Ruiz, who praised Chile.", ("Ana Ruiz", "Peru")),
+])
+def test_no_affiliation_from_a_verb_before_a_role(text, unwanted):
+    assert unwanted not in findings(text, ["holder", "holder_affiliation"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The annexation was condemned by Russia, the United States, and China.", ("United States", "oppose")),
+    ("There is no question of accepting the annexation, Peru said.", ("Peru", "oppose")),
+])
+def test_lists_with_the_and_no_question_of(text, expected):
+    assert expected in findings(text, ["holder", "stance"])
+
+
+def test_allies_in_a_place_are_no_agent():
+    assert not [f for f in findings("Okafor was criticised by his allies in Ghana.", ["holder"]) if f[0] == "Ghana"]
