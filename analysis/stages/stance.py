@@ -950,6 +950,9 @@ _UNDER_AUSPICES = re.compile(r"(?:[’']s)?\s+(?:auspices|aegis|leadership|chair
 _UNDER_BEFORE = re.compile(r"\bunder\s+(?:the\s+)?$", re.I)
 
 
+_ALLY_OF = re.compile(r"(?:ally|allies)\s+of", re.I)
+
+
 def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Mention | None, prefer: str,
                  clause_start: int, clause_end: int) -> list[Mention]:
     """Rule 4: the targets of a cue, after it in its clause or, for a judged claim, before it."""
@@ -1332,6 +1335,10 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                         and _words_between(text, subject.end, c.start, lex) <= 4:
                     targets = [subject]
         targets = [t for t in targets if not (isinstance(t, Mention) and t.kind == "actor" and t.start >= actors_end)]
+        if _ALLY_OF.fullmatch(c.text):
+            # one is the ally of an actor: "the victors and their allies of the Second World War" are no
+            # support of the war
+            targets = [t for t in targets if isinstance(t, Mention) and t.kind == "actor"]
         stance, act, targets = _neutrality(lex, targets, stance, act, negated)
         harmed_end = -1  # the end of the last target read as harmed
         for t in targets:
