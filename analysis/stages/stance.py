@@ -951,6 +951,11 @@ _UNDER_BEFORE = re.compile(r"\bunder\s+(?:the\s+)?$", re.I)
 
 
 _ALLY_OF = re.compile(r"(?:ally|allies)\s+of", re.I)
+#: Words given to someone named before them: "offer Mr. X my warm congratulations", "extend to
+#: the people of Y our deepest condolences".
+_OWN_WORDS_BEFORE_CUE = re.compile(r"\s+(?:my|our)\s+(?:[a-z-]+\s+){0,3}", re.I)
+_GIVING_VERB = re.compile(r"\b(?:offer|extend|convey|express|send|give|pay)\w*\s+(?:to\s+)?(?:the\s+)?"
+                          r"(?:(?:Mr|Mrs|Ms|Dr|H\.E|His|Her)\.?\s+)?(?:[\w.’'-]+\s+){0,3}$", re.I)
 
 
 def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Mention | None, prefer: str,
@@ -977,6 +982,15 @@ def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Ment
                        and m.end <= clause_end and sent.lex.proposal_by.fullmatch(sent.text, c.end, m.start)), None)
         if author is not None and not (holder is not None and author.canonical == holder.name):
             targets = [author] + [t for t in targets if t.kind == "issue"]
+    if fam.targets != "before":
+        # "I offer Mr. Dennis Francis my warm congratulations on his election to the presidency of
+        # the General Assembly": the one the words are given to, named before them
+        given_to = next((m for m in reversed(sent.mentions) if m.kind == "actor" and m.actor is not None
+                         and clause_start <= m.start and m.end <= c.start
+                         and _OWN_WORDS_BEFORE_CUE.fullmatch(sent.text, m.end, c.start)
+                         and _GIVING_VERB.search(sent.text, max(clause_start, m.start - 40), m.start)), None)
+        if given_to is not None and not (holder is not None and given_to.canonical == holder.name):
+            targets = [given_to]
     # "given full endorsement by the Security Council": who endorses, not what is endorsed
     targets = [t for t in targets if not _BY_ONLY.fullmatch(sent.text, c.end, t.start)]
     speaker = sent.att.speaker

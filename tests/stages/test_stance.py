@@ -500,6 +500,9 @@ def test_no_demand_of_a_passive_the_speaker_or_from_a_wrong_speaker(text, unwant
     # pass 17: a demand to stop what the subject does is against it; dealing with a problem is against it
     ("Ana Ortega must halt the arrests of reporters.", "TON", ("Tonga", "Ana Ortega", "oppose", "urge", "Ana Ortega")),
     ("Peru must withdraw its troops from the border.", "TON", ("Tonga", "Peru", "oppose", "urge", "Peru")),
+    # words given to someone named before them (pass 18)
+    ("Let me convey to Ms. Ana Ortega our sincere thanks for her service as chair of the Council.", "TON",
+     ("Tonga", "Ana Ortega", "support", "thank", "")),
     ("We are committed to the goals of the Paris Agreement.", "TON",
      ("Tonga", "climate change action", "support", "support", "")),               # a commitment, no passive
     ("We are committed to practical solutions to the climate crisis.", "TON",
