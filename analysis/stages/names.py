@@ -478,7 +478,9 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
                     before[-1].lower() in ("to", "from") and any(w in guards.institutions for w in lowered)):
                 place_end = end
                 continue  # "in Aleppo", "to Kampot": a place ("to", "from" take persons: "thanks to Dennis Francis")
-            if before and before[-1].lower() in _DEMONSTRATIVES and len(words) == 1:
+            if before and len(words) == 1 and (before[-1].lower() in _DEMONSTRATIVES or (
+                    len(before) >= 2 and before[-1].lower() in ("very", "same") and before[-2].lower() in
+                    _DEMONSTRATIVES)):
                 continue  # "this Hall", "this Organization"
             if before and before[-1].lower() in _POSSESSIVE_PRONOUNS and len(words) == 1 and \
                     words[0].lower() not in guards.group:

@@ -202,8 +202,13 @@ def test_a_capitalised_word_before_a_noun_of_geography_is_a_place(text):
     assert not [n for n, _, _ in names(text) if n in ("Kalahari", "Vardan")]
 
 
+def test_a_capitalised_noun_after_this_very_is_no_name():
+    assert not [n for n, _, _ in names("We met again in this very Chamber to vote.") if n == "Chamber"]
+
+
 @pytest.mark.parametrize("text, capital", [
     ("The world changed after the fall of the Berlin Wall.", "Germany"),
+    ("Uganda backs the Nairobi process on the Great Lakes.", "Kenya"),
     ("Tickets for the Tokyo Olympics sold out.", "Japan"),
 ])
 def test_a_capital_that_opens_the_name_of_a_place_or_event_is_no_government(text, capital):
