@@ -78,6 +78,9 @@ class NameRules:
     institutions: frozenset[str] = frozenset()
     #: Capitalised adjectives that open the name of a thing ("Western Powers", "Arab Spring").
     modifiers: frozenset[str] = frozenset()
+    #: Lower-case nouns of geography that make the capitalised word before them a place
+    #: ("the Kalahari region", "the Lachin corridor").
+    place_nouns: frozenset[str] = frozenset()
 
 
 def _words(value, path: Path, entry: str) -> list[str]:
@@ -93,7 +96,7 @@ def _load_names(data: object, path: Path) -> NameRules:
         return NameRules()
     check(isinstance(data, dict), path, "names", "must be a mapping (prefixes, organisation_words, ...)")
     known_fields(path, "names", data, ("prefixes", "organisation_words", "institutions", "group_words", "not_names",
-                                       "modifiers"))
+                                       "modifiers", "place_nouns"))
     prefixes = data.get("prefixes") or {}
     check(isinstance(prefixes, dict) and set(prefixes) <= {"m", "f", ""}, path, "names.prefixes",
           "must map a gender (m, f or \"\") to a list of prefixes")
@@ -103,6 +106,7 @@ def _load_names(data: object, path: Path) -> NameRules:
         group_words=frozenset(str_list(data.get("group_words"), path, "names.group_words")),
         not_names=frozenset(str_list(data.get("not_names"), path, "names.not_names")),
         modifiers=frozenset(_words(data.get("modifiers"), path, "names.modifiers")),
+        place_nouns=frozenset(w.lower() for w in _words(data.get("place_nouns"), path, "names.place_nouns")),
         institutions=frozenset(str_list(data.get("institutions"), path, "names.institutions")))
 
 

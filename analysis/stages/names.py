@@ -105,9 +105,7 @@ _OF_AFTER = re.compile(r"\s+of\s")
 _NOT_NAME_ENDINGS = ("ing", "ed", "ly", "less", "ous", "ful", "able", "ible")
 #: A capitalised word next: a name follows ("House Speaker Paul Ryan", "German President Steinmeier").
 NAME_NEXT = re.compile(r"\s+[A-Z]")
-#: A lower-case noun of geography after a capitalised word makes it the name of a place.
-_PLACE_NOUN_AFTER = re.compile(r"\s+(?:region|regions|subregion|area|basin|valley|desert|coast|peninsula|corridor|"
-                               r"province|district|river|mountains|highlands|plateau|delta|strait)\b")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _TOPIC_PREPOSITIONS = {"on", "of", "for", "about", "against", "with", "in"}
 _OFFICE_OF = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]")
 #: "the Department of Homeland Security (DHS)": the acronym names the same organisation.
@@ -137,6 +135,7 @@ class NameGuards:
         self.organisation = {w.lower().rstrip(".") for w in rules.organisation_words}
         self.group = {w.lower() for w in rules.group_words}
         self.institutions = {w.lower() for w in rules.institutions}
+        self.place_nouns = rules.place_nouns
         self.location_prepositions = location_prepositions
 
     @cached_property
@@ -508,7 +507,8 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
             if len(before) >= 2 and before[-1].lower() in _TOPIC_PREPOSITIONS and before[-2].lower() in \
                     guards.title_words and not prefixed and all(seen_in_lower_case(w) for w in words):
                 continue  # "the Envoy on Technology", "Special Rapporteur on Torture": the office's subject
-            if _PLACE_NOUN_AFTER.match(text, end) and not prefixed and not guards.gender(words[0]):
+            next_word = _NEXT_WORD.match(text, end)
+            if next_word and next_word.group(1) in guards.place_nouns and not prefixed and not guards.gender(words[0]):
                 continue  # "the Sahel and Sahara region", "the Lachin corridor": a place
             actor = _actor(words, guards)
             if actor is None or not words[0]:

@@ -171,6 +171,9 @@ class Lexicon:
     #: (", president of the ", ", the ranking member on the "): the person's affiliation.
     affiliated_before: re.Pattern = re.compile(r"(?!)")
     affiliated_after: re.Pattern = re.compile(r"(?!)")
+    #: After an owner, the ones against it (the `oppose` words of `role_nouns`): "Obama's critics",
+    #: "Russia's opponents" are no part of their owner.
+    adversaries_after_owner: re.Pattern = re.compile(r"(?!)")
 
 
 
@@ -191,7 +194,8 @@ def _compile_lexicon(books: Codebooks) -> Lexicon:
                    through_heads=st.transfer_heads | {p.split()[0].lower() for p in st.harm_to_target},
                    # (the nouns of "violation of", "attacks on"; not "calling" of "calling into question")
                    harm_heads=frozenset(p.split()[0].lower() for p in st.harm_to_target if len(p.split()) <= 2),
-                   proposal_by=_proposal_by(books.places.proposal_heads), **_context_patterns(st))
+                   proposal_by=_proposal_by(books.places.proposal_heads),
+                   adversaries_after_owner=_adversaries_after_owner(st.role_nouns), **_context_patterns(st))
 
 
 def _alternatives(phrases: tuple[str, ...]) -> str:
@@ -214,6 +218,11 @@ def _context_patterns(st: StanceBook) -> dict[str, re.Pattern]:
                                             r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?"),
             "affiliated_after": re.compile(rf",\s+(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){{0,3}}?(?:{roles})\s+"
                                            r"(?:of|at|for|with|on|from|in)\s+(?:the\s+)?")}
+
+
+def _adversaries_after_owner(role_nouns: dict[str, str]) -> re.Pattern:
+    words = _alternatives(tuple(w for w, stance in role_nouns.items() if stance == "oppose"))
+    return re.compile(rf"[’']s?\s+(?:[\w-]+\s+)?(?:{words})\b", re.I)
 
 
 def _proposal_by(heads: frozenset[str]) -> re.Pattern:
@@ -398,13 +407,9 @@ _ALLEGED_OF = re.compile(r"\b(?:suspected|accused|charged|convicted|guilty|alleg
                          r"(?:of|for|with)\s+(?:having\s+)?$", re.I)
 
 
-#: After an owner, the ones against it: "Obama's critics", "Russia's opponents" are no part of their owner.
-_ADVERSARIES = re.compile(r"[’']s?\s+(?:[\w-]+\s+)?(?:critics?|opponents?|detractors?|rivals?|enem(?:y|ies)|foes?|"
-                          r"adversar(?:y|ies)|challengers?)\b", re.I)
-
-
 def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, mentions: list[Mention],
-            att: Attribution, quoted: bool, harm_heads: frozenset[str] = frozenset()
+            att: Attribution, quoted: bool, harm_heads: frozenset[str] = frozenset(),
+            adversaries_after_owner: re.Pattern = re.compile(r"(?!)")
             ) -> tuple[Actor | None, bool, Mention | None]:
     actors = [m for m in mentions if m.kind == "actor" and m.actor is not None and m.end <= cue_start]
     in_clause = [m for m in actors if m.start >= clause_start]
@@ -460,7 +465,7 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
         cue_word = text[cue_start:cue_start + 30].split()[0]
         possessive = _POSSESSIVE.match(gap) and not (_POSSESSIVE_THEN_VERB.search(gap)
                                                      and cue_word.endswith(("ed", "ing")))
-        if possessive and _ADVERSARIES.match(gap):
+        if possessive and adversaries_after_owner.match(gap):
             return None, False, None  # "Qatar's critics accuse Al Jazeera": not Qatar, and nobody named
         if (_AUX.match(gap) and _may_be_subject(text, last, gap, in_clause)) or possessive:
             return last.actor, last.resolved, last
@@ -1254,7 +1259,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         else:
             shared = None
             holder, resolved, holder_m = _holder(text, c.start, clause_start, s, mentions, att, quoted,
-                                                 lex.harm_heads)
+                                                 lex.harm_heads, lex.adversaries_after_owner)
         # Rule 5: modality (hedges and boosters are read per sentence, in document_stance).
         modality = next((m.text.lower() for m in reversed(sent.modals) if clause_start <= m.start < c.start), "")
         courtesy = [n for n in lex.not_future.finditer(text, clause_start, c.start)]
