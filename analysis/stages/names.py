@@ -46,7 +46,8 @@ _RUN = re.compile(rf"(?<![\w’'\-./]){_WORD}(?:\s+(?:(?:de|da|del|van|von|der|a
 #: A verb right after a sentence-opening word makes that word a subject, hence a name.
 _VERB_AFTER = re.compile(r"\s+(?:(?:has|had|have|is|was|been|being|will|would|did|does|also|once|never|not|"
                          r"still|then|later|"
-                         r"again|already|just|now|even|himself|herself|themselves|\w+ly|\w+n[’']t)\s+){0,3}(?:said|says|told|[a-z]+ed|[a-z]{2,}[^s\W]s|"
+                         r"again|already|just|now|even|himself|herself|themselves|nonetheless|nevertheless|"
+                         r"\w+ly|\w+n[’']t)\s+){0,3}(?:said|says|told|[a-z]+ed|[a-z]{2,}[^s\W]s|"
                          # irregular pasts ("Okafor came", "Lula met")
                          r"came|went|spoke|wrote|met|gave|took|made|held|led|won|lost|sought|thought|knew|saw|left|"
                          r"became|began|brought|fought|sent|stood|struck|chose|drew|threw|ran|rose|felt|kept|paid|"

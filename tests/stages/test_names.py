@@ -38,6 +38,7 @@ def actors(text: str) -> list[tuple[str, str]]:
     ("Okafor has taken on Lindqvist before.", ("Okafor", "person", "")),       # any verb after an auxiliary
     ("Nwosu had been warned twice.", ("Nwosu", "person", "")),                 # a passive after "had been"
     ("Beverly chairs the panel this year.", ("Beverly", "person", "")),         # a first name ending in -ly
+    ("Okonjo nevertheless signed the bill.", ("Okonjo", "person", "")),        # an adverb before the verb
     ("Volkin has endorsed the plan.", ("Volkin", "person", "")),               # a surname ending like a demonym
     ("Reporters said Petrovic had left.", ("Petrovic", "person", "")),
     # a title inside the run is cut off; a title word that ends it is a surname
