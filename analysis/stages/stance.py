@@ -900,6 +900,9 @@ def _noun_reading(text: str, c: Match, sent_start: int, lex: Lexicon) -> bool:
                             or near[-1].isdigit())
 
 
+_TO_NEXT = re.compile(r"\s+to\b")
+
+
 def _open_appeal(sent: _Sentence, c: Match, finding: Finding, clause_end: int) -> _Appeal:
     """Rule 4 for an appeal: its addressee, and the issues of what it asks for."""
     text, mentions = sent.text, sent.mentions
@@ -925,9 +928,11 @@ def _open_appeal(sent: _Sentence, c: Match, finding: Finding, clause_end: int) -
         if addressee is not None:
             finding.addressee = addressee.canonical
     if not targets and addressee is not None and addressee.kind == "actor":
-        # "demanded that Pyongyang forsake its programme": an act toward the addressee, no position on it.
+        # "demanded that Pyongyang forsake its programme": an act toward the addressee, no position on
+        # it; but "call on Japan to immediately stop discharging it" is against what it does
+        to = _TO_NEXT.match(text, addressee.end)
         targets = [addressee]
-        finding.stance = "none"
+        finding.stance = "oppose" if to is not None and _STOP_DEMANDED.match(text, to.end()) else "none"
     elif not targets and asks_for:
         # "our call for an independent State of Palestine": the actor asked for is supported
         targets = [m for m in mentions if m.kind == "actor" and m.actor is not None and m.start >= c.end

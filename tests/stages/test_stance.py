@@ -500,6 +500,8 @@ def test_no_demand_of_a_passive_the_speaker_or_from_a_wrong_speaker(text, unwant
     # pass 17: a demand to stop what the subject does is against it; dealing with a problem is against it
     ("Ana Ortega must halt the arrests of reporters.", "TON", ("Tonga", "Ana Ortega", "oppose", "urge", "Ana Ortega")),
     ("Peru must withdraw its troops from the border.", "TON", ("Tonga", "Peru", "oppose", "urge", "Peru")),
+    ("We call on Peru to stop dumping waste at sea.", "TON", ("Tonga", "Peru", "oppose", "urge", "Peru")),  # pass 20
+    ("We call on Peru to return the seized boats.", "TON", ("Tonga", "Peru", "none", "urge", "Peru")),
     # words given to someone named before them (pass 18)
     ("Let me convey to Ms. Ana Ortega our sincere thanks for her service as chair of the Council.", "TON",
      ("Tonga", "Ana Ortega", "support", "thank", "")),
