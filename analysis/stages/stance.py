@@ -1028,10 +1028,13 @@ _PASSIVE_AFTER = re.compile(r"\s+(?:(?:not|never|again|\w+ly)\s+){0,3}be\s+(?:\w
                             r"(?:\w+(?:ed|en|wn)|able|free|entitled|eligible)\b", re.I)
 #: After an obligation, accountability demanded: the subject is opposed, not only addressed
 #: ("must, and will, be held to account": an aside between the two is read past).
-_HELD_TO_ACCOUNT = re.compile(r"(?:\s*,\s*(?:and|or)\s+(?:will|shall|must|can)\s*,)?\s+(?:(?:also|\w+ly)\s+)?be\s+"
+_HELD_TO_ACCOUNT = re.compile(r"(?:\s*,\s*(?:and|or)\s+(?:will|shall|must|can)\s*,)?\s+(?:(?:also|\w+ly)\s+)?(?:be\s+"
                               r"(?:\w+ly\s+)?"
                               r"(?:held\s+(?:fully\s+)?(?:to\s+account|accountable|responsible)|brought\s+to\s+justice|"
-                              r"punished|prosecuted)\b", re.I)
+                              r"punished|prosecuted)|"
+                              # "must bear the full legal and financial responsibility for its aggression"
+                              r"bear\s+(?:the\s+)?(?:(?:full|legal|financial|political|moral|and)\s+){0,5}"
+                              r"responsibility|pay\s+reparations|compensate)\b", re.I)
 #: Right after an obligation, a negation: "should not have to cede" demands nothing of the subject.
 _NEGATED_AFTER = re.compile(r"\s*(?:not|n[’']t|never)\b", re.I)
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|n[’']t|\bnever)\s+$", re.I)

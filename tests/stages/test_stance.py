@@ -502,6 +502,11 @@ def test_no_demand_of_a_passive_the_speaker_or_from_a_wrong_speaker(text, unwant
     ("Peru must withdraw its troops from the border.", "TON", ("Tonga", "Peru", "oppose", "urge", "Peru")),
     ("We call on Peru to stop dumping waste at sea.", "TON", ("Tonga", "Peru", "oppose", "urge", "Peru")),  # pass 20
     ("We call on Peru to return the seized boats.", "TON", ("Tonga", "Peru", "none", "urge", "Peru")),
+    # pass 21: responsibility to be borne is accountability; stopping a harm to an issue supports it
+    ("Peru must bear full political responsibility for the massacre.", "TON",
+     ("Tonga", "Peru", "oppose", "urge", "Peru")),
+    ("We urge Fiji to stop challenging disarmament agreements.", "TON",
+     ("Tonga", "disarmament and non-proliferation", "support", "urge", "Fiji")),
     # words given to someone named before them (pass 18)
     ("Let me convey to Ms. Ana Ortega our sincere thanks for her service as chair of the Council.", "TON",
      ("Tonga", "Ana Ortega", "support", "thank", "")),
