@@ -162,6 +162,9 @@ class Lexicon:
     #: against it (" mitigation"); between an organisation and a person, the person's role: for an
     #: agent (" owner ") and a target (" chief executive officer ").
     setting_before: re.Pattern = re.compile(r"(?!)")
+    #: The same settings with the actor inside them: "under EU auspices" for "under the auspices of".
+    setting_word_before: re.Pattern = re.compile(r"(?!)")
+    setting_noun_after: re.Pattern = re.compile(r"(?!)")
     suffered_before: re.Pattern = re.compile(r"(?!)")
     work_against_after: re.Pattern = re.compile(r"(?!)")
     role_between: re.Pattern = re.compile(r"(?!)")
@@ -205,7 +208,11 @@ def _alternatives(phrases: tuple[str, ...]) -> str:
 
 def _context_patterns(st: StanceBook) -> dict[str, re.Pattern]:
     roles = _alternatives(st.person_roles)
+    # "under the auspices of" is also said "under EU auspices": the actor between its two words
+    under = tuple(p.split()[2] for p in st.settings if re.fullmatch(r"under the \w+ of", p))
     return {"setting_before": re.compile(rf"\b(?:{_alternatives(st.settings)})\s+(?:the\s+)?$", re.I),
+            "setting_word_before": re.compile(r"\bunder\s+(?:the\s+)?$" if under else r"(?!)", re.I),
+            "setting_noun_after": re.compile(rf"(?:[’']s)?\s+(?:{_alternatives(under)})\b", re.I),
             "suffered_before": re.compile(rf"\b(?:{_alternatives(st.harms_suffered)})\s+(?:[\w-]+\s+){{0,4}}$", re.I),
             "work_against_after": re.compile(rf"\s+(?:{_alternatives(st.work_against)})\b", re.I),
             # (case as written: a capitalised word is a name, never a role)
@@ -569,8 +576,9 @@ def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: A
     if lex is not None:
         after = [m for m in after
                  if not (m.kind == "actor" and (lex.setting_before.search(text, max(start, m.start - 50), m.start)
-                                                or (_UNDER_AUSPICES.match(text, m.end)
-                                                    and _UNDER_BEFORE.search(text, max(start, m.start - 12), m.start))))
+                                                or (lex.setting_noun_after.match(text, m.end)
+                                                    and lex.setting_word_before.search(text, max(start, m.start - 12),
+                                                                                       m.start))))
                  and not (m.kind == "issue" and lex.suffered_before.search(text, max(start, m.start - 40), m.start))]
     if not after:
         owner = _harm_owner(text, start, end, mentions, holder, harm_heads)
@@ -645,13 +653,19 @@ _NEGATED_REQUEST = re.compile(r"^\s*(?:,\s*)?(?:not|never)\s+to\b|^\s*to\s+(?:no
 _BY_NEXT = re.compile(r"\s+by\s")
 
 
+def _adjectival(text: str, cue: Match) -> bool:
+    """A participle read as an adjective after "be" ("is opposed to"), unless "by" follows it
+    ("is opposed by Germany" is a passive)."""
+    return _ADJECTIVAL.match(cue.text) is not None and not _BY_NEXT.match(text, cue.end)
+
+
 def _passive_agent(text: str, cue: Match, subject: Mention, clause_end: int,
                    mentions: list[Mention], role_between: re.Pattern) -> tuple[bool, Mention | None]:
     """Whether the cue is a passive of which ``subject`` is the patient ("Avery was accused"),
     and the agent named with "by" after it ("was praised by the Senate"), if any."""
     if not _PASSIVE_AUX.search(text[subject.end:cue.start]) or not _PARTICIPLE.match(cue.text) \
-            or (_ADJECTIVAL.match(cue.text) and not _BY_NEXT.match(text, cue.end)):
-        return False, None  # ("is opposed to" keeps its subject; "is opposed by Germany" is a passive)
+            or _adjectival(text, cue):
+        return False, None
     return True, _agent(text, cue, clause_end, mentions, role_between)
 
 
@@ -696,8 +710,8 @@ def _agent(text: str, cue: Match, clause_end: int, mentions: list[Mention], role
 
 #: An apposition between two items of a list: "by Mary Landrieu, a Democrat, and Jeffrey Wiley".
 _APPOSITION_IN_GAP = re.compile(r"^,\s+(?:a|an|the)\s+[^,;()]{1,40}?(?=,\s+(?:and|or)\s)", re.I)
-_INSIDE_APPOSITION = re.compile(r"^,\s+(?:a|an)\s+(?:[\w’'-]+\s+){0,3}$", re.I)  # ("Russia, the United States,
-# and China" is a list)
+#: ... and an actor named in one ("a" or "an" only: "Russia, the United States, and China" is a list).
+_INSIDE_APPOSITION = re.compile(r"^,\s+(?:a|an)\s+(?:[\w’'-]+\s+){0,3}$", re.I)
 _APPOSITION_THEN_AND = re.compile(r"(?:\s+[\w’'-]+){0,3},\s+(?:and|or)\s", re.I)
 
 
@@ -953,11 +967,6 @@ def _through(lex: Lexicon, fam: CueFamily) -> frozenset[str]:
     if fam.plover not in _POSITION_ACTS:
         return frozenset()
     return lex.through_heads if fam.stance == "oppose" else lex.book.transfer_heads
-
-
-#: "dialogue ... under EU auspices": the setting named between "under" and "auspices".
-_UNDER_AUSPICES = re.compile(r"(?:[’']s)?\s+(?:auspices|aegis|leadership|chairmanship|presidency)\b", re.I)
-_UNDER_BEFORE = re.compile(r"\bunder\s+(?:the\s+)?$", re.I)
 
 
 _ALLY_OF = re.compile(r"(?:ally|allies)\s+of", re.I)
@@ -1315,8 +1324,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
             # else "Cambodia should not side with any party", said for Cambodia: its own position
         holders = shared if shared and any(h is holder for h, _ in shared) else [(holder, resolved)]
         agents: list[Mention] = []
-        if _PARTICIPLE.match(c.text) and (not _ADJECTIVAL.match(c.text) or _BY_NEXT.match(text, c.end)) \
-                and appeal is None:
+        if _PARTICIPLE.match(c.text) and not _adjectival(text, c) and appeal is None:
             agent = _agent(text, c, clause_end, mentions, lex.role_between)
             if agent is not None and (holder_m is None or not _PASSIVE_AUX.search(text[holder_m.end:c.start])) \
                     and not lex.proposal_by.fullmatch(text, c.end, agent.start):  # "rejected calls by X"
