@@ -162,15 +162,15 @@ class NameGuards:
         return frozenset(s.name.lower() for s in pycountry.subdivisions if " " in s.name)
 
     @cached_property
-    def region_openers(self) -> frozenset[str]:
+    def _region_openers(self) -> frozenset[str]:
         return frozenset(r.split()[0] for r in self.regions)
 
-    def region_at(self, words: list[str]) -> int:
-        """How many of ``words`` (from the first) name a region of several words; 0 if none."""
-        if not words or words[0].lower() not in self.region_openers:
-            return 0  # most words open no region: one look-up
+    def region_at(self, words: list[str], start: int = 0) -> int:
+        """How many of ``words`` (from ``words[start]``) name a region of several words; 0 if none."""
+        if start >= len(words) or words[start].lower() not in self._region_openers:
+            return 0  # most words open no region: one look-up, no slice
         for n in (4, 3, 2):
-            if len(words) >= n and " ".join(words[:n]).lower().rstrip(".,") in self.regions:
+            if len(words) - start >= n and " ".join(words[start:start + n]).lower().rstrip(".,") in self.regions:
                 return n
         return 0
 
@@ -362,12 +362,11 @@ def _runs(text: str, s: int, e: int, spans: list[tuple[int, int]], guards: NameG
             yield [(w.start(), w.end(), w.group()) for w in tokens]  # "the Climate Ambition Summit": all of it
             continue
         words = [w.group() for w in tokens]
-        lows = [w.lower() for w in words]
         region_end = -1  # a region alone or before a party is cut: "North Carolina Republican leaders"
         for k, w in enumerate(tokens):
             ws, we = w.start(), w.end()
             word = w.group()
-            if k > region_end and lows[k] in guards.region_openers and (n := guards.region_at(words[k:])) and (
+            if k > region_end and (n := guards.region_at(words, k)) and (
                     k + n == len(words) or words[k + n].lower() in guards.group):
                 region_end = k + n - 1  # (not "West Darfur State": the name of a place, a target too)
             if k <= region_end:

@@ -86,7 +86,7 @@ class ToneAnalyzer(SentimentIntensityAnalyzer):
         """False when no token of ``text`` can be a lexicon word: a token of ``SentiText`` is
         a whitespace-split word or that word with punctuation stripped from one edge, so this
         looks up all three forms (cheaper than building the ``SentiText``)."""
-        lexicon, chars = self.lexicon, punctuation_chars(tuple(self.constants.PUNC_LIST))
+        lexicon, chars = self.lexicon, self._punctuation_chars
         for word in text.lower().split():
             if word in lexicon or word.rstrip(chars) in lexicon or word.lstrip(chars) in lexicon:
                 return True
@@ -94,6 +94,10 @@ class ToneAnalyzer(SentimentIntensityAnalyzer):
 
     def _sentitext(self, text: str) -> SentiText:
         return SentiText(text, self.constants.PUNC_LIST, self._remove_punctuation)
+
+    @cached_property
+    def _punctuation_chars(self) -> str:
+        return punctuation_chars(tuple(self.constants.PUNC_LIST))
 
     @cached_property
     def _remove_punctuation(self):
