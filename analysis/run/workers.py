@@ -16,11 +16,13 @@ kernel shut down) before they exit, without starting the work already handed to 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
@@ -96,6 +98,32 @@ def start_resource_tracker() -> None:
             os.environ["PYTHONWARNINGS"] = saved
 
 
+@contextlib.contextmanager
+def stop_signals_held() -> Iterator[None]:
+    """The stop signals held back for the block, then delivered.
+
+    Blocked in this thread, so that a process started here inherits them blocked; and, in the
+    main thread, their Python handlers deferred: a signal sent to the whole process (Ctrl-C to
+    the process group) is delivered to any thread that does not block it, a pool's feeder
+    thread say, and Python then runs the main thread's handler anyway, in the middle of the
+    block (seen: a worker killed half-way through receiving its start-up data from here
+    printed ``EOFError: Ran out of input``)."""
+    held: list[int] = []
+    saved: dict[int, Any] = {}
+    if threading.current_thread() is threading.main_thread():
+        for signum in STOP_SIGNALS:
+            saved[signum] = signal.signal(signum, lambda n, _frame: held.append(n))
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        for signum, handler in saved.items():
+            signal.signal(signum, signal.SIG_DFL if handler is None else handler)
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)  # a pending one arrives here, as usual
+        if held:
+            signal.raise_signal(held[0])
+
+
 class WorkerPool:
     """A process pool of ``jobs`` quiet workers (see :func:`quiet_worker`), each started with
     ``initializer(*initargs)``. As a context manager it waits for the work at the end of the
@@ -111,11 +139,8 @@ class WorkerPool:
         # inherited through fork and exec), since one that arrives before quiet_worker has set
         # its handlers kills it with a traceback. quiet_worker unblocks them; here they stay
         # pending until the submit returns, then arrive as usual.
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
-        try:
+        with stop_signals_held():
             return self._pool.submit(_guarded, fn, *args)
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
     def shutdown(self) -> None:
         self._pool.shutdown()
@@ -123,11 +148,8 @@ class WorkerPool:
     def stop(self, *, timeout: float = 30.0) -> None:
         """Queued work cancelled, running workers terminated and waited for; a second Ctrl-C
         (or SIGTERM) meanwhile waits until they are, and then arrives."""
-        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
-        try:
+        with stop_signals_held():
             self._stop(timeout)
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
     def _stop(self, timeout: float) -> None:
         # ProcessPoolExecutor has no public way to stop running work before Python 3.14

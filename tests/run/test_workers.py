@@ -6,13 +6,14 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import psutil
 import pytest
 
-from analysis.run.workers import WorkerPool
+from analysis.run.workers import WorkerPool, stop_signals_held
 
 from conftest import ROOT
 
@@ -47,6 +48,26 @@ def _wait_for(path: Path, timeout: float = 30.0) -> None:
     while not path.exists():
         assert time.monotonic() < end, f"{path} never appeared"
         time.sleep(0.05)
+
+
+def test_a_stop_signal_taken_by_another_thread_waits_for_the_held_block():
+    """A signal sent to the process goes to any thread that does not block it; its Python
+    handler (which runs in the main thread) still waits for the end of the block."""
+    seen: list[str] = []
+    go = threading.Event()
+    sender = threading.Thread(target=lambda: (go.wait(10), os.kill(os.getpid(), signal.SIGTERM)))
+    sender.start()  # before the block: this thread does not block the signal
+    saved = signal.signal(signal.SIGTERM, lambda *_: seen.append("handled"))
+    try:
+        with stop_signals_held():
+            go.set()
+            sender.join()
+            for _ in range(100):  # many chances for the handler to run early
+                time.sleep(0.001)
+            seen.append("end of block")
+        assert seen == ["end of block", "handled"]
+    finally:
+        signal.signal(signal.SIGTERM, saved)
 
 
 def test_stop_ends_running_work_through_finally_and_starts_nothing_queued(tmp_path):
