@@ -4,11 +4,13 @@ Three places in news carry the day of publication, and each has its own shape:
 
 * a **dateline** opens the first paragraph: a place, sometimes an agency, a date, a dash
   or colon: ``PHNOM PENH, Nov 2 (Reuters) -``, ``HANOI, 2 May 2023 -``,
-  ``Jakarta [Indonesia], January 25:``, ``WASHINGTON, Monday, March 4, 2024 —``;
+  ``Jakarta [Indonesia], January 25:``, ``WASHINGTON, Monday, March 4, 2024 —``,
+  ``MOSCOW, March 4. /TASS/.``, ``QUITO, Ecuador — May 9, 2023 —``, ``DOHA (May 9):``;
 * a **date line** stands alone under the headline (Wikinews, many CMSs): ``December 10, 2013``,
   ``Tuesday, 10 December 2013, 14:02 GMT``;
 * a **byline stamp** names itself: ``Published: 4 March 2024``, ``Updated on Mar 5, 2024 10:30 AM ET``,
-  ``By Jane Doe | First published March 4, 2024``, ``Posted 2024-03-04``.
+  ``By Jane Doe | First published March 4, 2024``, ``Posted 2024-03-04``, or a byline that ends
+  in its date: ``By Ana Lim   March 4, 2024``.
 
 Our patterns decide *where* a date stands (at a paragraph or line start, followed by the
 dateline's dash, or alone on its line, or after a stamp word); ``dateutil``'s parser reads
@@ -45,12 +47,15 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 MONTH_NAMES_PATTERN = "|".join(MONTH_NAMES)
 _WEEKDAY = r"(?i:" + WEEKDAY_PATTERN + r"|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
 _MONTH = r"(?i:" + MONTH_PATTERN + r")"
-_YEAR = r"(?:1[0-9]|2[0-9])\d\d"
-#: A day of the calendar as news writes it: "March 4", "4 March 2024", "Mar. 4th, 2024", "2024-03-04".
+# A year ends at a non-digit, or at a clock time glued to it, as text copied from some news sites
+# runs the page's date into its time ("March 3, 20242:45 AM GMT+7").
+_YEAR = r"(?:1[0-9]|2[0-9])\d\d(?!\d(?!\d?:\d\d))"
+#: A day of the calendar as news writes it: "March 4", "4 March 2024", "Mar. 4th, 2024", "Mar 04,2024",
+#: "2024-03-04", "2024.03.04".
 DAY_TEXT = (
-    r"(?:" + _MONTH + r"\s+\d{1,2}" + _ORDINAL + r"(?!\d)(?:,?\s+" + _YEAR + r"(?!\d))?"
-    r"|\d{1,2}" + _ORDINAL + r"\s+(?:of\s+)?" + _MONTH + r"\b(?:,?\s+" + _YEAR + r"(?!\d))?"
-    r"|" + _YEAR + r"-\d\d-\d\d(?!\d)|" + _YEAR + r"/\d\d/\d\d(?!\d)"
+    r"(?:" + _MONTH + r"\s+\d{1,2}" + _ORDINAL + r"(?!\d)(?:(?:,\s*|\s+)" + _YEAR + r")?"
+    r"|\d{1,2}" + _ORDINAL + r"\s+(?:of\s+)?" + _MONTH + r"\b(?:,?\s+" + _YEAR + r")?"
+    r"|" + _YEAR + r"-\d\d-\d\d(?!\d)|" + _YEAR + r"/\d\d/\d\d(?!\d)|" + _YEAR + r"\.\d\d\.\d\d(?!\d)"
     # numbers alone: "04.03.2024" (day first, as written with stops), "13/03/2024" (read only when
     # a part above 12 says which is the day: see parse_date_text)
     r"|(?<![\d./])\d{1,2}\.\d{1,2}\." + _YEAR + r"(?!\d|[./]\d)|(?<![\d./])\d{1,2}/\d{1,2}/" + _YEAR +
@@ -60,33 +65,60 @@ DAY_TEXT = (
 DATE_TEXT = r"(?:" + _WEEKDAY + r",?\s+)?" + DAY_TEXT
 #: A clock time and zone after the date ("14:02 GMT", "at 2:05 p.m. EST", "(UTC+7)"): read past, ignored.
 _TIME = (r"(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?"  # ISO 8601: "2024-03-04T10:32:00+07:00"
-         r"|[\s,|·•-]*(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?)?"
+         r"|[\s,|·•/-]*(?:at\s+)?\d{1,2}[:.]\d\d(?:[:.]\d\d)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?)?"
          r"(?:\s*\(?(?:[A-Z]{2,5}|UTC|GMT)(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?)?")
 #: An agency or a country in brackets after the place or the date: "(Reuters)", "[Cambodia]".
 _BRACKETED = r"(?:\s*[(\[][^)\]\n]{1,40}[)\]])"
+#: An agency after the date: bracketed, between slashes ("/TASS/", "/PRNewswire/"), or one word
+#: before the dash ("March 4 Kyodo -").
+_DATE_AGENCY = _BRACKETED[:-1] + r"|\.?\s*/[A-Za-z][\w .-]{0,24}/|\s+[A-Z][a-z]+(?=\s*[-–—]))"
 # The place: 1-5 capitalised words ("PHNOM PENH", "Kuala Lumpur", "St. Petersburg"), without
 # nested repetition (each word is a run of non-space characters starting with a capital).
 # A weekday or month is never a place word, so "WASHINGTON, Monday, March 4" keeps its weekday.
 _PLACE_WORD = r"(?!(?i:" + WEEKDAY_PATTERN + r"|" + MONTH_NAMES_PATTERN + r")\b)[A-Z][\w.'’/-]*"
 _PLACE = r"(?P<place>" + _PLACE_WORD + r"(?:(?: ?, ?| )" + _PLACE_WORD + r"){0,4})"
+# The place and the date stand apart by a comma or a dash ("Manila, Philippines – March 4, 2024 –");
+# the dateline ends at a dash, a colon or a full stop before the first sentence ("Kyiv, March 4, 2024.
+# Ukraine said", "MOSCOW, March 4. /TASS/. The ministry").
 DATELINE = re.compile(
-    _PLACE + r"(?P<agency1>" + _BRACKETED + r")? ?,?\s+(?P<date>" + DATE_TEXT + r")"
-    r"(?P<agency2>" + _BRACKETED + r")?,?\s*(?:[-–—]+|:)\s"
+    _PLACE + r"(?P<agency1>" + _BRACKETED + r")?(?: ?,?\s+|\s*[-–—]+\s*)(?P<date>" + DATE_TEXT + r")"
+    r"(?P<agency2>" + _DATE_AGENCY + r")?,?\s*(?:[-–—]+|:|\.(?=\s+[A-Z\"“]))\s"
 )
+#: A dateline with its date in brackets: "SINGAPORE (March 4): The ministry".
+DATELINE_BRACKETED_DATE = re.compile(_PLACE + r"\s*\((?P<date>" + DATE_TEXT + r")\)\s*(?:[-–—]+|:)\s")
+#: A dateline with no place, a date and a dash: "March 4, 2024 — The ministry said" (read only with a year).
+DATELINE_DATE_ONLY = re.compile(r"(?P<date>" + DATE_TEXT + r")\s*[-–—]+\s")
 #: A clock time before the date: "10:32 AM GMT+7, March 4, 2024".
 # (possessive whitespace: no two optional runs of spaces can share a long gap)
 _TIME_FIRST = (r"(?:\d{1,2}[:.]\d\d(?:\s*+[AaPp]\.?\s?[Mm]\.?)?(?:\s*+\(?(?:[A-Z]{2,5}|UTC|GMT)"
                r"(?:\s*+[+-]\s*+\d{1,2}(?::?\d\d)?)?\)?)?\s*+(?:,\s*+)?)?")
+#: What may follow a publication date on its line: the page's update ("Updated 2 days ago",
+#: "(Updated: 04 Mar 2024 06:30PM)"), which dates nothing.
+_UPDATE_WORDS = r"last\s+updated|updated|last\s+modified|modified"
+_UPDATE_WORD = r"(?i:" + _UPDATE_WORDS + r")\b"
+_THEN_UPDATED = r"(?:\s*+\(?" + _UPDATE_WORD + r"[^\n]*)?"
 #: A date alone on its line, with an optional time: "December 10, 2013", "Tue 10 Dec 2013 14:02 GMT".
-DATE_LINE = re.compile(_TIME_FIRST + r"(?P<date>" + DATE_TEXT + r")" + _TIME + r"\.?\s*")
-#: The items of a byline: "Khmer Times | 4 March 2024", "By Reuters | March 4, 2024 10:32 AM".
-_BYLINE_ITEM = re.compile(r"[^|·•]+")
+DATE_LINE = re.compile(_TIME_FIRST + r"(?P<date>" + DATE_TEXT + r")" + _TIME + _THEN_UPDATED + r"\.?\s*")
+#: The items of a byline: "Khmer Times | 4 March 2024", "By Reuters | March 4, 2024 10:32 AM",
+#: "Jakarta ● Fri, March 4, 2024".
+_SEPARATORS = "|·•●"
+_BYLINE_ITEM = re.compile(r"[^" + _SEPARATORS + r"]+")
+# A stamp or byline ends its line or a byline item, or an update follows it: "Posted on March 4,
+# 2024, the video ..." is a sentence.
+_STAMP_END = r"(?=[ \t]*+(?:$|[" + _SEPARATORS + r"—–]|(?:-[ \t]+)?" + _UPDATE_WORD + r"|(?i:by)\b))"
 #: A byline stamp, at a line start or after a byline separator ("By A. Writer | Published ...").
 STAMP = re.compile(
-    r"(?:^|[|·•—–]\s*)(?P<word>(?i:first\s+published|published|posted|last\s+updated|updated|date))"
-    r"(?:[ \t]+(?:on|at)\b)?[ \t]*+:?[ \t]*+" + _TIME_FIRST + r"(?P<date>" + DATE_TEXT + r")" + _TIME +
-    # the stamp ends its line or a byline item: "Posted on March 4, 2024, the video ..." is a sentence
-    r"(?=[ \t]*+(?:$|[|·•—–]|by\b))",
+    r"(?:^|[" + _SEPARATORS + r"—–]\s*)(?P<word>(?i:first\s+published|publication\s+date|published\s+date|"
+    r"date\s+published|published|posted|issued|" + _UPDATE_WORDS + r"|date))"
+    r"(?:[ \t]+(?i:on|at)\b)?[ \t]*+:?[ \t]*+" + _TIME_FIRST + r"(?P<date>" + DATE_TEXT + r")" + _TIME + _STAMP_END,
+    re.M,
+)
+#: A byline that ends in its date: "By Linh Do  March 4, 2024", "By AFP - Mar 04,2024",
+#: "Written by Jane Roe on 04 March 2024".
+BYLINE_DATE = re.compile(
+    r"(?:^|[" + _SEPARATORS + r"]\s*)(?i:(?:written|reported|posted)\s+)?(?i:by)\s+"
+    r"[A-Z][\w.'’-]*(?:\s(?:[A-Z][\w.'’-]*|and|&|de|da|van|von|bin|binti))*?"
+    r"(?:\s*[-–—,]\s*|\s+(?i:on)\s+|\s+)" + _TIME_FIRST + r"(?P<date>" + DATE_TEXT + r")" + _TIME + _STAMP_END,
     re.M,
 )
 #: Lower ranks win: a dateline, then a date line, then the stamps (an update comes last).
@@ -123,6 +155,7 @@ def parse_date_text(raw: str) -> tuple[str, str] | None:
     True
     """
     text = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", raw.replace(" of ", " "))
+    text = re.sub(r",(?=\d)", ", ", text)  # "Mar 04,2024": dateutil reads no year without the space
     numeric = _NUMERIC_DATE.fullmatch(text.strip())
     if numeric:
         a, b, year = int(numeric.group(1)), int(numeric.group(3)), numeric.group(4)
@@ -171,11 +204,13 @@ def find_dateline(text: str, start: int = 0) -> PublicationLine | None:
     True
     """
     end = text.find("\n\n", start)
-    m = DATELINE.match(text, start, len(text) if end < 0 else end)  # within its paragraph
-    if not m or _not_a_place(m.group("place")):
+    end = len(text) if end < 0 else end  # within its paragraph
+    m = DATELINE.match(text, start, end) or DATELINE_BRACKETED_DATE.match(text, start, end)
+    if m and _not_a_place(m.group("place")):
         return None
-    parsed = parse_date_text(m.group("date"))
-    if parsed is None:
+    m = m or DATELINE_DATE_ONLY.match(text, start, end)
+    parsed = parse_date_text(m.group("date")) if m else None
+    if parsed is None or ("place" not in m.re.groupindex and parsed[0].startswith("X")):
         return None
     raw = m.group(0).rstrip()
     return PublicationLine("dateline", m.start(), m.start() + len(raw), raw, *parsed)
@@ -226,9 +261,15 @@ def find_stamps(line: str, offset: int) -> list[PublicationLine]:
         parsed = parse_date_text(m.group("date"))
         if parsed is None:
             continue
-        kind = "updated" if "updated" in m.group("word").lower() else "published"
+        kind = "updated" if re.match(_UPDATE_WORD, m.group("word")) else "published"
         start = offset + m.start("word")
         out.append(PublicationLine(kind, start, offset + m.end(), line[m.start("word"):m.end()].rstrip(), *parsed))
+    for m in BYLINE_DATE.finditer(line):  # the date of the byline, from where it starts
+        parsed = parse_date_text(m.group("date"))
+        if parsed is not None:
+            raw = line[m.start("date"):m.end()].rstrip()
+            out.append(PublicationLine("published", offset + m.start("date"), offset + m.start("date") + len(raw),
+                                       raw, *parsed))
     return out
 
 

@@ -35,6 +35,18 @@ from analysis.text.datelines import find_dateline, find_publication_line, parse_
     ("DALLAS/FORT WORTH, Texas, March 3 - An airline", "DALLAS/FORT WORTH, Texas, March 3 -", "XXXX-03-03"),
     ("ATLANTA , March 3, - A firm said", "ATLANTA , March 3, -", "XXXX-03-03"),
     ("OAKLAND , N.J., March 2 - A firm said", "OAKLAND , N.J., March 2 -", "XXXX-03-02"),
+    # an agency between slashes, or one word before the dash
+    ("MINSK, May 9. /BelTA/. The president said", "MINSK, May 9. /BelTA/.", "XXXX-05-09"),
+    ("RIGA, May 9 /LETA/ - Latvia said", "RIGA, May 9 /LETA/ -", "XXXX-05-09"),
+    ("LIMA, May 9, 2023 /PRNewswire/ -- A miner said", "LIMA, May 9, 2023 /PRNewswire/ --", "2023-05-09"),
+    ("SEOUL, May 9 Yonhap - South Korea said", "SEOUL, May 9 Yonhap -", "XXXX-05-09"),
+    # place and date apart by a dash; a full stop ending the dateline
+    ("QUITO, Ecuador — May 9, 2023 — Ecuador said", "QUITO, Ecuador — May 9, 2023 —", "2023-05-09"),
+    ("LINCOLN, Neb. - May 9 - A farm group said", "LINCOLN, Neb. - May 9 -", "XXXX-05-09"),
+    ("Vilnius, May 9, 2023. Lithuania said", "Vilnius, May 9, 2023.", "2023-05-09"),
+    # the date in brackets; no place but a full date
+    ("DOHA (May 9): Qatar hosted", "DOHA (May 9):", "XXXX-05-09"),
+    ("May 9, 2023 — The council voted", "May 9, 2023 —", "2023-05-09"),
 ])
 def test_dateline_forms(text, raw, iso):
     found = find_dateline(text)
@@ -50,6 +62,10 @@ def test_dateline_forms(text, raw, iso):
     "Talks, March 2024 - a review of the year",  # no day: not a publication day
     "Manila, February 30, 2024 – an impossible date",
     "Manila, April 3, 2024 and then nothing followed",
+    "May 9 - the day of the vote - was quiet.",  # no place and no year: a sentence
+    "Today, May 9. The council met.",
+    "On May 9, 2023. Nothing else.",
+    "The council met on May 9, 2023. Ecuador said so.",
 ])
 def test_not_a_dateline(text):
     assert find_dateline(text) is None
@@ -122,6 +138,29 @@ def test_parse_date_text(raw, iso, note):
      "2024-03-04"),                                                                # ISO 8601 with its time
     ("Floods recede\n\n13/03/2024\n\nWater fell.", "date_line", "13/03/2024", "2024-03-13"),
     ("Floods recede\n\n04.03.2024\n\nWater fell.", "date_line", "04.03.2024", "2024-03-04"),   # day first
+    ("Floods recede\n\n2024.03.04\n\nWater fell.", "date_line", "2024.03.04", "2024-03-04"),   # year first
+    # stamps as CMSs word them
+    ("Floods recede\n\nLima Herald | Publication date 04 March 2024 | 08:12 ICT\n\nWater fell.", "published",
+     "Publication date 04 March 2024 | 08:12 ICT", "2024-03-04"),
+    ("Floods recede\n\nPUBLISHED ON March 04, 2024\n\nWater fell.", "published", "PUBLISHED ON March 04, 2024",
+     "2024-03-04"),
+    ("Floods recede\n\nDate published: 2024-03-04\n\nWater fell.", "published", "Date published: 2024-03-04",
+     "2024-03-04"),
+    ("Floods recede\n\nPublished : Mar 4, 2024 - 10:12   Updated : Mar 5, 2024 - 09:00\n\nWater fell.", "published",
+     "Published : Mar 4, 2024 - 10:12", "2024-03-04"),                             # an update follows on the line
+    ("Floods recede\n\nMarch 4, 20242:45 AM GMT+7Updated 2 days ago\n\nWater fell.", "date_line",
+     "March 4, 20242:45 AM GMT+7Updated 2 days ago", "2024-03-04"),               # a page's date run into its time
+    ("Floods recede\n\n04 Mar 2024 06:23PM (Updated: 05 Mar 2024 06:30PM)\n\nWater fell.", "date_line",
+     "04 Mar 2024 06:23PM (Updated: 05 Mar 2024 06:30PM)", "2024-03-04"),
+    ("Floods recede\n\nLima ● Mon, March 4, 2024 / 10:12 am\n\nWater fell.", "date_line",
+     "Mon, March 4, 2024 / 10:12 am", "2024-03-04"),
+    # a byline that ends in its date
+    ("Floods recede\n\nBy Ana Lim   March 4, 2024 | 10:00 am GMT+7\n\nWater fell.", "published",
+     "March 4, 2024 | 10:00 am GMT+7", "2024-03-04"),
+    ("Floods recede\n\nBy AFP - Mar 04,2024 - Last updated at Mar 05,2024\n\nWater fell.", "published",
+     "Mar 04,2024", "2024-03-04"),
+    ("Floods recede\n\nWritten by Jo de Souza on 04 March 2024\n\nWater fell.", "published", "04 March 2024",
+     "2024-03-04"),
 ])
 def test_scraped_page_headers(text, kind, raw, iso):
     found = find_publication_line(text)
@@ -133,6 +172,10 @@ def test_scraped_page_headers(text, kind, raw, iso):
     "Floods recede\n\n04/03/2024\n\nWater fell.",             # 4 March or 3 April: nothing says which
     "Floods recede\n\nScores | 10 | 12\n\nWater fell.",
     "Floods recede\n\nThe flood of 04.03.2024 was the worst, the mayor said.\n\nWater fell.",
+    "Floods recede\n\nBy Ana Lim, March 4, 2024, the river had risen.\n\nWater fell.",  # a sentence
+    "Floods recede\n\nBy March 4, 2024 the river had risen.\n\nWater fell.",
+    "Floods recede\n\nLast updated: March 5, 2024\n\nWater fell.",                      # an update alone
+    "Floods recede\n\nMarch 4, 20245 people fled\n\nWater fell.",                      # no glued clock time
 ])
 def test_no_header_date_when_ambiguous_or_in_a_sentence(text):
     assert find_publication_line(text) is None
