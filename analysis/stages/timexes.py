@@ -583,7 +583,9 @@ _RULES = [
      _r_clock24),
     ("quarter", r"\b(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?P<y>"
                 + _Y + r"))?\b", _r_quarter),
-    ("half", r"\b(?:the\s+)?(?P<h>first|second)\s+half(?:\s+of\s+(?:(?P<y>" + _Y + r")|the\s+year))?\b", _r_half),
+    # "the second half of September" is a part of the month, not of the year: the month is read alone
+    ("half", r"\b(?:the\s+)?(?P<h>first|second)\s+half(?!\s+of\s+(?i:" + _M + r")\b)"
+     r"(?:\s+of\s+(?:(?P<y>" + _Y + r")|the\s+year))?\b", _r_half),
     ("year_range_end", rf"\b(?P<y>{_Y})[-–](?P<x>(?P<y2>{_Y}|\d\d))\b(?![-–/]\d)", _r_year_range_end),
     ("day_of", rf"\b(?:the\s+)?(?P<d>{_D})\s+of\s+(?P<mon>{_M})\b(?:,?\s+(?P<y>{_Y})\b)?", _r_day_of),
     ("period_part", r"\bthe\s+(?P<part>end|beginning|start|middle)\s+of\s+(?:the|this)\s+(?P<unit>year|month|week)\b",

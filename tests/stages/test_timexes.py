@@ -77,6 +77,7 @@ FAMILIES = [
     # halves, fiscal years, the second year of a range, unnumbered stretches before or after
     ("Sales fell in the first half of 2021.", [("the first half of 2021", "DATE", "2021-H1")]),
     ("Exports rose in the second half.", [("the second half", "DATE", "2023-H2")]),
+    ("Talks were held in the second half of September.", [("September", "DATE", "2022-09")]),  # a part of the month
     ("The agency cut $5 million this fiscal year.", [("this fiscal year", "DATE", "2023")]),
     ("The drought of 2014-15 was long.", [("2014", "DATE", "2014"), ("15", "DATE", "2015")]),
     ("Hours later, the police came.", [("Hours", "DURATION", "PTXH")]),
