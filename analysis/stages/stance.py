@@ -1131,10 +1131,10 @@ _ROLE_NOUN = re.compile(r"(?:[’']s(?:\s+(?:most|more|[a-z]+est|[a-z]+ly|longti
                         r"key|main|chief|top|leading|prominent|fierce|ardent|frequent|close|strong|harsh|early|"
                         r"fellow|former|biggest|best|greatest|bitter)){0,2})?\s+([a-z]+)\b(?!\s+(?:say|said|argue|claim))")
 #: Between the one a role noun describes and the actor it names: ", a frequent ", " is an ardent ",
-#: " has been one of the most outspoken ".
+#: " has been one of the most outspoken ", ", a 64-year-old ".
 _DESCRIBES = re.compile(r"(?:,\s+|\s+(?:is|was|are|were|has\s+been|had\s+been|have\s+been|became|becomes|remains|"
                         r"remained|(?:has\s+|have\s+)?emerged\s+as|is\s+seen\s+as)\s+(?:(?:also|long|now|still)\s+)?)"
-                        r"(?:(?:a|an|the|another|one\s+of(?:\s+the)?)\s+)?(?:(?!(?:of|by|from|for|to|with)\s)[a-z-]+\s+){0,3}?"
+                        r"(?:(?:a|an|the|another|one\s+of(?:\s+the)?)\s+)?(?:(?!(?:of|by|from|for|to|with)\s)[a-z0-9-]+\s+){0,3}?"
                         r"(?:(?:President|Senator|Sen\.|Prime\s+Minister|Mr\.|Ms\.|Mrs\.|Gov\.|Governor|Rep\.)\s+)?",
                         re.I)
 

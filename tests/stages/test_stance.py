@@ -743,6 +743,7 @@ def test_topics_treaties_entitlements_and_removals(text, voice, expected):
 @pytest.mark.parametrize("text, expected", [
     ("Okafor, a frequent Lindqvist critic, said the plan was bad.", ("Okafor", "Lindqvist", "oppose", "DISAPPROVE")),
     ("Ruth Kagwe is an ardent Ana Ortega supporter.", ("Ruth Kagwe", "Ana Ortega", "support", "SUPPORT")),
+    ("Ruth Kagwe, a 64-year-old Ana Ortega supporter, spoke first.", ("Ruth Kagwe", "Ana Ortega", "support", "SUPPORT")),
 ])
 def test_role_nouns(text, expected):
     assert expected in findings(text, ["holder", "target", "stance", "plover"])
