@@ -35,7 +35,7 @@ FILES = {"actors": "actors.yaml", "places": "places.yaml", "issues": "issues.yam
 ACTOR_TYPES = ("state", "leader", "official", "organisation", "expert", "media", "group", "person")
 PERSON_TYPES = ("leader", "official", "expert", "media", "person")
 STANCES = ("support", "oppose", "neutral", "none")
-TARGET_MODES = ("after", "before", "complement")
+TARGET_MODES = ("after", "before", "complement", "judged")
 PREFERENCES = ("any", "issue", "issue_only", "actor")
 
 

@@ -36,6 +36,7 @@ to under until we when while with you""".split())
 #: stop-word list, no word that is also a first name or a noun of a name ("Will", "May", "Bill", "Front").
 FUNCTION_WORDS = frozenset("""a about above across after against all also although am an and any are as at be because
 many several much various numerous others everyone nobody none
+besides despite amid amidst among amongst beyond toward towards upon within without unlike via though however
 been before being below between both but by could did do does doing down during each either every few for from further
 had has have having he her here hers herself him himself his how i if in into is it its itself just me more most my
 myself neither no nor not of off on once only or other our ours ourselves out over own same she should so some such

@@ -250,6 +250,8 @@ def discover_persons(text: str, spans: list[tuple[int, int]], index: ActorIndex)
                                          roles=(title, role), source="title"))
         for m in index.apposition.finditer(chunk):
             name = _clean_name(index.leading_title.sub("", m.group("name")))
+            while name.split()[:1] and name.split()[0].lower() in index.name_guards.stop:
+                name = name.split(None, 1)[1] if " " in name else ""  # "Besides Ortega, the minister ..."
             role = m.group("role").strip()
             if not name or name in index.by_name or name in index.state_of or name in index.places \
                     or len(name.split()) < 2:
@@ -492,6 +494,15 @@ class History:
         hits = [self._role[r] for r in roles if r in self._role]
         return max(hits, key=lambda x: x[0])[1] if hits else None
 
+    def latest_with_head(self, heads: set[str], current: list[Mention]) -> Mention | None:
+        """The latest actor (in this sentence, else before) whose name ends in one of ``heads``
+        ("the Commission": the European Commission)."""
+        for m in [*reversed(current), *reversed(self.actors)]:
+            if m.actor is not None and any(n.split()[-1].lower() in heads
+                                           for n in (m.actor.name, *m.actor.aliases) if n):
+                return m
+        return None
+
     def latest_issue(self, canonicals: set[str]) -> Mention | None:
         hits = [self._issue[c] for c in canonicals if c in self._issue]
         return max(hits, key=lambda x: x[0])[1] if hits else None
@@ -593,9 +604,13 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
             return None  # "the President of the Niger": that country's, not the last president named
         wanted = {r.lower() for r in m.roles}
         types = {w[5:] for w in wanted if w.startswith("type:")}
-        if types:
+        heads = {w[5:] for w in wanted if w.startswith("head:")}
+        target = seen.latest_with_head(heads, chosen) if heads else None
+        if target is not None:
+            pass  # "the Commission" after "the European Commission": the one whose name it shortens
+        elif types:
             target = resolve_by_type(text, m, seen, chosen, types)
-        else:
+        elif not heads:
             target = seen.latest_with_role(wanted)
         if target is None:
             return None
@@ -612,11 +627,15 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
 
 
 def document_mentions(text: str, sentences: list[tuple[int, int, int, object]], *,
-                      index: ActorIndex, voice: Actor | None = None) -> DocumentMentions:
+                      index: ActorIndex, voice: Actor | None = None,
+                      dateline: tuple[int, int] | None = None) -> DocumentMentions:
     """Mentions and attribution for one document.
 
     ``sentences`` are ``(sentence_id, char_start, char_end, quote_id)`` in text order;
-    ``voice``: the actor who speaks the whole text, if the corpus says (:func:`voice_actor`).
+    ``voice``: the actor who speaks the whole text, if the corpus says (:func:`voice_actor`);
+    ``dateline``: the span of the line that states the publication date, where nothing is a
+    mention ("PHNOM PENH, Nov 2 (Reuters) -" names where and by whom the story was filed, not
+    an actor of it).
     """
     out = DocumentMentions()
     spans = [(s, e) for _, s, e, _ in sentences]
@@ -642,6 +661,8 @@ def document_mentions(text: str, sentences: list[tuple[int, int, int, object]], 
     for (sid, s, _e, _), cands in zip(sentences, known):
         chosen: list[Mention] = []
         for m in _select(cands):
+            if dateline is not None and m.start < dateline[1] and m.end > dateline[0]:
+                continue
             m.sentence_id = sid
             m = _resolve(text, m, s, chosen, seen, index)
             if m is None:
@@ -910,11 +931,14 @@ def analyse_documents(documents: pd.DataFrame, sentences: pd.DataFrame,
     index = actor_index(codebooks)
     by_doc = rows_by_document(sentences, ["sentence_id", "char_start", "char_end", "quote_id"])
     voices = documents[VOICE_COLUMN] if VOICE_COLUMN in documents.columns else pd.Series(None, index=documents.index)
+    datelines = documents["dateline"] if "dateline" in documents.columns else pd.Series("", index=documents.index)
     out = {}
-    for doc_id, text, voice in zip(documents["doc_id"], documents["text"], voices):
+    for doc_id, text, voice, line in zip(documents["doc_id"], documents["text"], voices, datelines):
         sents = by_doc.get(doc_id)
         if sents is not None:
-            out[doc_id] = document_mentions(text, sents, index=index, voice=voice_actor(voice, index))
+            at = text.find(line) if isinstance(line, str) and line else -1
+            out[doc_id] = document_mentions(text, sents, index=index, voice=voice_actor(voice, index),
+                                            dateline=(at, at + len(line)) if at >= 0 else None)
     return out
 
 

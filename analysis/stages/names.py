@@ -39,6 +39,7 @@ from functools import cached_property
 from ..config.codebooks import Actor, NameRules
 from ..lang.en import CALENDAR_NAMES, FUNCTION_WORDS, HEADLINE_WORDS, MONTHS, WEEKDAYS
 from ..lang.resources import seen_in_lower_case
+from ..text.datelines import find_dateline
 
 #: A capitalised word: "Teller", "McConnell", "O'Brien", "al-Assad" (after its particle), "J.", "NAACP".
 _WORD = r"(?:(?:al|el|ad|ash|bin|ibn|abu)-[A-Z][\w’'\-]*|[A-Z][\w’'\-]*\.?|[A-Z]\.)"
@@ -217,6 +218,15 @@ def _verb_after_an_aside(text: str, end: int) -> bool:
     return aside is not None and _VERB_AFTER.match(text, aside.end()) is not None
 
 
+def _after_dateline(text: str, s: int, start: int) -> bool:
+    """Whether the word at ``start`` opens the first sentence after a dateline ("WASHINGTON, March
+    16 - Congressional investigators"): it is capitalised as any sentence opening is."""
+    if text[max(s, start - 2):start].strip()[-1:] not in ("-", "–", "—", ":"):
+        return False
+    dateline = find_dateline(text, s)
+    return dateline is not None and not text[dateline.end:start].strip()
+
+
 def variant_key(name: str) -> str:
     """One key for the spellings of one name.
 
@@ -351,6 +361,9 @@ def _runs(text: str, s: int, e: int, spans: list[tuple[int, int]], guards: NameG
             if len(tokens) > 2 and not joined and tokens[-1].group().lower().rstrip(".") in guards.organisation \
                     and not masked.overlaps(seq_start, seq_end):
                 # ... unless an organisation's word ends it: "the California Charter Schools Association"
+                # (without the article that opens a sentence: "The European Commission met")
+                while tokens and tokens[0].group().lower() in guards.stop:
+                    tokens = tokens[1:]
                 yield [(w.start(), w.end(), w.group()) for w in tokens]
             continue
         # ... and so is one that an adjective opens ("Western Powers", "the Arab Spring").
@@ -442,7 +455,7 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
                 end -= len(possessive.group())
             words[-1] = words[-1].rstrip(".") if not _INITIAL.fullmatch(words[-1]) else words[-1]
             opening = _OPENING.fullmatch(text[s:start]) is not None or text[max(s, start - 2):start].strip() in \
-                ("“", '"', "‘", "'", ":")
+                ("“", '"', "‘", "'", ":") or _after_dateline(text, s, start)
             # A single word opening a sentence is a name as a subject ("Pelosi blamed"), an owner
             # ("Pelosi's remarks") or before an apposition ("Greenwood, the ..."), and only if Punkt's
             # model never saw it in lower case (a party's or institution's word aside): "Critics said",

@@ -651,6 +651,9 @@ _NEGATED_REQUEST = re.compile(r"^\s*(?:,\s*)?(?:not|never)\s+to\b|^\s*to\s+(?:no
 
 
 _BY_NEXT = re.compile(r"\s+by\s")
+#: Between a subject and a participle that is its active verb ("Lawson welcomed on Monday the
+#: reaffirmation by the U.S.", "Kenya has strongly condemned"): the "by" after it is a noun's.
+_ACTIVE_AFTER_SUBJECT = re.compile(r"[’']?\s+(?:(?:has|have|had|also|again|then|later|once|now|\w+ly)\s+)*", re.I)
 
 
 def _adjectival(text: str, cue: Match) -> bool:
@@ -977,11 +980,58 @@ _GIVING_VERB = re.compile(r"\b(?:offer|extend|convey|express|send|give|pay)\w*\s
                           r"(?:(?:Mr|Mrs|Ms|Dr|H\.E|His|Her)\.?\s+)?(?:[\w.’'-]+\s+){0,3}$", re.I)
 
 
+#: Target modes whose target comes before the cue: a claim judged false, an act judged wrong.
+_BEFORE_MODES = ("before", "judged")
+#: Right before a judgement, what makes it a predicate ("the sanctions are illegal", "described
+#: ... as unfair"): not an adjective before its noun ("illegal fishing").
+_COPULA_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|seems?|seemed|remains?|remained|looks?|looked|"
+                            r"as)\s+(?:(?:\w+ly|very|so|too|quite|both|also|all|simply|just|not|never)\s+)*$", re.I)
+#: A verb that judges its object by the words after it ("called the vote a mistake", "found the
+#: ban unlawful"): its subject judges.
+_JUDGING_VERB = re.compile(r"\b(?:call(?:s|ed|ing)?|term(?:s|ed|ing)?|deem(?:s|ed|ing)?|consider(?:s|ed|ing)?|"
+                           r"finds?|finding|found|declar(?:e|es|ed|ing)|brand(?:s|ed|ing)?|label(?:s|led|ed|ling|ing)?|"
+                           r"describ(?:e|es|ed|ing)|regard(?:s|ed|ing)?|view(?:s|ed|ing)?|judg(?:e|es|ed|ing))\s",
+                           re.I)
+#: After a one-word judgement, a word that makes it an adjective before its noun ("illegal aliens").
+_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|but|nor|to|for|in|under|because|since|as|by|of|at|on|from|if|unless|"
+                         r"while|when|that|which|who|then|too|also|now|even|given|according|said|says)\b)[a-z][\w-]*")
+#: How far before the judgement its verb may stand (words): "called the decision by the
+#: government to raise tariffs unfair".
+_JUDGED_REACH = 14
+
+
+def _judgement(text: str, c: Match, clause_start: int) -> tuple[bool, re.Match | None]:
+    """Whether a judging cue ("unfair", "a mistake") is a predicate, and the verb that makes it
+    one when there is such a verb ("called X unfair", "described X as unfair")."""
+    if " " not in c.text and _NOUN_AFTER.match(text, c.end):
+        return False, None  # "ordered out as illegal aliens": an adjective before its noun
+    verb = next(reversed(list(_JUDGING_VERB.finditer(text, clause_start, c.start))), None)
+    if verb is not None and len(_GAP_WORDS.findall(text[verb.end():c.start])) > _JUDGED_REACH:
+        verb = None
+    copula = _COPULA_BEFORE.search(text, max(clause_start, c.start - 60), c.start) is not None
+    if verb is not None and (copula and not re.search(r"\bas\s+(?:\w+\s+)*$", text[verb.end():c.start])):
+        verb = None  # "said the plan, which Peru considers vital, was unfair": the copula's
+    return copula or verb is not None, verb
+
+
+def _judged_subjects(text: str, s: int, e: int, cues: list[Match]) -> list[tuple[int, int]]:
+    """The spans judged by the sentence's predicate judgements (see :func:`_judgement`): from
+    the clause start, or the judging verb, to the judgement."""
+    out = []
+    for c in cues:
+        if c.payload.targets == "judged":
+            clause_start, _ = _clause(text, s, e, c.start)
+            predicate, verb = _judgement(text, c, clause_start)
+            if predicate:
+                out.append((verb.end() if verb is not None else clause_start, c.start))
+    return out
+
+
 def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Mention | None, prefer: str,
                  clause_start: int, clause_end: int) -> list[Mention]:
     """Rule 4: the targets of a cue, after it in its clause or, for a judged claim, before it."""
     fam: CueFamily = c.payload
-    if fam.targets == "before":
+    if fam.targets in _BEFORE_MODES:
         targets = [m for m in sent.mentions if clause_start <= m.start and m.end <= c.start and m is not holder_m
                    and m.source != "demonym" and not (holder is not None and m.canonical == holder.name)]
         issues = [m for m in targets if m.kind == "issue"]
@@ -995,13 +1045,13 @@ def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Ment
             first_word = c.start + len(c.text.split()[0])
             targets = _targets(sent.text, first_word, c.end, sent.mentions, holder, prefer,
                                _through(sent.lex, fam), lex=sent.lex) or targets
-    if fam.targets != "before" and fam.plover not in _PLOVER_OF_FORCE:
+    if fam.targets not in _BEFORE_MODES and fam.plover not in _PLOVER_OF_FORCE:
         # "rejected calls by Belarus for aid": toward Belarus, and the issue it asked for
         author = next((m for m in sent.mentions if m.kind == "actor" and m.actor is not None and c.end < m.start
                        and m.end <= clause_end and sent.lex.proposal_by.fullmatch(sent.text, c.end, m.start)), None)
         if author is not None and not (holder is not None and author.canonical == holder.name):
             targets = [author] + [t for t in targets if t.kind == "issue"]
-    if fam.targets != "before":
+    if fam.targets not in _BEFORE_MODES:
         # "I offer Mr. Dennis Francis my warm congratulations on his election to the presidency of
         # the General Assembly": the one the words are given to, named before them
         given_to = next((m for m in reversed(sent.mentions) if m.kind == "actor" and m.actor is not None
@@ -1055,8 +1105,10 @@ _VERB_BEFORE = re.compile(r"\b[a-z]+ing\s+(?:(?:the|a|an|all|its|their|our)\s+)?
 
 
 #: From the cue to its giver: "support from the", "endorsement Thursday from Sen. ", "fire from some".
-#: (a determiner and a title abbreviation may stand before the giver: "from some", "from Sen. ")
-_BEFORE_GIVER = r"(?:(?i:the|its|his|her|their|some|many|several)\s+)?(?:[A-Z][a-z]{1,4}\.\s+)?"
+#: (a determiner, a number and a title abbreviation may stand before the giver: "from some",
+#: "from the two Democratic leaders", "from Sen. ")
+_BEFORE_GIVER = (r"(?:(?i:the|its|his|her|their|some|many|several)\s+)?(?:(?i:two|three|four|five|both|all)\s+)?"
+                 r"(?:[A-Z][a-z]{1,4}\.\s+)?")
 _FROM_GIVER = re.compile(r"(?:\s+[\w’'-]+){0,2}?\s+(?i:from|by|of)\s+" + _BEFORE_GIVER)
 _AND_OTHERS = re.compile(r"\s*,?\s*(?:and|or)\s+(?:many\s+|several\s+|the\s+)?others?\b", re.I)
 _ROLE_WORDS_BEFORE = re.compile(r"(?<=[,\s])(?:(?!(?:and|or|nor|the|a|an|of|by|to|for|with|who|which)\s)"
@@ -1083,7 +1135,9 @@ _UNDERGO_VERBS = (r"came\s+under|comes?\s+under|coming\s+under|been\s+under|face
 _RECEIVE = re.compile(r"\b(?:" + _UNDERGO_VERBS + r"|receive|receiving|won|wins|gained|gains|secured|secures|enjoyed|"
                       r"enjoys|got|gets|sought|seeks|picked\s+up|picks\s+up|face|came|comes?|coming)\b", re.I)
 _OWNED_GAP = re.compile(r"[’']s?(?:\s+[\w-]+){1,2}?\s+(?:(?:has|have|had|also|again)\s+)*")
-_UNDERGO = re.compile(r"\b(?:" + _UNDERGO_VERBS + r")\b(?:\s+(?!(?:when|that|which|who|it|he|she|they|we|as|after|"
+# (and the verbs of getting: "won praise from", with nobody named after it, is nobody's praise)
+_UNDERGO = re.compile(r"\b(?:" + _UNDERGO_VERBS + r"|won|wins|gained|gains|secured|secures|enjoyed|enjoys)\b"
+                      r"(?:\s+(?!(?:when|that|which|who|it|he|she|they|we|as|after|"
                       r"before|because|while|if)\b)[\w-]+){0,2}?\s+$", re.I)
 
 
@@ -1229,7 +1283,10 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
     # (last cue end, last target end, holder, resolved, whether an issue came last, all its holders)
     previous: tuple | None = None
     harms = list(lex.harm_to_target.finditer(text, s, e))
+    judged = _judged_subjects(text, s, e, cues)
     for i, c in enumerate(cues):
+        if any(a <= c.start < b for a, b in judged):
+            continue  # "the sanctions against Cuba are illegal": the sanctions are judged, not imposed here
         received = _support_received(sent, c)
         if received:
             findings += received
@@ -1277,6 +1334,17 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
             shared = None
             holder, resolved, holder_m = _holder(text, c.start, clause_start, s, mentions, att, quoted,
                                                  lex.harm_heads, lex.adversaries_after_owner)
+        judged_from = clause_start
+        if fam.targets == "judged":
+            predicate, verb = _judgement(text, c, clause_start)
+            if not predicate:
+                continue  # "illegal fishing": an adjective before its noun judges nothing
+            if verb is not None:  # "Peru called the tariffs unfair": the subject of "called" judges them
+                holder, resolved, holder_m = _holder(text, verb.start(), clause_start, s, mentions, att, quoted,
+                                                     lex.harm_heads, lex.adversaries_after_owner)
+                judged_from = verb.end()
+            elif att.speaker is not None:  # "the tariffs are unfair, Peru said": who says so judges
+                holder, resolved, holder_m = att.speaker, att.resolved, None
         # Rule 5: modality (hedges and boosters are read per sentence, in document_stance).
         modality = next((m.text.lower() for m in reversed(sent.modals) if clause_start <= m.start < c.start), "")
         courtesy = [n for n in lex.not_future.finditer(text, clause_start, c.start)]
@@ -1327,6 +1395,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         if _PARTICIPLE.match(c.text) and not _adjectival(text, c) and appeal is None:
             agent = _agent(text, c, clause_end, mentions, lex.role_between)
             if agent is not None and (holder_m is None or not _PASSIVE_AUX.search(text[holder_m.end:c.start])) \
+                    and not (holder_m is not None and _ACTIVE_AFTER_SUBJECT.fullmatch(text, holder_m.end, c.start)) \
                     and not lex.proposal_by.fullmatch(text, c.end, agent.start):  # "rejected calls by X"
                 # "the contributions pledged by Jamaica": the act is the agent's, and each one's of
                 # "by Jamaica and the Bahamas"
@@ -1338,6 +1407,9 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         patient = _possessed_patient(text, c, clause_start, mentions) if holder_m is None else None
         if patient is not None and holder is not None and patient.canonical != holder.name:
             targets = [patient]  # "Trump's remarks were criticized by Germany": toward Trump
+        elif fam.targets == "judged":
+            targets = _cue_targets(sent, c, holder, holder_m, prefer, judged_from, target_end)
+            holders = [(holder, resolved)] if holder is not None else []
         elif holder_m is not None:
             passive, agent = _passive_agent(text, c, holder_m, clause_end, mentions, lex.role_between)
             if passive:  # "Avery was accused of ...", "is praised by the Senate": the subject is the target
@@ -1377,10 +1449,11 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         stance, act, targets = _neutrality(lex, targets, stance, act, negated)
         harmed_end = -1  # the end of the last target read as harmed
         for t in targets:
-            harmed = stance == "oppose" and isinstance(t, Mention) and t.start >= c.end and (any(
-                c.end <= h.start and h.end <= t.start and _words_between(text, h.end, t.start, lex) <= 3
+            harm_from = c.end if fam.targets not in _BEFORE_MODES else judged_from  # "the blockade of X is illegal"
+            harmed = stance == "oppose" and isinstance(t, Mention) and t.start >= harm_from and (any(
+                harm_from <= h.start and h.end <= t.start and _words_between(text, h.end, t.start, lex) <= 3
                 and not _BY.search(text, h.end, t.start)  # "the blockade against Cuba by X": X does it
-                for h in lex.harm_to_target.finditer(text, c.end, t.start))
+                for h in lex.harm_to_target.finditer(text, harm_from, t.start))
                 or (harmed_end >= 0 and _AND_THE.match(text, harmed_end, t.start) is not None))
             if harmed:
                 harmed_end = t.end  # "the violation of the territorial integrity and sovereignty of"

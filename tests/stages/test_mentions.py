@@ -112,3 +112,20 @@ def test_seed_mentions_carry_offsets(seed_documents, seed_mentions):
     for r in m.itertuples():
         assert texts[r.doc_id][r.char_start:r.char_end] == r.text
     assert {"Hun Sen", "Volodymyr Zelenskyy", "Kin Phea", "Ly Thuch"} <= set(m["canonical"])
+
+
+@pytest.mark.parametrize("text, not_a_name", [
+    ("LIMA, May 9 - Congressional investigators questioned Ana Ortega.", "Congressional"),  # opens the sentence
+    ("Besides Ortega, the minister praised Chile.", "Besides Ortega"),                       # a preposition
+])
+def test_no_name_from_a_capitalised_opening(text, not_a_name):
+    assert not_a_name not in [t for t, *_ in _actors(text)]
+
+
+def test_the_dateline_names_no_actor():
+    """ "LIMA, May 9 (Reuters) -" says where and by whom the story was filed."""
+    text = "LIMA, May 9 (Reuters) - Peru said it backed Chile."
+    docs = pd.DataFrame({"doc_id": ["d"], "text": [text], "dateline": ["LIMA, May 9 (Reuters) -"]})
+    layer = analysis.text_layer(docs)
+    m = mention_tables(docs, analyse_documents(docs, layer["sentences"], BOOKS))["mentions"]
+    assert m[m["kind"] == "actor"]["canonical"].tolist() == ["Peru", "Chile"]
