@@ -350,6 +350,9 @@ def _is_location(text: str, m: Mention, index: ActorIndex) -> bool:
     return (bool(before) and before[-1] in index.location_prepositions) or _CALENDAR_AFTER.match(after) is not None
 
 
+_OPENING_QUOTE = re.compile(r"[\s“\"‘'(\[—–-]*")
+
+
 def _inside_a_longer_name(text: str, m: Mention, sentence_start: int, index: ActorIndex) -> bool:
     """An issue written capitalised next to other capitalised words where the codebook writes it in
     lower case ("the Conference of the Parties", "the New Agenda for Peace"), or a codebook
@@ -368,6 +371,24 @@ def _inside_a_longer_name(text: str, m: Mention, sentence_start: int, index: Act
         not m.text.isupper()
 
 
+_WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*) $")
+
+
+def _name_goes_on_before(text: str, start: int, sentence_start: int, index: ActorIndex) -> bool:
+    """Whether a capitalised word right before ``start`` makes the name a longer one ("Social" in
+    "Social Democratic Party"): not a sentence's first word, a title, a country or demonym
+    ("US Democrats"), a stop word ("The") or a word of the guards' own lists ("House", "Senate")."""
+    before = _WORD_BEFORE.search(text, max(sentence_start, start - 30), start)
+    if before is None or before.start() == sentence_start or _OPENING_QUOTE.fullmatch(text, sentence_start,
+                                                                                         before.start()):
+        return False
+    word = before.group(1)
+    guards = index.name_guards
+    low = word.lower().rstrip(".")
+    return not (low in guards.title_words or low in guards.stop or word in index.state_of or low in guards.not_names
+                or low in guards.institutions or word.isupper())
+
+
 def _in_a_name(text: str, m: Mention, index: ActorIndex) -> bool:
     """A capital that starts a name ("the Paris Agreement", "the Minsk agreements")."""
     after = re.match(r"\s+([\w’'-]+)", text[m.end:m.end + 30])
@@ -379,6 +400,9 @@ def _static_candidates(text: str, s: int, e: int, index: ActorIndex) -> list[Men
     cands: list[Mention] = []
     for m in index.actors.finditer(text, s, e):
         actor, source = m.payload
+        if source == "codebook" and actor.type in ("group", "organisation") and \
+                _name_goes_on_before(text, m.start, s, index):
+            continue  # "the Social Democratic Party of Germany", "the Liberal Democratic Party": not the US party
         cands.append(Mention(m.start, m.end, m.text, "actor", actor.name, actor, source))
     for m in index.issues.finditer(text, s, e):
         issue, problem = m.payload

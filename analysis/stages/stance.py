@@ -1345,6 +1345,8 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                 judged_from = verb.end()
             elif att.speaker is not None:  # "the tariffs are unfair, Peru said": who says so judges
                 holder, resolved, holder_m = att.speaker, att.resolved, None
+            else:  # "the US actions against Cuba are shameful": nobody named judges; the US is judged
+                holder, resolved, holder_m = None, False, None
         # Rule 5: modality (hedges and boosters are read per sentence, in document_stance).
         modality = next((m.text.lower() for m in reversed(sent.modals) if clause_start <= m.start < c.start), "")
         courtesy = [n for n in lex.not_future.finditer(text, clause_start, c.start)]

@@ -115,16 +115,21 @@ class TokenFeatures(dict):
 
 
 _LAST_WORD = re.compile(r"(?<![\w.])([A-Za-z]+)\.$")  # a word, not the end of "elysee.fr."
+_INITIALISM_ALONE = re.compile(r"\s*(?:[A-Z]\.){2,}\s*")  # "U.S." as a whole sentence: never one
 
 
 def sentence_spans(punkt, text: str) -> list[tuple[int, int]]:
-    """Punkt's sentence spans, joined again where one ends in a title's abbreviation: Punkt
-    starts a sentence after "Ms." when the next word is one it has seen in lower case.
+    """Punkt's sentence spans, joined again where one ends in a title's abbreviation (Punkt
+    starts a sentence after "Ms." when the next word is one it has seen in lower case) or is
+    an initialism alone ("U.S. Legislators called on Japan").
 
     >>> from analysis.lang.resources import sentence_tokenizer
     >>> t = "Ms. Flowers has accused Gov. Hunter. He denied it."
     >>> [t[s:e] for s, e in sentence_spans(sentence_tokenizer(), t)]
     ['Ms. Flowers has accused Gov. Hunter.', 'He denied it.']
+    >>> t = "Talks ended. U.S. Legislators called on Japan to act."
+    >>> [t[s:e] for s, e in sentence_spans(sentence_tokenizer(), t)]
+    ['Talks ended.', 'U.S. Legislators called on Japan to act.']
     """
     out: list[tuple[int, int]] = []
     joined = False
@@ -134,7 +139,8 @@ def sentence_spans(punkt, text: str) -> list[tuple[int, int]]:
         else:
             out.append((s, e))
         last = _LAST_WORD.search(text, out[-1][0], out[-1][1])
-        joined = last is not None and last.group(1).lower() in TITLE_ABBREVIATIONS
+        joined = (last is not None and last.group(1).lower() in TITLE_ABBREVIATIONS) or \
+            _INITIALISM_ALONE.fullmatch(text, out[-1][0], out[-1][1]) is not None
     return out
 
 

@@ -129,3 +129,12 @@ def test_the_dateline_names_no_actor():
     layer = analysis.text_layer(docs)
     m = mention_tables(docs, analyse_documents(docs, layer["sentences"], BOOKS))["mentions"]
     assert m[m["kind"] == "actor"]["canonical"].tolist() == ["Peru", "Chile"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Social Democratic Party of Germany rejected the plan.", "Social Democratic Party"),  # not the US party
+    ("Japan's ruling Liberal Democratic Party backed the plan.", "Liberal Democratic Party"),
+    ("House Democrats rejected the plan.", "Democratic Party"),                               # the US party
+])
+def test_a_party_inside_a_longer_name_is_that_name(text, expected):
+    assert expected in [c for _, c, *_ in _actors(text)]

@@ -1091,6 +1091,12 @@ def test_judgements(text, expected):
     assert expected in findings(text, ["holder", "target", "stance", "plover"])
 
 
+def test_a_judgement_in_a_speech_is_the_speakers_and_no_actor_judged_judges():
+    assert voiced("The US actions against the medical cooperation provided by Cuba are shameful.", "CUB") == [
+        ("Cuba", "cooperation", "support", "condemn", "")]
+    assert findings("The US actions against the medical cooperation provided by Cuba are shameful.") == []
+
+
 @pytest.mark.parametrize("text", [
     "Illegal fishing by Chinese vessels angered Peru.",        # an adjective before its noun
     "They were expelled from Chile as illegal aliens, Peru said.",

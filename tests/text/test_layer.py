@@ -134,3 +134,9 @@ def test_a_title_abbreviation_ends_no_sentence(text):
 def test_a_web_address_before_a_full_stop_is_no_title():
     assert _sentences("It was posted on elysee.fr. Macron later spoke.") == \
         ["It was posted on elysee.fr.", "Macron later spoke."]
+
+
+def test_an_initialism_is_never_a_sentence_alone():
+    docs = pd.DataFrame({"doc_id": ["d"], "text": ["Talks ended. U.S. Legislators called on Japan to act."]})
+    assert analysis.text_layer(docs)["sentences"]["text"].tolist() == [
+        "Talks ended.", "U.S. Legislators called on Japan to act."]
