@@ -609,6 +609,11 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
         target = next((h for h in reversed(chosen) if h.kind == "actor" and h.actor is not None
                        and is_plural_group(h) and not (m.text.lower() == "them" and
                                                        _SAME_CLAUSE.fullmatch(text, h.end, m.start))), None)
+        if target is None and m.text == "They" and not chosen and not seen.quotes.holds(m.start):
+            # "The Group of Seven ministers met. They welcomed ...": the subject of the sentence just
+            # before, when it is a group or an organisation
+            before = seen.subject_of_types_before({"group", "organisation"}, m.sentence_id)
+            target = before if before is not None and before.sentence_id == m.sentence_id - 1 else None
         if target is None:
             return None
         return replace(m, canonical=target.canonical, actor=target.actor, resolved=True)

@@ -138,3 +138,10 @@ def test_the_dateline_names_no_actor():
 ])
 def test_a_party_inside_a_longer_name_is_that_name(text, expected):
     assert expected in [c for _, c, *_ in _actors(text)]
+
+
+def test_they_opening_a_sentence_is_the_group_just_named():
+    m = _tables("The EU met in Paris. They welcomed the ceasefire.")["mentions"]
+    assert m[m["text"] == "They"]["canonical"].tolist() == ["European Union"]
+    m = _tables("The EU met in Paris. Officials said the talks went well. They welcomed it.")["mentions"]
+    assert m[m["text"] == "They"].empty  # not two sentences back
