@@ -350,9 +350,6 @@ def _is_location(text: str, m: Mention, index: ActorIndex) -> bool:
     return (bool(before) and before[-1] in index.location_prepositions) or _CALENDAR_AFTER.match(after) is not None
 
 
-_OPENING_QUOTE = re.compile(r"[\s“\"‘'(\[—–-]*")
-
-
 def _inside_a_longer_name(text: str, m: Mention, sentence_start: int, index: ActorIndex) -> bool:
     """An issue written capitalised next to other capitalised words where the codebook writes it in
     lower case ("the Conference of the Parties", "the New Agenda for Peace"), or a codebook
@@ -372,6 +369,7 @@ def _inside_a_longer_name(text: str, m: Mention, sentence_start: int, index: Act
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*) $")
+_OPENING_QUOTE = re.compile(r"[\s“\"‘'(\[—–-]*")
 
 
 def _name_goes_on_before(text: str, start: int, sentence_start: int, index: ActorIndex) -> bool:
@@ -610,8 +608,8 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
                        and is_plural_group(h) and not (m.text.lower() == "them" and
                                                        _SAME_CLAUSE.fullmatch(text, h.end, m.start))), None)
         if target is None and m.text == "They" and not chosen and not seen.quotes.holds(m.start):
-            # "The Group of Seven ministers met. They welcomed ...": the subject of the sentence just
-            # before, when it is a group or an organisation
+            # "The EU met in Paris. They welcomed ...": the subject of the sentence just before, when
+            # it is a group or an organisation
             before = seen.subject_of_types_before({"group", "organisation"}, m.sentence_id)
             target = before if before is not None and before.sentence_id == m.sentence_id - 1 else None
         if target is None:
@@ -634,12 +632,11 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
         wanted = {r.lower() for r in m.roles}
         types = {w[5:] for w in wanted if w.startswith("type:")}
         heads = {w[5:] for w in wanted if w.startswith("head:")}
+        # "the Commission" after "the European Commission": the one whose name it shortens
         target = seen.latest_with_head(heads, chosen) if heads else None
-        if target is not None:
-            pass  # "the Commission" after "the European Commission": the one whose name it shortens
-        elif types:
+        if target is None and types:
             target = resolve_by_type(text, m, seen, chosen, types)
-        elif not heads:
+        elif target is None and not heads:
             target = seen.latest_with_role(wanted)
         if target is None:
             return None

@@ -653,7 +653,7 @@ _NEGATED_REQUEST = re.compile(r"^\s*(?:,\s*)?(?:not|never)\s+to\b|^\s*to\s+(?:no
 _BY_NEXT = re.compile(r"\s+by\s")
 #: Between a subject and a participle that is its active verb ("Lawson welcomed on Monday the
 #: reaffirmation by the U.S.", "Kenya has strongly condemned"): the "by" after it is a noun's.
-_ACTIVE_AFTER_SUBJECT = re.compile(r"[’']?\s+(?:(?:has|have|had|also|again|then|later|once|now|\w+ly)\s+)*", re.I)
+_ACTIVE_AFTER_SUBJECT = re.compile(r"\s+(?:(?:has|have|had|also|again|then|later|once|now|\w+ly)\s+)*", re.I)
 
 
 def _adjectival(text: str, cue: Match) -> bool:
@@ -1451,7 +1451,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         stance, act, targets = _neutrality(lex, targets, stance, act, negated)
         harmed_end = -1  # the end of the last target read as harmed
         for t in targets:
-            harm_from = c.end if fam.targets not in _BEFORE_MODES else judged_from  # "the blockade of X is illegal"
+            harm_from = judged_from if fam.targets == "judged" else c.end  # "the blockade of X is illegal"
             harmed = stance == "oppose" and isinstance(t, Mention) and t.start >= harm_from and (any(
                 harm_from <= h.start and h.end <= t.start and _words_between(text, h.end, t.start, lex) <= 3
                 and not _BY.search(text, h.end, t.start)  # "the blockade against Cuba by X": X does it

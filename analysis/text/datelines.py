@@ -71,7 +71,7 @@ _TIME = (r"(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?"  # ISO 8601: 
 _BRACKETED = r"(?:\s*[(\[][^)\]\n]{1,40}[)\]])"
 #: An agency after the date: bracketed, between slashes ("/TASS/", "/PRNewswire/"), or one word
 #: before the dash ("March 4 Kyodo -").
-_DATE_AGENCY = _BRACKETED[:-1] + r"|\.?\s*/[A-Za-z][\w .-]{0,24}/|\s+[A-Z][a-z]+(?=\s*[-–—]))"
+_DATE_AGENCY = r"(?:" + _BRACKETED + r"|\.?\s*/[A-Za-z][\w .-]{0,24}/|\s+[A-Z][a-z]+(?=\s*[-–—]))"
 # The place: 1-5 capitalised words ("PHNOM PENH", "Kuala Lumpur", "St. Petersburg"), without
 # nested repetition (each word is a run of non-space characters starting with a capital).
 # A weekday or month is never a place word, so "WASHINGTON, Monday, March 4" keeps its weekday.
