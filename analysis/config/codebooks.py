@@ -281,6 +281,7 @@ class CueFamily:
     negates_next: bool = False  # "refrain from": negates the next cue instead, when one follows closely
     mutual: bool = False  # "X and Y agreed": an act of each toward the other
     between_states: tuple[str, str, str] | None = None  # (stance, act, plover) when holder and target are states
+    adjacent: bool = False  # the target follows the cue closely, with no preposition between ("concerned about X")
 
 
 @dataclass(frozen=True)
@@ -324,7 +325,7 @@ class StanceBook:
 
 
 _CUE_FIELDS = ("patterns", "stance", "act", "plover", "mutual", "between_states", "negated", "targets", "prefer",
-               "only_negated", "negates_next")
+               "only_negated", "negates_next", "adjacent")
 #: PLOVER's quad classes (verbal/material x cooperation/conflict).
 QUADS = ("verbal_cooperation", "verbal_conflict", "material_cooperation", "material_conflict")
 
@@ -396,7 +397,7 @@ def _cue_family(fid: str, entry: object, path: Path, quads: dict[str, str]) -> C
     check(targets in TARGET_MODES, path, f"{where}.targets", f"must be one of {', '.join(TARGET_MODES)}")
     prefer = entry.get("prefer", "any")
     check(prefer in PREFERENCES, path, f"{where}.prefer", f"must be one of {', '.join(PREFERENCES)}")
-    for flag in ("only_negated", "negates_next", "mutual"):
+    for flag in ("only_negated", "negates_next", "mutual", "adjacent"):
         check(isinstance(entry.get(flag, False), bool), path, f"{where}.{flag}", "must be true or false")
     patterns = tuple(str_list(entry.get("patterns"), path, f"{where}.patterns", required=True))
     for p in patterns:
@@ -408,7 +409,8 @@ def _cue_family(fid: str, entry: object, path: Path, quads: dict[str, str]) -> C
     return CueFamily(id=fid, patterns=patterns,
                      stance=entry["stance"], act=act, negated=negated, plover=plover, targets=targets, prefer=prefer,
                      only_negated=entry.get("only_negated", False), negates_next=entry.get("negates_next", False),
-                     mutual=entry.get("mutual", False), between_states=states)
+                     mutual=entry.get("mutual", False), between_states=states,
+                     adjacent=entry.get("adjacent", False))
 
 
 def _load_stance(path: Path, issue_ids: set[str]) -> tuple[StanceBook, SourceFile]:

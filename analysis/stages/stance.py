@@ -980,6 +980,13 @@ _GIVING_VERB = re.compile(r"\b(?:offer|extend|convey|express|send|give|pay)\w*\s
                           r"(?:(?:Mr|Mrs|Ms|Dr|H\.E|His|Her)\.?\s+)?(?:[\w.’'-]+\s+){0,3}$", re.I)
 
 
+#: Between a cue and its target when the family says ``adjacent``: a determiner and up to two
+#: words, no preposition ("concern about North Korea's", "concerned about the new sanctions").
+_ADJACENT = re.compile(r"\s+(?:(?:the|a|an|its|their|this|these|those|such)\s+)?"
+                       r"(?:(?!(?:in|of|on|at|for|with|from|by|to|within|across|over|around|into|between)\s)[\w-]+\s+){0,2}",
+                       re.I)
+#: After an issue, a harm done to it ("human rights violations", "ceasefire breaches").
+_HARM_AFTER = re.compile(r"\s+(?:violations?|abuses?|breaches?)\b", re.I)
 #: Target modes whose target comes before the cue: a claim judged false, an act judged wrong.
 _BEFORE_MODES = ("before", "judged")
 #: Right before a judgement, what makes it a predicate ("the sanctions are illegal", "described
@@ -1062,6 +1069,8 @@ def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Ment
             targets = [given_to]
     # "given full endorsement by the Security Council": who endorses, not what is endorsed
     targets = [t for t in targets if not _BY_ONLY.fullmatch(sent.text, c.end, t.start)]
+    if fam.adjacent:  # "concerned about Russia", not "concerned about the situation in the Niger"
+        targets = [t for t in targets if t.start >= c.end and _ADJACENT.fullmatch(sent.text, c.end, t.start)]
     speaker = sent.att.speaker
     if speaker is not None:  # ", Foreign Minister X said": the speaker is not the target
         targets = [t for t in targets if t.canonical != speaker.name]
@@ -1456,7 +1465,8 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                 harm_from <= h.start and h.end <= t.start and _words_between(text, h.end, t.start, lex) <= 3
                 and not _BY.search(text, h.end, t.start)  # "the blockade against Cuba by X": X does it
                 for h in lex.harm_to_target.finditer(text, harm_from, t.start))
-                or (harmed_end >= 0 and _AND_THE.match(text, harmed_end, t.start) is not None))
+                or (harmed_end >= 0 and _AND_THE.match(text, harmed_end, t.start) is not None)
+                or (t.kind == "issue" and _HARM_AFTER.match(text, t.end) is not None))
             if harmed:
                 harmed_end = t.end  # "the violation of the territorial integrity and sovereignty of"
             for who, who_resolved in holders:

@@ -1105,3 +1105,24 @@ def test_a_judgement_in_a_speech_is_the_speakers_and_no_actor_judged_judges():
 def test_no_judgement_or_act_from_adjectives_and_judged_subjects(text):
     got = findings(text, ["cue", "stance"])
     assert ("illegal", "oppose") not in got and not [c for c, _ in got if c.startswith("sanctions")]
+
+
+# Concern voiced (stance.yaml ``concern``, ``adjacent``): about what follows closely, never about
+# what is named after "the situation in"; a harm named after its issue is still a harm.
+@pytest.mark.parametrize("text, expected", [
+    ("Japan voiced concern about North Korea's missile launches.", ("Japan", "North Korea", "oppose")),
+    ("Peru is deeply concerned about the sanctions.", ("Peru", "sanctions", "oppose")),
+    ("Peru voiced concerns about human rights abuses.", ("Peru", "human rights", "support")),
+    ("Peru condemned the ceasefire breaches.", ("Peru", "ceasefire", "support")),
+])
+def test_concern_and_harms_after_their_issue(text, expected):
+    assert expected in findings(text, ["holder", "target", "stance"])
+
+
+@pytest.mark.parametrize("text", [
+    "Malta is concerned about the situation in Niger.",
+    "Kenya is concerned about the safety of Ukrainians.",
+    "Peru is not concerned about Chile.",
+])
+def test_no_opposition_from_concern_for_a_place_or_a_people(text):
+    assert not [f for f in findings(text, ["stance"]) if f == ("oppose",)]
