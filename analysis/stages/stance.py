@@ -414,6 +414,10 @@ _ALLEGED_OF = re.compile(r"\b(?:suspected|accused|charged|convicted|guilty|alleg
                          r"(?:of|for|with)\s+(?:having\s+)?$", re.I)
 
 
+#: A contrast between a cue and the speech verb after it: the speaker says the second clause only.
+_CONTRAST = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet)\b|\s+but\s", re.I)
+
+
 def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, mentions: list[Mention],
             att: Attribution, quoted: bool, harm_heads: frozenset[str] = frozenset(),
             adversaries_after_owner: re.Pattern = re.compile(r"(?!)")
@@ -512,6 +516,9 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
                    and m.source != "demonym" and m.start >= clause_start]
         if content:
             return content[0].actor, content[0].resolved, content[0]
+    if att.attribution == "reported" and att.verb_end > cue_start and \
+            _CONTRAST.search(text, cue_start, att.verb_end) is not None:
+        return None, False, None  # "Lawmakers urged Biden to act, but the White House said ...": not its
     if att.speaker is not None and not (att.attribution == "author" and not quoted):
         return att.speaker, att.resolved, None
     if att.speaker is not None and not in_clause and _SUBJECTLESS.match(text[clause_start:cue_start]):

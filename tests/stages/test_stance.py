@@ -1126,3 +1126,10 @@ def test_concern_and_harms_after_their_issue(text, expected):
 ])
 def test_no_opposition_from_concern_for_a_place_or_a_people(text):
     assert not [f for f in findings(text, ["stance"]) if f == ("oppose",)]
+
+
+def test_a_speaker_after_a_contrast_holds_only_the_second_clause():
+    """ "Lawmakers urged Biden to act, but the White House said ...": the White House does not urge."""
+    text = ("Lawmakers are asking Biden to join the talks, but White House spokeswoman Ana Ortega said no "
+            "decision was made.")
+    assert findings(text, ["holder"]) == []
