@@ -32,7 +32,7 @@ from ..lang.resources import seen_in_lower_case
 from ..schema import ATTRIBUTION_COLUMNS, MENTION_COLUMNS, Stage
 from ..text.layer import quote_spans, rows_by_document
 from .lexicon import NameMatcher, PhraseMatcher, trie_regex
-from .names import NAME_NEXT, NameGuards, discover_names, variant_key
+from .names import NAME_NEXT, OPENING, NameGuards, discover_names, variant_key
 
 _NAME_WORD = r"[A-Z][a-z’'\-]+(?:[A-Z][a-z]+)?"
 #: Words allowed between a speaker and the speech verb ("Hun Sen has also said").
@@ -369,7 +369,6 @@ def _inside_a_longer_name(text: str, m: Mention, sentence_start: int, index: Act
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*) $")
-_OPENING_QUOTE = re.compile(r"[\s“\"‘'(\[—–-]*")
 
 
 def _name_goes_on_before(text: str, start: int, sentence_start: int, index: ActorIndex) -> bool:
@@ -377,8 +376,7 @@ def _name_goes_on_before(text: str, start: int, sentence_start: int, index: Acto
     "Social Democratic Party"): not a sentence's first word, a title, a country or demonym
     ("US Democrats"), a stop word ("The") or a word of the guards' own lists ("House", "Senate")."""
     before = _WORD_BEFORE.search(text, max(sentence_start, start - 30), start)
-    if before is None or before.start() == sentence_start or _OPENING_QUOTE.fullmatch(text, sentence_start,
-                                                                                         before.start()):
+    if before is None or OPENING.fullmatch(text[sentence_start:before.start()]):
         return False
     word = before.group(1)
     guards = index.name_guards
@@ -462,6 +460,7 @@ class History:
         self._subjects: dict[int, list[Mention]] = {}  # sentence -> subject-like actors, in order
         self._type_sentences: dict[str, list[int]] = {}  # actor type -> sentences with a subject of it
         self._role: dict[str, tuple[int, Mention]] = {}
+        self._head: dict[str, tuple[int, Mention]] = {}  # a name's last word, lower case -> latest actor so named
         self._issue: dict[str, tuple[int, Mention]] = {}
         self._issues_seen = 0
 
@@ -479,6 +478,9 @@ class History:
         if m.actor is not None:
             for role in m.actor.roles:
                 self._role[role.lower()] = (order, m)
+            for name in (m.actor.name, *m.actor.aliases):
+                if name:
+                    self._head[name.split()[-1].lower()] = (order, m)
             if subject:
                 self._subjects.setdefault(m.sentence_id, []).append(m)
                 sids = self._type_sentences.setdefault(m.actor.type, [])
@@ -519,11 +521,12 @@ class History:
     def latest_with_head(self, heads: set[str], current: list[Mention]) -> Mention | None:
         """The latest actor (in this sentence, else before) whose name ends in one of ``heads``
         ("the Commission": the European Commission)."""
-        for m in [*reversed(current), *reversed(self.actors)]:
+        for m in reversed(current):
             if m.actor is not None and any(n.split()[-1].lower() in heads
                                            for n in (m.actor.name, *m.actor.aliases) if n):
                 return m
-        return None
+        hits = [self._head[h] for h in heads if h in self._head]
+        return max(hits, key=lambda x: x[0])[1] if hits else None
 
     def latest_issue(self, canonicals: set[str]) -> Mention | None:
         hits = [self._issue[c] for c in canonicals if c in self._issue]

@@ -80,7 +80,8 @@ _ASIDE_AFTER = re.compile(r",\s+(?:too|also|however|meanwhile|though|incidentall
                           r"in\s+an\s+interview|\w+ly|"
                           # a short phrase of time or place: "Nehlen, in a statement Friday, praised"
                           r"(?:in|on|at|during|after|before|speaking|writing)\s+[\w’' -]{1,50}?)\s*,")
-_OPENING = re.compile(r"[\s“\"‘'(\[—–-]*$")
+#: What may stand between a sentence's start and its first word (space, quotes, brackets, dashes).
+OPENING = re.compile(r"[\s“\"‘'(\[—–-]*$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _OWNER = re.compile(r"[’']s$|s[’']$")
 _WORDS = re.compile(r"[A-Za-z][\w’'\-]*")
@@ -454,7 +455,7 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
                 words[-1] = words[-1][:possessive.start()]
                 end -= len(possessive.group())
             words[-1] = words[-1].rstrip(".") if not _INITIAL.fullmatch(words[-1]) else words[-1]
-            opening = _OPENING.fullmatch(text[s:start]) is not None or text[max(s, start - 2):start].strip() in \
+            opening = OPENING.fullmatch(text[s:start]) is not None or text[max(s, start - 2):start].strip() in \
                 ("“", '"', "‘", "'", ":") or _after_dateline(text, s, start)
             # A single word opening a sentence is a name as a subject ("Pelosi blamed"), an owner
             # ("Pelosi's remarks") or before an apposition ("Greenwood, the ..."), and only if Punkt's

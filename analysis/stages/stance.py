@@ -1028,16 +1028,16 @@ def _judgement(text: str, c: Match, clause_start: int) -> tuple[bool, re.Match |
     return copula or verb is not None, verb
 
 
-def _judged_subjects(text: str, s: int, e: int, cues: list[Match]) -> list[tuple[int, int]]:
-    """The spans judged by the sentence's predicate judgements (see :func:`_judgement`): from
-    the clause start, or the judging verb, to the judgement."""
-    out = []
+def _judgements(text: str, s: int, e: int, cues: list[Match]) -> dict[int, tuple[int, re.Match | None]]:
+    """The sentence's predicate judgements (see :func:`_judgement`), by cue start: where what
+    they judge starts (the clause start, or the end of the judging verb) and that verb."""
+    out = {}
     for c in cues:
         if c.payload.targets == "judged":
             clause_start, _ = _clause(text, s, e, c.start)
             predicate, verb = _judgement(text, c, clause_start)
             if predicate:
-                out.append((verb.end() if verb is not None else clause_start, c.start))
+                out[c.start] = (verb.end() if verb is not None else clause_start, verb)
     return out
 
 
@@ -1299,9 +1299,9 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
     # (last cue end, last target end, holder, resolved, whether an issue came last, all its holders)
     previous: tuple | None = None
     harms = list(lex.harm_to_target.finditer(text, s, e))
-    judged = _judged_subjects(text, s, e, cues)
+    judgements = _judgements(text, s, e, cues)
     for i, c in enumerate(cues):
-        if any(a <= c.start < b for a, b in judged):
+        if any(a <= c.start < b for b, (a, _) in judgements.items()):
             continue  # "the sanctions against Cuba are illegal": the sanctions are judged, not imposed here
         received = _support_received(sent, c)
         if received:
@@ -1352,13 +1352,12 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                                                  lex.harm_heads, lex.adversaries_after_owner)
         judged_from = clause_start
         if fam.targets == "judged":
-            predicate, verb = _judgement(text, c, clause_start)
-            if not predicate:
+            if c.start not in judgements:
                 continue  # "illegal fishing": an adjective before its noun judges nothing
+            judged_from, verb = judgements[c.start]
             if verb is not None:  # "Peru called the tariffs unfair": the subject of "called" judges them
                 holder, resolved, holder_m = _holder(text, verb.start(), clause_start, s, mentions, att, quoted,
                                                      lex.harm_heads, lex.adversaries_after_owner)
-                judged_from = verb.end()
             elif att.speaker is not None:  # "the tariffs are unfair, Peru said": who says so judges
                 holder, resolved, holder_m = att.speaker, att.resolved, None
             else:  # "the US actions against Cuba are shameful": nobody named judges; the US is judged
