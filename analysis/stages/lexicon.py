@@ -214,7 +214,10 @@ class PhraseMatcher:
         self._cache: dict[str, list] = {}
         self._phrases = [phrase.split() for phrase, _ in entries]
         for order, (phrase, payload) in enumerate(entries):
-            item = (order, _compiled(phrase_regex(phrase, case=case)), payload)
+            # The regex source only: it is compiled the first time the text shows the phrase's
+            # opening (most phrases of a codebook never open a sentence of a given corpus, and
+            # compiling all of them was most of a small run's time).
+            item = (order, phrase_regex(phrase, case=case), payload)
             first = phrase.split()[0].lower().replace("’", "'")
             if not re.match(r"[\w'\-]", first) or first.startswith("*") or first == "...":
                 self._always.append(item)
@@ -283,7 +286,7 @@ class PhraseMatcher:
                 continue
             word = self._WORDS.match(text, at, end)
             for _order, rx, payload in (self._candidates(word.group()) if word else self._punctuation_first):
-                m = rx.match(text, at, end)
+                m = _compiled(rx).match(text, at, end)
                 if m:
                     yield Match(m.start(), m.end(), m.group(), payload)
                     pos_done = m.end()

@@ -20,8 +20,8 @@ def reference_matches(matcher: PhraseMatcher, text: str, start: int = 0, end: in
     for at in range(start, end):
         if at < done or (at > 0 and re.match(r"[\w’'\-]", text[at - 1])):
             continue
-        for _order, rx, payload in items:
-            m = rx.match(text, at, end)
+        for _order, source, payload in items:
+            m = re.compile(source).match(text, at, end)
             if m:
                 out.append((m.start(), m.end(), m.group(), payload))
                 done = m.end()
