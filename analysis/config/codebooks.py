@@ -112,7 +112,7 @@ def _load_names(data: object, path: Path) -> NameRules:
 
 _ACTOR_KEYS = ("actors", "role_references", "titles", "apposition_roles", "names")
 _PLACE_KEYS = ("countries", "location_prepositions", "demonym_heads", "demonym_groups", "proposal_heads", "regions",
-               "name_words_after_capital", "addressed_by")
+               "name_words_after_capital", "addressed_by", "given_by")
 _STANCE_KEYS = ("cues", "neutral_default_target", "neutral_targets", "neutrality_issues", "addressee_issues",
                 "conditionals", "negation", "hedges", "boosters", "modals", "inverted_speech_verbs", "speech_verbs",
                 "plover", "plover_future", "not_future", "future_markers", "future_window", "noun_reading",
@@ -186,6 +186,8 @@ class PlaceBook:
     #: rebels", "French farmers"): an actor of their own.
     demonym_groups: frozenset[str] = frozenset()
     addressed_by: frozenset[str] = frozenset()
+    #: Words after which "from <capital>" names the government giving a view ("criticism from Beijing").
+    given_by: frozenset[str] = frozenset()
     name_words_after_capital: frozenset[str] = frozenset()
     regions: tuple[str, ...] = ()
 
@@ -212,6 +214,7 @@ def _load_places(path: Path) -> tuple[PlaceBook, SourceFile]:
     preps = frozenset(w.lower() for w in str_list(data.get("location_prepositions"), path, "location_prepositions"))
     heads = frozenset(w.lower() for w in str_list(data.get("demonym_heads"), path, "demonym_heads"))
     addressed = frozenset(w.lower() for w in str_list(data.get("addressed_by"), path, "addressed_by"))
+    given = frozenset(w.lower() for w in str_list(data.get("given_by"), path, "given_by"))
     after = frozenset(str_list(data.get("name_words_after_capital"), path, "name_words_after_capital"))
     regions = tuple(str_list(data.get("regions"), path, "regions"))
     proposals = frozenset(w.lower() for w in _words(data.get("proposal_heads"), path, "proposal_heads"))
@@ -219,7 +222,7 @@ def _load_places(path: Path) -> tuple[PlaceBook, SourceFile]:
     check(not groups & heads, path, "demonym_groups",
           f"{sorted(groups & heads)} also in demonym_heads: a group of the people is not the state")
     return PlaceBook(countries, preps, heads, proposal_heads=proposals, demonym_groups=groups, addressed_by=addressed,
-                     name_words_after_capital=after, regions=regions), source
+                     given_by=given, name_words_after_capital=after, regions=regions), source
 
 
 # --------------------------------------------------------------------------- issues

@@ -99,6 +99,7 @@ class ActorIndex:
     def __init__(self, books: Codebooks):
         self.location_prepositions = books.places.location_prepositions
         self.addressed_by = books.places.addressed_by
+        self.given_by = books.places.given_by
         self.places_book = books.places
         self.demonym_heads = books.places.demonym_heads
         self.proposal_heads = books.places.proposal_heads
@@ -347,6 +348,8 @@ def _is_location(text: str, m: Mention, index: ActorIndex) -> bool:
     after = text[m.end:m.end + 12]
     if len(before) > 1 and before[-1] == "to" and before[-2] in index.addressed_by:
         return False  # "appealed to Moscow": the government is addressed
+    if len(before) > 1 and before[-1] == "from" and before[-2] in index.given_by:
+        return False  # "drew criticism from Beijing": the government gives it
     return (bool(before) and before[-1] in index.location_prepositions) or _CALENDAR_AFTER.match(after) is not None
 
 

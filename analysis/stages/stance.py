@@ -61,7 +61,11 @@ _AUX = re.compile(
     r"^(?>\s+|\b(?:has|have|had|is|are|was|were|be|been|being|will|would|shall|should|can|could|may|might|must|"
     r"do|does|did|not|n[’']t|never|also|still|always|often|again|further|now|previously|once|already|"
     r"reportedly|officially|publicly|repeatedly|then|later|too|thus|therefore|however|ostensibly|all|both|very|quite|so|most|more|less|rather|since|"
-    r"to|would\s+be|\w+ly|\w+n[’']t|from|refrain|refrains|refrained|\w+ing)\b|[’']s\b|[’']d\b|[’']ll\b)*+$", re.I)
+    r"to|would\s+be|\w+ly|\w+n[’']t|from|refrain|refrains|refrained|\w+ing)\b|[’']s\b|[’']d\b|[’']ll\b|"
+    # a verb whose subject is that of the infinitive after it: "China failed to condemn"
+    r"\b(?:(?:fail|refuse|decline|want|continue|vow|pledge|promise|decide|intend|plan|hope|wish|aim|attempt|"
+    r"prepare|expect|need|appear|seem)(?:s|ed|d)?|tried|tries|try|sought|seeks|seek|chose|chooses|choose|"
+    r"planned)\s+(?:not\s+)?to\b)*+$", re.I)
 #: Possessive holder: "Cambodia's (continued|principled position in) support for".
 _POSSESSIVE = re.compile(r"^[’']s?(?:\s+(?!(?:is|are|was|were|has|have|had|will|would|be)\b)[\w-]+){0,3}\s+$", re.I)
 #: Between two coordinated targets: "the territorial integrity and sovereignty".
@@ -1028,14 +1032,25 @@ def _judgement(text: str, c: Match, clause_start: int) -> tuple[bool, re.Match |
     return copula or verb is not None, verb
 
 
+#: Right before a judgement, "as": the complement of the verb before it ("condemned the
+#: sanctions as illegal", "welcomed the deal as a step forward").
+_AS_BEFORE = re.compile(r"\bas\s+(?:(?:a|an|the|\w+ly|very|so|too|quite|both|also|all|simply|just)\s+)*$", re.I)
+
+
 def _judgements(text: str, s: int, e: int, cues: list[Match]) -> dict[int, tuple[int, re.Match | None]]:
     """The sentence's predicate judgements (see :func:`_judgement`), by cue start: where what
-    they judge starts (the clause start, or the end of the judging verb) and that verb."""
+    they judge starts (the clause start, or the end of the judging verb) and that verb.
+    A judgement that completes a stance cue after "as" is that cue's: "Iran condemned the
+    sanctions as illegal" is Iran's condemnation, said once."""
     out = {}
     for c in cues:
         if c.payload.targets == "judged":
             clause_start, _ = _clause(text, s, e, c.start)
             predicate, verb = _judgement(text, c, clause_start)
+            if predicate and verb is None and _AS_BEFORE.search(text, clause_start, c.start) and any(
+                    clause_start <= o.start and o.end <= c.start and o.payload.targets != "judged"
+                    and o.payload.stance in ("support", "oppose") for o in cues):
+                continue
             if predicate:
                 out[c.start] = (verb.end() if verb is not None else clause_start, verb)
     return out
@@ -1145,6 +1160,9 @@ _GIVER_AFTER_FROM = re.compile(r"\s*" + _BEFORE_GIVER)  # a cue that ends in "fr
 #: Verbs that make their subject the one a view is directed at ("came under criticism").
 _UNDERGO_VERBS = (r"came\s+under|comes?\s+under|coming\s+under|been\s+under|faced|faces|facing|drew|draws|received|"
                   r"receives|attracted|attracts|earned|earns|garnered|garners|"
+                  # what a move causes: "Sweden's decision sparked criticism from Turkey"
+                  r"sparked|sparks|prompted|prompts|provoked|provokes|triggered|triggers|elicited|elicits|"
+                  r"invited|invites|"
                   r"(?:been|become|became|is|was|are|were)\s+(?:the\s+|a\s+)?(?:frequent\s+)?targets?\s+of")
 #: What the receiver of support or criticism does with it ("has received strong support from",
 #: "came under fire from", "faced criticism from"): those, and the verbs of getting.
@@ -1153,7 +1171,7 @@ _RECEIVE = re.compile(r"\b(?:" + _UNDERGO_VERBS + r"|receive|receiving|won|wins|
 _OWNED_GAP = re.compile(r"[’']s?(?:\s+[\w-]+){1,2}?\s+(?:(?:has|have|had|also|again)\s+)*")
 # (and the verbs of getting: "won praise from", with nobody named after it, is nobody's praise)
 _UNDERGO = re.compile(r"\b(?:" + _UNDERGO_VERBS + r"|won|wins|gained|gains|secured|secures|enjoyed|enjoys)\b"
-                      r"(?:\s+(?!(?:when|that|which|who|it|he|she|they|we|as|after|"
+                      r"(?:\s+(?!(?:when|that|which|who|it|he|she|they|we|as|after|to|"
                       r"before|because|while|if)\b)[\w-]+){0,2}?\s+$", re.I)
 
 
@@ -1181,11 +1199,12 @@ def _support_received(sent: _Sentence, c: Match) -> list[Finding]:
     verb = next(reversed(list(_RECEIVE.finditer(sent.text, clause_start, c.start))), None)  # the last before the cue
     if verb is None or len(_GAP_WORDS.findall(sent.text[verb.end():c.start])) > 3:
         return []  # "support from partners was low": who receives it is not said
-    receiver = next((m for m in reversed(sent.mentions) if m.kind == "actor" and m.actor is not None
+    # (an issue may receive it as well: "the resolution drew condemnation from Moscow")
+    receiver = next((m for m in reversed(sent.mentions) if (m.kind == "issue" or m.actor is not None)
                      and m.source != "demonym" and clause_start <= m.start and m.end <= verb.start()), None)
     gap = sent.text[receiver.end:verb.start()] if receiver is not None else ""
     # (the receiver may own what receives it: "Mr. Obama's speech drew criticism from")
-    if receiver is None or not (_AUX.match(gap) or _OWNED_GAP.fullmatch(gap)) or \
+    if receiver is None or not (_AUX.match(gap) or (_OWNED_GAP.fullmatch(gap) and receiver.kind == "actor")) or \
             receiver.canonical == giver.canonical or any(
                 clause_start <= n.start < c.start for n in sent.negators):
         return []  # (not "has not received support from")

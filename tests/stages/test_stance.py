@@ -1133,3 +1133,43 @@ def test_a_speaker_after_a_contrast_holds_only_the_second_clause():
     text = ("Lawmakers are asking Biden to join the talks, but White House spokeswoman Ana Ortega said no "
             "decision was made.")
     assert findings(text, ["holder"]) == []
+
+
+# A view a move causes or draws, from a government named by its capital ("from Beijing");
+# an issue may receive it too.
+@pytest.mark.parametrize("text, expected", [
+    ("Finland's decision sparked criticism from Hungary.", ("Hungary", "Finland", "oppose")),
+    ("The ban provoked a sharp rebuke from Beijing.", None),  # nothing named receives it
+    ("The embargo drew condemnation from Havana.", ("Cuba", "sanctions", "oppose")),
+    ("Chile's offer prompted praise from Tokyo.", ("Japan", "Chile", "support")),
+])
+def test_views_a_move_draws_and_capitals_that_give_them(text, expected):
+    got = findings(text, ["holder", "target", "stance"])
+    if expected is None:
+        assert got == []
+    else:  # and never the receiver's view of the giver
+        assert expected in got and not [f for f in got if f[0] == expected[1]]
+
+
+def test_a_capital_after_coming_from_is_a_place():
+    got = findings("Chile praised Peru after its envoy flew in from Beijing.", ["holder", "target"])
+    assert ("Chile", "Peru") in got and not [f for f in got if "China" in f]
+
+
+# "condemned X as illegal": one condemnation, not a judgement that hides it; a verb that hands
+# its subject to the infinitive after it ("failed to", "declined to") keeps the holder.
+@pytest.mark.parametrize("text, expected", [
+    ("The embargo was condemned by Venezuela as unlawful.", ("Venezuela", "sanctions", "oppose")),
+    ("Peru rejected the sanctions as unjust.", ("Peru", "sanctions", "oppose")),
+    ("Chile declined to join the sanctions, the ministry in Lima said.", ("Chile", "sanctions", "oppose")),
+    ("Brazil sought to mediate between Chile and Peru, diplomats said.", ("Brazil", "Chile", "none")),
+])
+def test_judgements_after_as_and_subjects_of_infinitives(text, expected):
+    got = findings(text, ["holder", "target", "stance"])
+    assert expected in got and not [f for f in got if f[0] in ("Peru",) and expected[0] != "Peru"]
+
+
+def test_pressure_undergone_presses_nobody():
+    """ "X has been under pressure from Y to ..." is Y's demand, never X's."""
+    assert not [f for f in findings("Chile has been under pressure from Washington to cut tariffs.", ["holder"])
+                if f == ("Chile",)]
