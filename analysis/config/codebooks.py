@@ -235,6 +235,9 @@ class Issue:
     broader: str = ""
     #: Names of what the issue works against; opposing one supports the issue.
     problems: tuple[str, ...] = ()
+    #: Descriptions that name the issue only once the document has named it ("the text" after
+    #: "a General Assembly resolution").
+    references: tuple[str, ...] = ()
 
 
 _SNAKE_CASE = re.compile(r"[a-z][a-z0-9_]*")
@@ -252,12 +255,13 @@ def _load_issues(path: Path) -> tuple[tuple[Issue, ...], SourceFile]:
         where = f"issues[{i}] ({iid})"
         check(iid not in seen, path, where, "duplicate id")
         seen.add(iid)
-        known_fields(path, where, entry, ("id", "label", "aliases", "broader", "problems"))
+        known_fields(path, where, entry, ("id", "label", "aliases", "broader", "problems", "references"))
         label = entry.get("label") or iid.replace("_", " ")
         issues.append(Issue(id=iid, label=str(label),
                             aliases=tuple(str_list(entry.get("aliases"), path, f"{where}.aliases", required=True)),
                             broader=str(entry.get("broader") or ""),
-                            problems=tuple(str_list(entry.get("problems"), path, f"{where}.problems"))))
+                            problems=tuple(str_list(entry.get("problems"), path, f"{where}.problems")),
+                            references=tuple(str_list(entry.get("references"), path, f"{where}.references"))))
     for i, issue in enumerate(issues):
         check(not issue.broader or issue.broader in seen, path, f"issues[{i}] ({issue.id}).broader",
               f"{issue.broader!r} is not an issue id")

@@ -107,8 +107,9 @@ class ActorIndex:
         self.inverted_speech_verbs = books.stance.inverted_speech_verbs
         self.by_name: dict[str, Actor] = {}
         self.actors = PhraseMatcher(self._state_entries(books) + self._codebook_entries(books), case="auto")
-        self.issues = PhraseMatcher([(a, (issue, False)) for issue in books.issues for a in issue.aliases] +
-                                    [(a, (issue, True)) for issue in books.issues for a in issue.problems],
+        self.issues = PhraseMatcher([(a, (issue, "issue")) for issue in books.issues for a in issue.aliases] +
+                                    [(a, (issue, "problem")) for issue in books.issues for a in issue.problems] +
+                                    [(a, (issue, "reference")) for issue in books.issues for a in issue.references],
                                     case="acronyms")
         self.issue_labels = {i.id: i.label for i in books.issues}
         self.capitalised_issue_forms = {a for i in books.issues for a in (*i.aliases, *i.problems) if a != a.lower()}
@@ -331,7 +332,7 @@ def _person_matcher(persons: list[Actor], index: ActorIndex) -> NameMatcher | Ph
 def _select(cands: list[Mention]) -> list[Mention]:
     """Non-overlapping mentions, longest first; ties: persons, then other actors, then issues."""
     rank = {"title": 0, "apposition": 0, "name_part": 1, "codebook": 1, "name": 2, "country": 2, "capital": 2,
-            "demonym": 3, "issue": 4, "problem": 4, "role_reference": 1, "pronoun": 5}
+            "demonym": 3, "issue": 4, "problem": 4, "reference": 4, "role_reference": 1, "pronoun": 5}
     cands.sort(key=lambda m: (-(m.end - m.start), rank.get(m.source, 9), m.start))
     taken: list[Mention] = []
     for m in cands:
@@ -404,8 +405,8 @@ def _static_candidates(text: str, s: int, e: int, index: ActorIndex) -> list[Men
             continue  # "the Social Democratic Party of Germany", "the Liberal Democratic Party": not the US party
         cands.append(Mention(m.start, m.end, m.text, "actor", actor.name, actor, source))
     for m in index.issues.finditer(text, s, e):
-        issue, problem = m.payload
-        cands.append(Mention(m.start, m.end, m.text, "issue", issue.id, None, "problem" if problem else "issue"))
+        issue, source = m.payload
+        cands.append(Mention(m.start, m.end, m.text, "issue", issue.id, None, source))
     for m in index.roles.finditer(text, s, e):
         cands.append(Mention(m.start, m.end, m.text, "actor", "", None, "role_reference", resolved_from=m.text,
                              roles=m.payload))
@@ -571,7 +572,8 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
     4. a role reference ("the premier", "the country") takes the latest actor with that
        role, or the nearest subject-like actor of that type;
     5. a demonstrative issue ("these weapons") after a narrower one ("cluster bombs")
-       takes the narrower issue.
+       takes the narrower issue; an issue's reference ("the text") stands for it only after
+       the issue itself is named.
     Unresolvable pronouns and role references are dropped: no finding rests on a guess.
     """
     if m.source == "capital" and (_is_location(text, m, index) or _in_a_name(text, m, index)):
@@ -649,6 +651,11 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
         return replace(m, canonical=target.canonical, actor=target.actor, resolved=True)
     if _inside_a_longer_name(text, m, sentence_start, index):
         return None  # "the New Agenda for Peace", "United Nations Environment Assembly": another name
+    if m.source == "reference":
+        # "voted against the text": the issue only once the document has named it
+        if seen.latest_issue({m.canonical}) is None:
+            return None
+        return replace(m, source="issue", resolved=True, resolved_from=m.text)
     if m.kind == "issue" and m.canonical in index.narrower and _DEMONSTRATIVE.search(
             text[max(sentence_start, m.start - 40):m.start]):
         narrower = index.narrower[m.canonical]

@@ -427,8 +427,11 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
             # A title inside the run ("Senate Majority Leader Mitch McConnell"): the name follows it;
             # a title word that ends the run is a surname ("Tom King").
             titled = [i for i, (_, _, w) in enumerate(run[:-1]) if w.lower().rstrip(".") in guards.title_words]
-            if run[-1][2].lower().rstrip(".") in guards.organisation:
-                titled = []  # "the Supreme Court": an organisation's name, not a title before one
+            if run[-1][2].lower().rstrip(".") in guards.organisation or (titled and any(
+                    w.lower().rstrip(".") in guards.organisation for _, _, w in run[titled[-1] + 1:])):
+                # "the Supreme Court", "the Permanent Court of Arbitration": an organisation's name,
+                # not a title before one
+                titled = []
             if titled:
                 run = run[titled[-1] + 1:]
             if all(w.lower().rstrip(".") in guards.title_words for _, _, w in run) or (

@@ -84,6 +84,11 @@ _BOUNDARY = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bbecau
                        r"\bas\s+she\b", re.I)
 _RELATIVE = re.compile(r"^,\s+(?:who|which|a|an|the)\b[^,;:]{0,150},\s*(?:\w+ly\s+)?$")
 _TO_AFTER_AGENT = re.compile(r"\s+to\s+")
+#: Between a verb and its object: "backed Chile", "backed the United States".
+_OBJECT_NEXT = re.compile(r"\s+(?:the\s+)?")
+#: Between a subject and its act through a group it is among: " were among the 14 countries that ".
+_AMONG = re.compile(r"\s+(?:(?:has|have|had)\s+been|were|was|are|is)\s+(?:also\s+|again\s+)?among\s+(?:the\s+)?"
+                    r"(?:[\w-]+\s+){0,3}(?:that|who|which)\s+(?:(?:also|again|had|have|has|\w+ly)\s+)*", re.I)
 _PROMPTING = re.compile(r"\b(?:prompting|prompted|leading|causing|forcing|forced|pushing|spurring|spurred|"
                         r"inspiring|inspired|moving)\s+(?:the\s+|some\s+|many\s+)?$", re.I)
 _TO_ACT = re.compile(r"\s+(?:not\s+|never\s+)?to\b")
@@ -381,9 +386,13 @@ _CUE_AGAINST = re.compile(r"(?:disarm|demilitari[sz]|denucleari[sz]|eliminat|abo
                           r"banning|bans|remov|halt|curb|combat|counter|tackl|prevent)\w*(?:\s+\S+)*", re.I)
 _RELATIVE_CLAUSE = re.compile(r"\b(?:that|which|who)\s+(?:(?:he|she|they|it|we)\s+)?(?:(?:are|is|was|were|has|have|"
                               r"had|will|would|also|\w+ly)\s+)*[a-z]+(?:ed|ing|es|s)\b")
-#: ", and the judge rejected": a clause with a subject of its own.
+#: ", and the judge rejected", "and Ukraine rejected": a clause with a subject of its own.
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:the|a|an|his|her|its|their)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+"
-                         r"(?:\w+ly\s+)?[a-z]+(?:ed|s)\b")
+                         r"(?:\w+ly\s+)?[a-z]+(?:ed|s)\b|"
+                         # (a name, not an owner: "and Peru's claims" goes on with the object)
+                         # (a past tense or an auxiliary: "and Soviet negotiators" is a plural noun)
+                         r"(?:,\s+|\s+)(?:and|but)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,4}(?:\w+ly\s+)?"
+                         r"(?:(?:has|have|had|will|would|also)\s+[a-z]+|[a-z]+ed)\b")
 #: ", prompting Democrats to ...": a participle after a comma opens a clause of its own.
 _PARTICIPIAL_CLAUSE = re.compile(r",\s+(?!(?:including|excluding|according|regarding|concerning|following|"
                                  r"notwithstanding|involving|during|morning|evening|nothing|something|anything|"
@@ -474,6 +483,9 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
             who = att.speaker if word == "i" else _speaker_state(att)
             if who is not None:
                 return who, True, None
+    if in_clause and _AMONG.fullmatch(text, in_clause[-1].end, cue_start):
+        # "Peru and Chile were among the 14 countries that voted against": the ones listed
+        return in_clause[-1].actor, in_clause[-1].resolved, in_clause[-1]
     if in_clause:
         last = in_clause[-1]
         gap = _REFLEXIVE.sub("", text[last.end:cue_start])  # "Trump himself criticized"
@@ -1458,6 +1470,10 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
             else:
                 targets = _cue_targets(sent, c, holder, holder_m, prefer, clause_start, target_end)
                 group = _coordinated(text, holder_m, mentions, c.start)
+                if group[0] is not holder_m and any(d.end <= group[0].start and _OBJECT_NEXT.fullmatch(
+                        text, d.end, group[0].start) for d in cues[:i]):
+                    # "Peru backed Chile and the United States criticised Bolivia": Chile is an object
+                    group = group[group.index(holder_m):]
                 holders = [(m.actor, m.resolved) for m in group]
                 if fam.mutual and len(group) > 1:
                     # "the United States and Jordan have agreed": an act of each toward the other
@@ -1486,7 +1502,9 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         harmed_end = -1  # the end of the last target read as harmed
         for t in targets:
             harm_from = judged_from if fam.targets == "judged" else c.end  # "the blockade of X is illegal"
-            harmed = stance == "oppose" and isinstance(t, Mention) and t.start >= harm_from and (any(
+            # (a harm threatened is the holder's own: "threatened to impose sanctions on Peru" opposes Peru)
+            harmed = stance == "oppose" and fam.plover != "THREATEN" and isinstance(t, Mention) \
+                and t.start >= harm_from and (any(
                 harm_from <= h.start and h.end <= t.start and _words_between(text, h.end, t.start, lex) <= 3
                 and not _BY.search(text, h.end, t.start)  # "the blockade against Cuba by X": X does it
                 for h in lex.harm_to_target.finditer(text, harm_from, t.start))

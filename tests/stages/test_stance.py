@@ -1173,3 +1173,44 @@ def test_pressure_undergone_presses_nobody():
     """ "X has been under pressure from Y to ..." is Y's demand, never X's."""
     assert not [f for f in findings("Chile has been under pressure from Washington to cut tariffs.", ["holder"])
                 if f == ("Chile",)]
+
+
+# Refusing to send or sell opposes what is withheld, never the one it would go to; a vote on
+# "the text" after a resolution is named is on the resolution; "were among the countries that".
+@pytest.mark.parametrize("text, expected", [
+    ("Chile said it would not send weapons to Peru.", ("Chile", "weapons supplies", "oppose")),
+    ("Peru has no interest in passing on munitions to Chile.", ("Peru", "weapons supplies", "oppose")),
+    ("Bolivia will not sell arms to Chile, its minister said.", ("Bolivia", "weapons supplies", "oppose")),
+    ("The Assembly debated a General Assembly resolution on Haiti. Chile voted against the text.",
+     ("Chile", "UN resolutions", "oppose")),
+    ("Peru and Chile were among the 12 countries that voted against the resolution.",
+     ("Chile", "UN resolutions", "oppose")),
+    ("Argentina has declined an invitation to join the BRICS group.", ("Argentina", "BRICS", "oppose")),
+    ("Peru condemned the violation of Security Council resolutions.", ("Peru", "UN resolutions", "support")),
+])
+def test_withholding_votes_on_the_text_and_invitations_declined(text, expected):
+    got = findings(text, ["holder", "target", "stance"])
+    assert expected in got
+    if expected[1] == "weapons supplies":  # withheld from Chile or Peru: no opposition to either
+        assert not [f for f in got if f[1] in ("Peru", "Chile")]
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Chile sent a delegation to Lima.", ("Chile", "Peru")),                      # sending is no position
+    ("The committee voted against the measure.", ("committee", "UN resolutions")),  # no resolution named before
+    ("Peru believes the war will only end at the negotiating table.", ("Peru", "negotiations and dialogue")),
+    ("Chile ignored attacks by armed opposition groups, Peru said.", ("Peru", "Chile")),
+    ("Peru backed Chile and the United States criticised Bolivia.", ("Chile", "Bolivia")),  # Chile is an object
+    ("Chile threatened to impose sanctions on Peru.", ("Chile", "Peru", "support")),   # a threat is no support
+    ("Peru welcomed the plan, and Chile rejected it.", ("Peru", "Chile")),          # the next clause's subject
+])
+def test_no_finding_from_sending_unnamed_texts_intransitive_ends_and_objects(text, unwanted):
+    got = findings(text, ["holder", "target", "stance"])
+    assert not [f for f in got if f[:len(unwanted)] == unwanted]
+
+
+def test_a_permanent_representative_is_a_title_and_the_court_keeps_its_name():
+    got = findings('Its Permanent Representative, Ana Quispe, spoke. "We support dialogue," she said.', ["holder"])
+    assert ("Ana Quispe",) in got and ("Permanent Representative",) not in got
+    assert ("China", "Permanent Court of Arbitration") in findings(
+        "China rejected the Permanent Court of Arbitration.", ["holder", "target"])
