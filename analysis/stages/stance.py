@@ -84,6 +84,8 @@ _BOUNDARY = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bbecau
                        r"\bas\s+she\b", re.I)
 _RELATIVE = re.compile(r"^,\s+(?:who|which|a|an|the)\b[^,;:]{0,150},\s*(?:\w+ly\s+)?$")
 _TO_AFTER_AGENT = re.compile(r"\s+to\s+")
+#: Between a noun and a participle that describes it: "The resolution, drafted by Jordan".
+_REDUCED_RELATIVE = re.compile(r",\s+(?:(?:also|first|jointly|\w+ly)\s+)?")
 #: Between a verb and its object: "backed Chile", "backed the United States".
 _OBJECT_NEXT = re.compile(r"\s+(?:the\s+)?")
 #: Between a subject and its act through a group it is among: " were among the 14 countries that ".
@@ -660,7 +662,7 @@ def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: A
 #: A passive before the cue ("was accused", "has been widely praised"): the subject is the target.
 _PASSIVE_AUX = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s+(?:(?:\w+ly|also|not|never|"
                           r"often|again|once|even|just)\s+)*$", re.I)
-_PARTICIPLE = re.compile(r"^(?:\w+(?:ed|en|wn)|held|met|hit|shot|sworn|led|fought|struck|sought|told)\b", re.I)
+_PARTICIPLE = re.compile(r"^(?:[\w-]+(?:ed|en|wn)|held|met|hit|shot|sworn|led|fought|struck|sought|told)\b", re.I)
 #: Participles that are adjectives after "be": "was opposed to", "is committed to" keep their subject.
 _ADJECTIVAL = re.compile(r"^(?:opposed|committed|dedicated|devoted|concerned|disappointed|outraged|determined|"
                          r"encouraged\s+by|heartened\s+by|"
@@ -1490,7 +1492,9 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                 # "Sanctions are opposed by Hungary": the passive's subject, an issue, is the target
                 subject = next((m for m in reversed(mentions) if m.kind == "issue" and clause_start <= m.start
                                 and m.end <= c.start), None)
-                if subject is not None and _PASSIVE_AUX.search(text[subject.end:c.start]) \
+                # (or a participle after a comma: "The resolution, drafted by Jordan, was adopted")
+                if subject is not None and (_PASSIVE_AUX.search(text[subject.end:c.start]) or
+                                            _REDUCED_RELATIVE.fullmatch(text, subject.end, c.start)) \
                         and _words_between(text, subject.end, c.start, lex) <= 4:
                     targets = [subject]
         targets = [t for t in targets if not (isinstance(t, Mention) and t.kind == "actor" and t.start >= actors_end)]

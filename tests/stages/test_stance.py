@@ -1214,3 +1214,19 @@ def test_a_permanent_representative_is_a_title_and_the_court_keeps_its_name():
     assert ("Ana Quispe",) in got and ("Permanent Representative",) not in got
     assert ("China", "Permanent Court of Arbitration") in findings(
         "China rejected the Permanent Court of Arbitration.", ["holder", "target"])
+
+
+# Putting a text forward supports it; a declared non-alignment or "no position" is neutrality;
+@pytest.mark.parametrize("text, expected", [
+    ("Peru co-sponsored the resolution.", ("Peru", "UN resolutions", "support")),
+    ("The resolution, drafted by Chile on behalf of the group, was adopted.", ("Chile", "UN resolutions", "support")),
+    ("The resolution, co-sponsored by Peru and Chile, passed.", ("Chile", "UN resolutions", "support")),
+    ("The minister said Kenya remains non-aligned in the war.", ("Kenya", "parties to the conflict", "neutral")),
+    ("An official said NATO itself had no position on the dispute.", ("NATO", "parties to the conflict", "neutral")),
+])
+def test_sponsors_non_alignment_and_claims_insisted_on(text, expected):
+    assert expected in findings(text, ["holder", "target", "stance"])
+
+
+def test_drafting_a_letter_supports_nothing():
+    assert findings("Peru drafted a letter to Chile.", ["holder"]) == []
