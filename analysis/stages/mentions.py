@@ -48,6 +48,9 @@ _SAME_CLAUSE = re.compile(r"(?:(?![,;:]|\b(?:and|but|or|that|who|which|when|afte
 #: state or organisation named earlier in the sentence. (Elsewhere "it" is too often no actor.)
 _IT_OBJECT = re.compile(r"(?<=[a-z]{2}(?:ed|es|ng|ze|se|me|ck|st)\s)it(?=\s+(?:of|for|over)\b)")
 _IT_TYPES = ("state", "organisation")
+#: After a sentence-opening "It", a verb of acting or saying in the past: "It also condemned".
+_IT_DOES = re.compile(r"\s+(?:(?:also|further|later|then|\w+ly)\s+)?(?!(?:need|seem|appear|remain|us)ed\b)"
+                      r"[a-z]{3,}ed\b")
 #: Maximum characters between a quotation's closing mark and its speech tag (",” he said").
 TAG_WINDOW = 60
 _WORD_RX = re.compile(r"[\w’'-]+")
@@ -414,6 +417,10 @@ def _static_candidates(text: str, s: int, e: int, index: ActorIndex) -> list[Men
         cands.append(Mention(m.start(), m.end(), m.group(), "actor", "", None, "pronoun", resolved_from=m.group()))
     for m in _IT_OBJECT.finditer(text, s, e):
         cands.append(Mention(m.start(), m.end(), m.group(), "actor", "", None, "pronoun", resolved_from=m.group()))
+    opening = re.match(r"\s*(?:[“\"‘']\s*)?(It)\b", text[s:e])
+    if opening and _IT_DOES.match(text, s + opening.end(1)):
+        at = s + opening.start(1)
+        cands.append(Mention(at, at + 2, "It", "actor", "", None, "pronoun", resolved_from="It"))
     return cands
 
 
@@ -623,6 +630,14 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
         if target is None:
             return None
         return replace(m, canonical=target.canonical, actor=target.actor, resolved=True)
+    if m.source == "pronoun" and m.text == "It" and not chosen and not seen.quotes.holds(m.start) \
+            and _IT_DOES.match(text, m.end):
+        # "The State Department issued a statement. It also condemned ...": the organisation or
+        # state that was the subject of the sentence just before ("It is" and "It was" are no one)
+        before = seen.subject_of_types_before({"organisation", "state"}, m.sentence_id)
+        if before is None or before.sentence_id != m.sentence_id - 1:
+            return None
+        return replace(m, canonical=before.canonical, actor=before.actor, resolved=True)
     if m.source == "pronoun" and m.text == "it":
         target = next((h for h in reversed(chosen) if h.kind == "actor" and h.actor is not None
                        and h.actor.type in _IT_TYPES and h.start >= sentence_start), None)

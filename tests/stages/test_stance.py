@@ -1230,3 +1230,27 @@ def test_sponsors_non_alignment_and_claims_insisted_on(text, expected):
 
 def test_drafting_a_letter_supports_nothing():
     assert findings("Peru drafted a letter to Chile.", ["holder"]) == []
+
+
+# A sentence-opening "It" that acts ("It also condemned") is the organisation or state that was
+# the subject just before; "It is", "It seemed" are no one. Priorities are supported; warnings
+# against an intervention oppose the use of force; not being drawn in is neutrality.
+@pytest.mark.parametrize("text, expected", [
+    ("The African Union met in Addis Ababa. It also condemned Chile.", ("African Union", "Chile", "oppose")),
+    ("Peru has cautioned against foreign military intervention.", ("Peru", "use of force", "oppose")),
+    ("Chile opposes attempts to change the status quo by force.", ("Chile", "use of force", "oppose")),
+    ('"Our first priority remains dialogue," Foreign Minister Ana Ruiz said.',
+     ("Ana Ruiz", "negotiations and dialogue", "support")),
+    ('"Kenya will not be drawn into a contest between powers," the president said.',
+     ("Kenya", "parties to the conflict", "neutral")),
+])
+def test_acting_it_priorities_warnings_and_staying_out(text, expected):
+    assert expected in findings(text, ["holder", "target", "stance"])
+
+
+@pytest.mark.parametrize("text", [
+    "The African Union met in Addis Ababa. It is important to support Chile.",
+    "Peru sent ships. It seemed to ignore Chile.",
+])
+def test_an_it_that_is_no_one_holds_nothing(text):
+    assert not [f for f in findings(text, ["holder"]) if f[0] in ("African Union", "Peru")]
