@@ -1254,3 +1254,20 @@ def test_acting_it_priorities_warnings_and_staying_out(text, expected):
 ])
 def test_an_it_that_is_no_one_holds_nothing(text):
     assert not [f for f in findings(text, ["holder"]) if f[0] in ("African Union", "Peru")]
+
+
+# Saying someone did wrong is the speaker's accusation of them; "lies in" is no lie.
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow lied about its troop movements, the Chilean foreign minister said.", ("Chile", "Russia", "oppose")),
+    ("Peru said Chile had betrayed the agreement.", ("Peru", "Chile", "oppose")),
+])
+def test_wrongdoing_said_is_an_accusation(text, expected):
+    assert expected in findings(text, ["holder", "target", "stance"])
+
+
+@pytest.mark.parametrize("text", [
+    "Peru believes the answer lies in cooperation with Chile.",
+    "Chile lied about the deal.",                       # the author's voice states it: nobody accuses
+])
+def test_no_accusation_from_lying_in_or_the_authors_voice(text):
+    assert not [f for f in findings(text, ["act"]) if f == ("accuse",)]
