@@ -1,0 +1,102 @@
+"""Recall of the clear stance items of a news corpus, as an annotator lists them.
+
+A gold file (CSV) has one row per item: ``doc`` (a document id, or the start of one),
+``sentence`` (an exact piece of the sentence that carries it), ``holder`` (an actor, or
+``Full Name|Actor`` for a person speaking for an actor), ``target`` (an actor, an issue label,
+or ``other: ...`` for what no codebook names), ``stance`` (support, oppose, neutral) and
+``kind`` (quote, reported, author). An item is found when a finding in a sentence that the
+piece overlaps has the stance, the target (actor name or issue label, compared in lower
+case) and a holder that is the person or the actor they speak for (the finding's holder or
+its affiliation). An abstention coded neutral toward UN resolutions also counts when found
+toward the parties to the conflict, the codebook's target of a declared neutrality.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import UserError
+
+ITEM_COLUMNS = ("doc", "sentence", "holder", "target", "stance", "kind")
+STANCES = ("support", "oppose", "neutral")
+#: Targets that count for one another: (gold stance, gold target) -> also accepted.
+EQUIVALENT_TARGETS = {("neutral", "un resolutions"): "parties to the conflict"}
+
+
+def read_items(path: str | Path) -> pd.DataFrame:
+    """The gold items of ``path``, checked: a missing column or an unknown stance is an error
+    naming the file and the row."""
+    path = Path(path)
+    items = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [c for c in ITEM_COLUMNS if c not in items.columns]
+    if missing:
+        raise UserError(f"{path}: missing column(s) {', '.join(missing)}")
+    for row, stance in enumerate(items["stance"], start=2):
+        if stance not in STANCES:
+            raise UserError(f"{path}: row {row}: stance {stance!r} is not one of {', '.join(STANCES)}")
+    return items
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", str(text)).strip().lower()
+
+
+def _holder_matches(names: set[str], holder: str, affiliation: str) -> bool:
+    """``holder`` or ``affiliation`` is one of ``names``, or ends with the surname of one
+    ("Rao" for "Meenakshi Rao")."""
+    holder, affiliation = _norm(holder), _norm(affiliation)
+    if holder in names or affiliation in names:
+        return True
+    return any(" " in n and n.split()[-1] in holder.split() for n in names)
+
+
+def item_recall(items: pd.DataFrame, documents: pd.DataFrame, sentences: pd.DataFrame,
+                stance: pd.DataFrame) -> tuple[dict, pd.DataFrame]:
+    """(scores, items with ``status``: found | missed | not located).
+
+    >>> docs = pd.DataFrame({"doc_id": ["a1"], "text": ["Peru backs the talks."]})
+    >>> sents = pd.DataFrame({"doc_id": ["a1"], "sentence_id": [0], "char_start": [0], "char_end": [21]})
+    >>> st = pd.DataFrame({"doc_id": ["a1"], "sentence_id": [0], "holder": ["Peru"], "holder_affiliation": [""],
+    ...                    "target": ["negotiations and dialogue"], "stance": ["support"]})
+    >>> gold = pd.DataFrame({"doc": ["a1"], "sentence": ["Peru backs"], "holder": ["Ana Ruiz|Peru"],
+    ...                      "target": ["negotiations and dialogue"], "stance": ["support"], "kind": ["author"]})
+    >>> item_recall(gold, docs, sents, st)[0]["found"]
+    1
+    """
+    texts = dict(zip(documents["doc_id"].astype(str), documents["text"]))
+    by_doc = {d: g for d, g in sentences.groupby("doc_id")}
+    findings = {d: g for d, g in stance.fillna("").groupby("doc_id")} if len(stance) else {}
+    status = []
+    for item in items.itertuples():
+        doc_id = next((d for d in texts if d == item.doc or d.startswith(str(item.doc))), None)
+        at = texts[doc_id].find(item.sentence) if doc_id is not None else -1
+        if at < 0:
+            status.append("not located")
+            continue
+        end = at + len(item.sentence)
+        sents = by_doc.get(doc_id)
+        ids = set(sents[(sents["char_start"] < end) & (sents["char_end"] > at)]["sentence_id"]) \
+            if sents is not None else set()
+        here = findings.get(doc_id)
+        here = here[here["sentence_id"].isin(ids)] if here is not None else pd.DataFrame()
+        names = {_norm(n) for n in str(item.holder).split("|")}
+        targets = {_norm(item.target)}
+        if (item.stance, _norm(item.target)) in EQUIVALENT_TARGETS:
+            targets.add(EQUIVALENT_TARGETS[(item.stance, _norm(item.target))])
+        found = any(f.stance == item.stance and _norm(f.target) in targets
+                    and _holder_matches(names, f.holder, f.holder_affiliation) for f in here.itertuples())
+        status.append("found" if found else "missed")
+    out = items.assign(status=status)
+    inside = ~out["target"].str.startswith("other")
+    scores = {"items": len(out), "found": int((out["status"] == "found").sum()),
+              "not_located": int((out["status"] == "not located").sum()),
+              "recall": round(float((out["status"] == "found").mean()), 3) if len(out) else 0.0,
+              "recall_codebook_targets": round(float((out.loc[inside, "status"] == "found").mean()), 3)
+              if inside.any() else 0.0}
+    for column in ("kind", "stance"):
+        for value, group in out.groupby(column):
+            scores[f"{column} {value}"] = f"{int((group['status'] == 'found').sum())}/{len(group)}"
+    return scores, out
