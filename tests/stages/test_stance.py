@@ -1271,3 +1271,16 @@ def test_wrongdoing_said_is_an_accusation(text, expected):
 ])
 def test_no_accusation_from_lying_in_or_the_authors_voice(text):
     assert not [f for f in findings(text, ["act"]) if f == ("accuse",)]
+
+
+# A designation as a state sponsor of terrorism is a coercive measure: rejecting it is no
+# stance on terrorism; "this Hall" of a speech is no actor.
+@pytest.mark.parametrize("text, voice, expected, unwanted", [
+    ("We reject the designation of Peru as a State sponsor of terrorism.", "Chile",
+     ("Chile", "sanctions", "oppose"), ("Chile", "terrorism")),
+    ("We are here in this great Hall to promote dialogue among nations.", "Chile",
+     ("Chile", "negotiations and dialogue", "support"), ("Hall",)),
+])
+def test_designations_and_the_hall_in_speeches(text, voice, expected, unwanted):
+    got = voiced(text, voice, ("holder", "target", "stance"))
+    assert expected in got and not [f for f in got if f[:len(unwanted)] == unwanted]
