@@ -1,4 +1,4 @@
-"""Recall of the clear stance items of diplomatic news: the corpora of `docs/handcheck/news_*`.
+"""Recall of the clear stance items of diplomatic news: the item sets of `docs/handcheck/news_*`.
 
     python benchmarks/news_items.py [FOLDER ...] [--misses]
 
@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
-from analysis.cli import main as cli
+from analysis import build_tables
 from analysis.evaluation.items import item_recall, read_items
-from analysis.run.tables import read_table
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = sorted((ROOT / "docs" / "handcheck").glob("news_*"))
@@ -26,10 +24,7 @@ DEFAULT = sorted((ROOT / "docs" / "handcheck").glob("news_*"))
 
 def score(folder: Path, show_misses: bool = False) -> dict:
     items = read_items(folder / "gold.csv")
-    with tempfile.TemporaryDirectory() as tmp:
-        if cli(["tables", "--corpus", str(folder / "corpus"), "--out", tmp, "--quiet", "--no-cache"]) != 0:
-            raise SystemExit(2)
-        tables = {n: read_table(Path(tmp) / f"{n}.csv") for n in ("documents", "sentences", "stance")}
+    tables = build_tables(folder / "corpus")
     scores, out = item_recall(items, tables["documents"], tables["sentences"], tables["stance"])
     if show_misses:
         for r in out[out["status"] != "found"].itertuples():

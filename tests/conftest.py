@@ -64,7 +64,7 @@ def analyse_texts(*texts: str, published: str = "", codebooks=None) -> dict:
 #: The seed suite's parameters in the tests: the public benchmarks of 05 are scored by a test of
 #: their own (test_report.py), not in every suite run.
 SUITE_PARAMETERS = ("-P", 'kwic_terms=["cluster munitions", "neutral*"]', "-P", "top_n=8",
-                    "-P", "stance_benchmarks=[]", "-P", "date_benchmarks=[]")
+                    "-P", "stance_benchmarks=[]", "-P", "date_benchmarks=[]", "-P", "news_item_sets=[]")
 
 
 @pytest.fixture(scope="session")

@@ -100,3 +100,27 @@ def item_recall(items: pd.DataFrame, documents: pd.DataFrame, sentences: pd.Data
         for value, group in out.groupby(column):
             scores[f"{column} {value}"] = f"{int((group['status'] == 'found').sum())}/{len(group)}"
     return scores, out
+
+
+#: The news item sets kept in ``docs/handcheck`` and whether rules were written while reading them.
+NEWS_ITEM_SETS = {"news_dev": "development (read while rules were written)",
+                  "news_heldout": "held out (scored only)"}
+
+
+def news_item_table(folder: str | Path, names=tuple(NEWS_ITEM_SETS)) -> tuple[pd.DataFrame, list[str]]:
+    """Recall of each item set ``folder/<name>`` (``corpus/`` and ``gold.csv``), analysed in
+    memory with the package's codebooks: one row per set, and a line for each set not found."""
+    from ..run.build import build_tables
+
+    rows, missing = [], []
+    for name in names:
+        base = Path(folder) / name
+        if not (base / "gold.csv").is_file():
+            missing.append(f"{base}: no item set here; not scored.")
+            continue
+        tables = build_tables(base / "corpus")
+        s, _ = item_recall(read_items(base / "gold.csv"), tables["documents"], tables["sentences"], tables["stance"])
+        rows.append({"set": name, "use": NEWS_ITEM_SETS.get(name, ""), "items": s["items"], "found": s["found"],
+                     "recall": s["recall"], "recall, targets a codebook names": s["recall_codebook_targets"],
+                     **{k: v for k, v in s.items() if " " in k}})
+    return pd.DataFrame(rows), missing

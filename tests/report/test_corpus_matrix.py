@@ -80,7 +80,7 @@ def _render(name: str, tmp_path_factory, request) -> tuple:
         out = root / "reports"
         # The public benchmarks in 05 do not depend on the corpus: scored on one corpus only (the
         # stance data; the dates' corpora are slower and scored by the publication-date tests).
-        benchmarks = [] if name == "jsonl" else ["-P", "stance_benchmarks=[]"]
+        benchmarks = [] if name == "jsonl" else ["-P", "stance_benchmarks=[]", "-P", "news_item_sets=[]"]
         code = main(["report", "--corpus", str(corpus), "--out", str(out), "--quiet", "--jobs", "1",
                      "--max-articles", "1", "-P", "date_benchmarks=[]", *benchmarks, *extra])
         _RENDERED[name] = (name, code, out)
@@ -143,4 +143,4 @@ def test_the_validation_page_scores_the_public_stance_data(tmp_path_factory, req
         assert "5-class macro-F1" in page and "source + target + category" in page and "AGREE" in page
     else:
         assert "not scored" in page
-    assert "un2023_pass1" in page
+    assert "un2023_pass1" in page and "news_dev" in page

@@ -24,7 +24,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 def reports(tmp_path_factory):
     out = tmp_path_factory.mktemp("hostile") / "reports"
     assert main(["report", "--corpus", str(HOSTILE), "--out", str(out), "--quiet",
-                 "-P", "stance_benchmarks=[]", "-P", "date_benchmarks=[]"]) == 0
+                 "-P", "stance_benchmarks=[]", "-P", "date_benchmarks=[]", "-P", "news_item_sets=[]"]) == 0
     return out
 
 
