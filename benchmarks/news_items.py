@@ -19,7 +19,7 @@ from analysis import build_tables
 from analysis.evaluation.items import item_recall, read_items
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = sorted((ROOT / "docs" / "handcheck").glob("news_*"))
+DEFAULT = sorted(p for p in (ROOT / "docs" / "handcheck").glob("news_*") if p.is_dir())
 
 
 def score(folder: Path, show_misses: bool = False) -> dict:

@@ -26,31 +26,53 @@ STANCES = ("support", "oppose", "neutral")
 EQUIVALENT_TARGETS = {("neutral", "un resolutions"): "parties to the conflict"}
 
 
+KINDS = ("quote", "reported", "author")
+
+
 def read_items(path: str | Path) -> pd.DataFrame:
-    """The gold items of ``path``, checked: a missing column or an unknown stance is an error
-    naming the file and the row."""
+    """The gold items of ``path``, checked: an unreadable file, a missing column, an empty
+    field or an unknown stance or kind is an error naming the file (and the row)."""
     path = Path(path)
-    items = pd.read_csv(path, dtype=str, keep_default_na=False)
+    try:
+        items = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
+        raise UserError(f"{path}: cannot be read as CSV ({exc.__class__.__name__})") from None
     missing = [c for c in ITEM_COLUMNS if c not in items.columns]
     if missing:
         raise UserError(f"{path}: missing column(s) {', '.join(missing)}")
-    for row, stance in enumerate(items["stance"], start=2):
-        if stance not in STANCES:
-            raise UserError(f"{path}: row {row}: stance {stance!r} is not one of {', '.join(STANCES)}")
+    for row, item in enumerate(items.itertuples(), start=2):
+        empty = [c for c in ("doc", "sentence", "holder", "target") if not str(getattr(item, c)).strip()]
+        if empty:
+            raise UserError(f"{path}: row {row}: empty {', '.join(empty)}")
+        if item.stance not in STANCES:
+            raise UserError(f"{path}: row {row}: stance {item.stance!r} is not one of {', '.join(STANCES)}")
+        if item.kind not in KINDS:
+            raise UserError(f"{path}: row {row}: kind {item.kind!r} is not one of {', '.join(KINDS)}")
     return items
+
+
+def _document(doc: str, doc_ids: list[str]) -> str | None:
+    """The document ``doc`` names: itself, or the one id that starts with it and ``_`` or ``.``."""
+    if doc in doc_ids:
+        return doc
+    found = [d for d in doc_ids if d.startswith(doc) and d[len(doc):len(doc) + 1] in ("_", ".", "-")]
+    return found[0] if len(found) == 1 else None
 
 
 def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", str(text)).strip().lower()
 
 
-def _holder_matches(names: set[str], holder: str, affiliation: str) -> bool:
-    """``holder`` or ``affiliation`` is one of ``names``, or ends with the surname of one
-    ("Rao" for "Meenakshi Rao")."""
+def _holder_matches(gold_holder: str, holder: str, affiliation: str) -> bool:
+    """The finding's holder or affiliation is the gold holder (``Full Name|Actor``: the person
+    or the actor), or holds the person's surname ("Rao" for "Meenakshi Rao"; never an actor's
+    last word: "North Korea" is not "South Korea")."""
+    parts = [_norm(p) for p in str(gold_holder).split("|")]
     holder, affiliation = _norm(holder), _norm(affiliation)
-    if holder in names or affiliation in names:
+    if holder in parts or affiliation in parts:
         return True
-    return any(" " in n and n.split()[-1] in holder.split() for n in names)
+    person = parts[0] if len(parts) > 1 else ""
+    return " " in person and person.split()[-1] in holder.split()
 
 
 def item_recall(items: pd.DataFrame, documents: pd.DataFrame, sentences: pd.DataFrame,
@@ -71,8 +93,10 @@ def item_recall(items: pd.DataFrame, documents: pd.DataFrame, sentences: pd.Data
     findings = {d: g for d, g in stance.fillna("").groupby("doc_id")} if len(stance) else {}
     status = []
     for item in items.itertuples():
-        doc_id = next((d for d in texts if d == item.doc or d.startswith(str(item.doc))), None)
-        at = texts[doc_id].find(item.sentence) if doc_id is not None else -1
+        doc_id = _document(str(item.doc), list(texts))
+        if doc_id is None:
+            raise UserError(f"gold item {item.Index + 2}: document {item.doc!r} is not in the corpus (or not one)")
+        at = texts[doc_id].find(item.sentence)
         if at < 0:
             status.append("not located")
             continue
@@ -82,12 +106,11 @@ def item_recall(items: pd.DataFrame, documents: pd.DataFrame, sentences: pd.Data
             if sents is not None else set()
         here = findings.get(doc_id)
         here = here[here["sentence_id"].isin(ids)] if here is not None else pd.DataFrame()
-        names = {_norm(n) for n in str(item.holder).split("|")}
         targets = {_norm(item.target)}
         if (item.stance, _norm(item.target)) in EQUIVALENT_TARGETS:
             targets.add(EQUIVALENT_TARGETS[(item.stance, _norm(item.target))])
         found = any(f.stance == item.stance and _norm(f.target) in targets
-                    and _holder_matches(names, f.holder, f.holder_affiliation) for f in here.itertuples())
+                    and _holder_matches(item.holder, f.holder, f.holder_affiliation) for f in here.itertuples())
         status.append("found" if found else "missed")
     out = items.assign(status=status)
     inside = ~out["target"].str.startswith("other")

@@ -48,9 +48,12 @@ _SAME_CLAUSE = re.compile(r"(?:(?![,;:]|\b(?:and|but|or|that|who|which|when|afte
 #: state or organisation named earlier in the sentence. (Elsewhere "it" is too often no actor.)
 _IT_OBJECT = re.compile(r"(?<=[a-z]{2}(?:ed|es|ng|ze|se|me|ck|st)\s)it(?=\s+(?:of|for|over)\b)")
 _IT_TYPES = ("state", "organisation")
+#: How many sentences back an issue's reference ("the text") may find the issue it stands for.
+_REFERENCE_REACH = 2
 #: After a sentence-opening "It", a verb of acting or saying in the past: "It also condemned".
-_IT_DOES = re.compile(r"\s+(?:(?:also|further|later|then|\w+ly)\s+)?(?!(?:need|seem|appear|remain|us)ed\b)"
-                      r"[a-z]{3,}ed\b")
+#: ("It seemed", "It emerged that" have no subject: their verbs are left out)
+_IT_DOES = re.compile(r"\s+(?:(?:also|further|later|then|\w+ly)\s+)?"
+                      r"(?!(?:need|seem|appear|remain|us|emerg|happen|turn|follow)ed\b)[a-z]{3,}ed\b")
 #: Maximum characters between a quotation's closing mark and its speech tag (",” he said").
 TAG_WINDOW = 60
 _WORD_RX = re.compile(r"[\w’'-]+")
@@ -630,8 +633,7 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
         if target is None:
             return None
         return replace(m, canonical=target.canonical, actor=target.actor, resolved=True)
-    if m.source == "pronoun" and m.text == "It" and not chosen and not seen.quotes.holds(m.start) \
-            and _IT_DOES.match(text, m.end):
+    if m.source == "pronoun" and m.text == "It" and not chosen and not seen.quotes.holds(m.start):
         # "The State Department issued a statement. It also condemned ...": the organisation or
         # state that was the subject of the sentence just before ("It is" and "It was" are no one)
         before = seen.subject_of_types_before({"organisation", "state"}, m.sentence_id)
@@ -667,8 +669,9 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
     if _inside_a_longer_name(text, m, sentence_start, index):
         return None  # "the New Agenda for Peace", "United Nations Environment Assembly": another name
     if m.source == "reference":
-        # "voted against the text": the issue only once the document has named it
-        if seen.latest_issue({m.canonical}) is None:
+        # "voted against the text": the issue only once the document has named it, shortly before
+        earlier = seen.latest_issue({m.canonical})
+        if earlier is None or m.sentence_id - earlier.sentence_id > _REFERENCE_REACH:
             return None
         return replace(m, source="issue", resolved=True, resolved_from=m.text)
     if m.kind == "issue" and m.canonical in index.narrower and _DEMONSTRATIVE.search(

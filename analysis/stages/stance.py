@@ -394,7 +394,9 @@ _NEW_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:the|a|an|his|her|its|their)\s+(?
                          # (a name, not an owner: "and Peru's claims" goes on with the object)
                          # (a past tense or an auxiliary: "and Soviet negotiators" is a plural noun)
                          r"(?:,\s+|\s+)(?:and|but)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){1,4}(?:\w+ly\s+)?"
-                         r"(?:(?:has|have|had|will|would|also)\s+[a-z]+|[a-z]+ed)\b")
+                         # (not a participle of the object: "and Argentina united behind", "based in")
+                         r"(?:(?:has|have|had|will|would|also)\s+[a-z]+|[a-z]+ed)\b"
+                         r"(?!\s+(?:by|in|on|at|to|from|behind|with|for|against|under|near|as)\b)")
 #: ", prompting Democrats to ...": a participle after a comma opens a clause of its own.
 _PARTICIPIAL_CLAUSE = re.compile(r",\s+(?!(?:including|excluding|according|regarding|concerning|following|"
                                  r"notwithstanding|involving|during|morning|evening|nothing|something|anything|"

@@ -47,7 +47,7 @@ BAD_ENTRIES = [
     ("stance.yaml", "transfer_heads:", "transfer_head:", "entry '(top level)': unknown field(s) transfer_head"),
     ("places.yaml", "addressed_by:", "adressed_by:", "entry '(top level)': unknown field(s) adressed_by"),
     ("places.yaml", "given_by: [criticism,", "given_by: [criticism, 3,", "entry 'given_by"),
-    ("issues.yaml", "    references: [the text,", "    reference: [the text,", "unknown field(s) reference"),
+    ("issues.yaml", "    references: [the text]", "    reference: [the text]", "unknown field(s) reference"),
     ("stance.yaml", "future_window: 4", "future_window: true", "entry 'future_window': must be an integer"),
     ("stance.yaml", "negates_next: true", "negates_next: perhaps", "entry 'cues.refuse_to.negates_next': must be true"),
     ("issues.yaml", "    problems: [climate change,", "    problems: [climate action, climate change,",
