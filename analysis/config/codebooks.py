@@ -116,7 +116,8 @@ _PLACE_KEYS = ("countries", "location_prepositions", "demonym_heads", "demonym_g
 _STANCE_KEYS = ("cues", "neutral_default_target", "neutral_targets", "neutrality_issues", "addressee_issues",
                 "conditionals", "negation", "hedges", "boosters", "modals", "inverted_speech_verbs", "speech_verbs",
                 "plover", "plover_future", "not_future", "future_markers", "future_window", "noun_reading",
-                "obligations", "not_cues", "harm_to_target", "intensifiers", "transfer_heads", "role_nouns", "context")
+                "obligations", "not_cues", "harm_to_target", "intensifiers", "transfer_heads", "act_heads",
+                "role_nouns", "context")
 
 
 def _top_level(path: Path, data: object, keys: tuple[str, ...]) -> None:
@@ -319,6 +320,9 @@ class StanceBook:
     not_future: tuple[str, ...] = ()
     intensifiers: frozenset[str] = frozenset()
     transfer_heads: frozenset[str] = frozenset()
+    #: Nouns of an act whose doer is named after "by" ("the missile launch by X"): a view of the act is
+    #: a view of the doer.
+    act_heads: frozenset[str] = frozenset()
     #: Nouns after an actor that say who is for or against it ("a Trump critic"): noun -> stance.
     role_nouns: dict[str, str] = field(default_factory=dict)
     #: ``context``: words around a target that decide whether it is one (see stance.yaml).
@@ -466,6 +470,7 @@ def _load_stance(path: Path, issue_ids: set[str]) -> tuple[StanceBook, SourceFil
         not_future=tuple(str_list(data.get("not_future"), path, "not_future")),
         intensifiers=frozenset(w.lower() for w in str_list(data.get("intensifiers"), path, "intensifiers")),
         transfer_heads=frozenset(w.lower() for w in str_list(data.get("transfer_heads"), path, "transfer_heads")),
+        act_heads=frozenset(w.lower() for w in str_list(data.get("act_heads"), path, "act_heads")),
         role_nouns=_role_nouns(data, path),
         **_context(data, path),
     )

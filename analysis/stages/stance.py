@@ -168,6 +168,8 @@ class Lexicon:
     #: "rejected recent calls by Belarus", "dismissed an appeal from X": what an actor put forward
     #: (places.yaml ``proposal_heads``), then its author.
     proposal_by: re.Pattern = re.compile(r"(?!)")
+    #: ... and named before it ("rejected a US offer"): the words after the author.
+    proposal_of: re.Pattern = re.compile(r"(?!)")
     #: ``context`` (stance.yaml), compiled: before an actor, its setting ("within the framework of
     #: the"); before an issue, a harm suffered ("dominated by the ... "); after a problem, the work
     #: against it (" mitigation"); between an organisation and a person, the person's role: for an
@@ -209,6 +211,7 @@ def _compile_lexicon(books: Codebooks) -> Lexicon:
                    # (the nouns of "violation of", "attacks on"; not "calling" of "calling into question")
                    harm_heads=frozenset(p.split()[0].lower() for p in st.harm_to_target if len(p.split()) <= 2),
                    proposal_by=_proposal_by(books.places.proposal_heads),
+                   proposal_of=_proposal_of(books.places.proposal_heads),
                    adversaries_after_owner=_adversaries_after_owner(st.role_nouns), **_context_patterns(st))
 
 
@@ -249,6 +252,20 @@ def _proposal_by(heads: frozenset[str]) -> re.Pattern:
     alternatives = "|".join(sorted(map(re.escape, heads), key=len, reverse=True)) or "(?!)"
     return re.compile(rf"\s+(?:[\w’'-]+\s+){{0,3}}?(?:{alternatives})\s+(?:made\s+|issued\s+)?(?:by|from)\s+"
                       rf"(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){{0,3}}", re.I)
+
+
+def _proposal_of(heads: frozenset[str]) -> re.Pattern:
+    """The words after an author named before the proposal it made: "a US offer", "the Senegalese
+    peace plan", "Russia's latest proposals" (``proposal_heads``, up to two lower-case words between;
+    tried after the mention and after its first word, as a demonym's mention may hold the noun)."""
+    alternatives = "|".join(sorted(map(re.escape, heads), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?:[’']s?)?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{alternatives})\b")
+
+
+#: From a cue to the author of the proposal it answers, named first: "rejected a ", "welcomed the latest ".
+# (the determiner may be the cue's own last word: "dismiss* the")
+_DETERMINER_ONLY = re.compile(r"\s+(?:(?:a|an|the|this|that|these|those)\s+)?"
+                              r"(?:(?:new|latest|recent|revised|fresh)\s+)?", re.I)
 
 
 def stance_lexicon(books: Codebooks) -> Lexicon:
@@ -570,7 +587,7 @@ _TITLE_BETWEEN = re.compile(r"(?:[’']s)?(?:\s+[A-Z][\w.-]*){1,3}\s+")
 
 
 def _through_a_noun(text: str, start: int, after: list[Mention], first: Mention,
-                    transfer_heads: frozenset[str]) -> Mention | None:
+                    transfer_heads: frozenset[str], act_heads: frozenset[str] = frozenset()) -> Mention | None:
     """The target, when the first mention is an actor reached through a noun and a preposition
     ("the manoeuvres around Taiwan"): that actor only if the noun stands for it (``transfer_heads``),
     else the next mention that is an issue, or nothing."""
@@ -583,8 +600,8 @@ def _through_a_noun(text: str, start: int, after: list[Mention], first: Mention,
     nouns = re.findall(r"[A-Za-z][\w’'-]*", _PREPOSITION_END.sub("", gap))
     if nouns and nouns[-1].lower() in transfer_heads:
         return first  # "commend the efforts of the Secretary-General"
-    if _BY_BEFORE.search(gap) and any(n.lower() in transfer_heads for n in nouns):
-        return first  # "the siege of Gaza by Israel": the one who does it"
+    if _BY_BEFORE.search(gap) and any(n.lower() in transfer_heads or n.lower() in act_heads for n in nouns):
+        return first  # "the siege of Gaza by Israel", "the missile launch by Pyongyang": the one who does it
     return next((m for m in after if m.kind == "issue"), None)
 
 
@@ -636,7 +653,8 @@ def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: A
     elif prefer == "actor":
         first = after[0]
     if transfer_heads:
-        first = _through_a_noun(text, start, after, first, transfer_heads)
+        first = _through_a_noun(text, start, after, first, transfer_heads,
+                                lex.book.act_heads if lex is not None else frozenset())
         if first is None:
             return []
     if prefer == "any" and first.kind == "actor":
@@ -1093,7 +1111,11 @@ def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Ment
     if fam.targets not in _BEFORE_MODES and fam.plover not in _PLOVER_OF_FORCE:
         # "rejected calls by Belarus for aid": toward Belarus, and the issue it asked for
         author = next((m for m in sent.mentions if m.kind == "actor" and m.actor is not None and c.end < m.start
-                       and m.end <= clause_end and sent.lex.proposal_by.fullmatch(sent.text, c.end, m.start)), None)
+                       and m.end <= clause_end and (sent.lex.proposal_by.fullmatch(sent.text, c.end, m.start) or (
+                           # "rejected a Senegalese peace plan": the author named before the proposal
+                           _DETERMINER_ONLY.fullmatch(sent.text, c.end, m.start)
+                           and any(sent.lex.proposal_of.match(sent.text, at, clause_end)
+                                   for at in (m.end, m.start + len(m.text.split()[0])))))), None)
         if author is not None and not (holder is not None and author.canonical == holder.name):
             targets = [author] + [t for t in targets if t.kind == "issue"]
     if fam.targets not in _BEFORE_MODES:

@@ -616,9 +616,24 @@ def test_support_from_nobody_received_is_no_finding():
     ("Sri Lanka rebels on Friday rejected Chile.", ("Sri Lanka rebels", "Chile", "oppose", "REJECT")),
     # the person a role links to an organisation is the agent
     ("Okafor was praised by Acme owner Ruth Lindqvist.", ("Ruth Lindqvist", "Okafor", "support", "SUPPORT")),
+    # the author of a proposal named before it; the doer of an act named after "by"; a state's allies
+    ("Quito on Friday again rejected a Chilean peace plan.", ("Ecuador", "Chile", "oppose", "REJECT")),
+    ("Quito dismissed the latest Peruvian ceasefire proposals.", ("Ecuador", "Peru", "oppose", "REJECT")),
+    ("Bolivia rejected a US offer to host the talks.", ("Bolivia", "United States", "oppose", "REJECT")),
+    ("Ghana condemned the missile test by Nigeria on Sunday.", ("Ghana", "Nigeria", "oppose", "DISAPPROVE")),
+    ("Peru condemned the coup by the Bolivian military.", ("Peru", "Bolivia", "oppose", "DISAPPROVE")),
+    ("Norway stands with its Ghanaian allies.", ("Norway", "Ghana", "support", "SUPPORT")),
 ])
 def test_holders_and_targets_from_public_data_misses(text, expected):
     assert expected in findings(text, ["holder", "target", "stance", "plover"])
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Ghana condemned the missile launch over Nigeria.", "Nigeria"),   # where, not who ("by" only)
+    ("Peru condemned the coup in Bolivia last week.", "Bolivia"),
+])
+def test_an_act_is_its_doers_only_after_by(text, unwanted):
+    assert unwanted not in [t for _, t in findings(text, ["holder", "target"])]
 
 
 def test_a_cue_inside_a_name_is_no_cue():
