@@ -117,7 +117,7 @@ _STANCE_KEYS = ("cues", "neutral_default_target", "neutral_targets", "neutrality
                 "conditionals", "negation", "hedges", "boosters", "modals", "inverted_speech_verbs", "speech_verbs",
                 "plover", "plover_future", "not_future", "future_markers", "future_window", "noun_reading",
                 "obligations", "not_cues", "harm_to_target", "intensifiers", "transfer_heads", "act_heads",
-                "role_nouns", "context")
+                "act_references", "role_nouns", "context")
 
 
 def _top_level(path: Path, data: object, keys: tuple[str, ...]) -> None:
@@ -323,6 +323,9 @@ class StanceBook:
     #: Nouns of an act whose doer is named after "by" ("the missile launch by X"): a view of the act is
     #: a view of the doer.
     act_heads: frozenset[str] = frozenset()
+    #: ``act_references``: (nouns that refer back to an act, verbs that report it with its doer as
+    #: subject), lower case: "North Korea launched a missile ... Seoul condemned the launch".
+    act_references: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     #: Nouns after an actor that say who is for or against it ("a Trump critic"): noun -> stance.
     role_nouns: dict[str, str] = field(default_factory=dict)
     #: ``context``: words around a target that decide whether it is one (see stance.yaml).
@@ -471,6 +474,7 @@ def _load_stance(path: Path, issue_ids: set[str]) -> tuple[StanceBook, SourceFil
         intensifiers=frozenset(w.lower() for w in str_list(data.get("intensifiers"), path, "intensifiers")),
         transfer_heads=frozenset(w.lower() for w in str_list(data.get("transfer_heads"), path, "transfer_heads")),
         act_heads=frozenset(w.lower() for w in str_list(data.get("act_heads"), path, "act_heads")),
+        act_references=_act_references(data, path),
         role_nouns=_role_nouns(data, path),
         **_context(data, path),
     )
@@ -497,6 +501,20 @@ def _context(data: dict, path: Path) -> dict[str, tuple[str, ...]]:
                       f"{p!r}: a role is written in lower case (or as an acronym: CEO)")
         out[key] = tuple(phrases)
     return out
+
+
+def _act_references(data: dict, path: Path) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """``act_references``: a list of ``{nouns: [...], verbs: [...]}``, both lists non-empty."""
+    value = data.get("act_references") or []
+    check(isinstance(value, list), path, "act_references", "must be a list of {nouns, verbs} entries")
+    out = []
+    for i, entry in enumerate(value):
+        where = f"act_references[{i}]"
+        check(isinstance(entry, dict) and set(entry) == {"nouns", "verbs"}, path, where,
+              "must be a mapping with the keys nouns and verbs")
+        out.append((tuple(w.lower() for w in str_list(entry["nouns"], path, f"{where}.nouns", required=True)),
+                    tuple(w.lower() for w in str_list(entry["verbs"], path, f"{where}.verbs", required=True))))
+    return tuple(out)
 
 
 def _role_nouns(data: dict, path: Path) -> dict[str, str]:

@@ -190,7 +190,21 @@ class Lexicon:
     #: After an owner, the ones against it (the `oppose` words of `role_nouns`): "Obama's critics",
     #: "Russia's opponents" are no part of their owner.
     adversaries_after_owner: re.Pattern = re.compile(r"(?!)")
+    #: ``act_references`` compiled: (a definite noun that refers back, at a cue's object; the noun
+    #: anywhere; a verb that reports the act), one triple per kind of act.
+    act_references: tuple[tuple[re.Pattern, re.Pattern, re.Pattern], ...] = ()
 
+
+
+def _act_reference_patterns(entries) -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], ...]:
+    out = []
+    for nouns, verbs in entries:
+        noun = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
+        verb = "|".join(sorted((re.escape(v).replace(r"\ ", r"\s+") for v in verbs), key=len, reverse=True))
+        out.append((re.compile(rf"\s+(?:the|this|that|these|those|(?:[a-z]+day|the\s+weekend)[’']s)\s+"
+                               rf"(?:[\w-]+\s+){{0,3}}?(?:{noun})\b", re.I),
+                    re.compile(rf"\b(?:{noun})\b", re.I), re.compile(rf"\b(?:{verb})\b", re.I)))
+    return tuple(out)
 
 
 def _compile_lexicon(books: Codebooks) -> Lexicon:
@@ -212,7 +226,8 @@ def _compile_lexicon(books: Codebooks) -> Lexicon:
                    harm_heads=frozenset(p.split()[0].lower() for p in st.harm_to_target if len(p.split()) <= 2),
                    proposal_by=_proposal_by(books.places.proposal_heads),
                    proposal_of=_proposal_of(books.places.proposal_heads),
-                   adversaries_after_owner=_adversaries_after_owner(st.role_nouns), **_context_patterns(st))
+                   adversaries_after_owner=_adversaries_after_owner(st.role_nouns),
+                   act_references=_act_reference_patterns(st.act_references), **_context_patterns(st))
 
 
 def _alternatives(phrases: tuple[str, ...]) -> str:
@@ -827,6 +842,8 @@ class _Sentence:
     modals: list[Match] = field(default_factory=list)
     conditionals: list[Match] = field(default_factory=list)
     futures: list[Match] = field(default_factory=list)
+    #: kind of act (index in ``lex.act_references``) -> its doer named in the sentences before
+    act_doers: dict[int, Mention] = field(default_factory=dict)
 
 
 @dataclass
@@ -1134,7 +1151,58 @@ def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Ment
     speaker = sent.att.speaker
     if speaker is not None:  # ", Foreign Minister X said": the speaker is not the target
         targets = [t for t in targets if t.canonical != speaker.name]
+    if sent.act_doers and fam.plover in _POSITION_ACTS and fam.targets not in _BEFORE_MODES \
+            and not any(t.kind == "actor" for t in targets):
+        # "Washington condemned the launch": the one who launched, named in a sentence before
+        ref = _act_referred_to(sent, c, clause_end, holder)
+        if ref is not None:
+            targets = [ref] + targets
     return targets
+
+
+def _act_referred_to(sent: _Sentence, c: Match, clause_end: int, holder: Actor | None) -> Mention | None:
+    """The doer of the act a definite noun right after the cue refers back to, as a mention of
+    that noun ("condemned the launch" -> North Korea, who "on Monday launched" it)."""
+    for k, (definite, _noun, _verb) in enumerate(sent.lex.act_references):
+        doer = sent.act_doers.get(k)
+        ref = definite.match(sent.text, c.end, clause_end) if doer is not None else None
+        if ref is not None and not (holder is not None and doer.canonical == holder.name):
+            start = ref.start() + len(ref.group()) - len(ref.group().lstrip())
+            return replace(doer, start=start, end=ref.end(), text=sent.text[start:ref.end()],
+                           source="act_reference", resolved=True, resolved_from=doer.text)
+    return None
+
+
+#: Between a doer and the verb of its act: "North Korea on Monday launched", "Hamas has again fired".
+_DOER_GAP = re.compile(r"\s+(?:(?:has|have|had|again|also|reportedly|recently|yesterday|today|earlier|\w+ly|"
+                       r"(?:on|last|this|early|late)\s+\w+)\s+)*", re.I)
+_POSSESSIVE_GAP = re.compile(r"(?:[’']s?)?\s+(?:[\w-]+\s+){0,3}?")
+_BY_GAP = re.compile(r"\s+by\s+(?:the\s+)?")
+
+
+def act_doers(text: str, s: int, e: int, mentions: list[Mention], lex: Lexicon) -> dict[int, Mention]:
+    """The doers of the acts one sentence reports, by kind of act (``act_references``): the subject
+    of a verb ("North Korea on Monday launched"), the owner of a noun ("its second launch") or
+    the actor after "by" ("the strikes by X"); the last one named wins."""
+    actors = [m for m in mentions if m.kind == "actor" and m.actor is not None
+              and (m.source != "demonym" or is_plural_noun_demonym(m))]
+    if not actors or not lex.act_references:
+        return {}
+    out: dict[int, Mention] = {}
+    for k, (_definite, noun, verb) in enumerate(lex.act_references):
+        for v in verb.finditer(text, s, e):
+            m = next((m for m in reversed(actors) if m.end <= v.start()), None)
+            if m is not None and _DOER_GAP.fullmatch(text, m.end, v.start()):
+                out[k] = m
+        for n in noun.finditer(text, s, e):
+            m = next((m for m in reversed(actors) if m.end <= n.start()), None)
+            if m is not None and (_POSSESSIVE_GAP.fullmatch(text, m.end, n.start()) and (
+                    m.text.lower() in ("its", "their") or text.startswith(("'", "’"), m.end))):
+                out[k] = m
+            m = next((m for m in actors if m.start >= n.end()), None)
+            if m is not None and _BY_GAP.fullmatch(text, n.end(), m.start):
+                out[k] = m
+    return out
 
 
 def _neutrality(lex: Lexicon, targets: list, stance: str, act: str, negated: bool) -> tuple[str, str, list]:
@@ -1338,8 +1406,9 @@ def _obligation_demands(text: str, s: int, e: int, mentions: list[Mention], att:
 
 
 def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: Attribution, quoted: bool,
-                      lex: Lexicon) -> list[Finding]:
-    """The stance findings of one sentence (see the module docstring for the rules)."""
+                      lex: Lexicon, act_doers: dict[int, Mention] | None = None) -> list[Finding]:
+    """The stance findings of one sentence (see the module docstring for the rules); ``act_doers``:
+    the doers of acts the sentences before report (:func:`act_doers`)."""
     if _RHETORICAL.match(text, s, e):
         return []  # "Can the United States ... call itself the defender of women's rights?": asserts nothing
     demands = _obligation_demands(text, s, e, mentions, att, lex) + (
@@ -1349,7 +1418,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         return _merge(demands)  # every other finding starts at a cue: most sentences end here
     sent = _Sentence(text, s, e, mentions, att, quoted, lex, list(lex.negators.finditer(text, s, e)),
                      list(lex.modals.finditer(text, s, e)), list(lex.conditionals.finditer(text, s, e)),
-                     list(lex.future_markers.finditer(text, s, e)))
+                     list(lex.future_markers.finditer(text, s, e)), act_doers or {})
     findings: list[Finding] = list(demands)
     appeals: list[_Appeal] = []
     consumed: list[tuple[int, int]] = []  # targets taken: a cue inside one is part of it
@@ -1641,17 +1710,24 @@ def person_affiliations(text: str, mentions: list[Mention], lex: Lexicon) -> dic
 _APPOSED_ACTOR = re.compile(r",\s+(?:the\s+)?")
 
 
+#: How many sentences back a definite noun ("the launch") may refer to the act it names.
+ACT_REFERENCE_REACH = 5
+
+
 def document_stance(doc_id: str, text: str, sentences: list[tuple[int, int, int, bool]], dm: DocumentMentions, *,
                     index: ActorIndex, lex: Lexicon) -> list[tuple]:
     """Stance rows of one document; ``sentences``: (sentence_id, char_start, char_end, in_quote)."""
     rows = []
     issue_labels = index.issue_labels
     affiliations = None  # worked out for the documents that have a finding
-    for sid, s, e, in_quote in sentences:
+    doers: dict[int, tuple[int, Mention]] = {}  # kind of act -> (sentence number, its doer)
+    for n, (sid, s, e, in_quote) in enumerate(sentences):
         mentions = dm.by_sentence.get(sid, [])
         att = dm.attribution.get(sid, Attribution())
         quoted = att.attribution == "direct_quote" or bool(in_quote)
-        found = sentence_findings(text, s, e, mentions, att, quoted, lex)
+        recent = {k: m for k, (at, m) in doers.items() if n - at <= ACT_REFERENCE_REACH}
+        found = sentence_findings(text, s, e, mentions, att, quoted, lex, recent)
+        doers.update((k, (n, m)) for k, m in act_doers(text, s, e, mentions, lex).items())
         if not found:
             continue
         if affiliations is None:

@@ -636,6 +636,33 @@ def test_an_act_is_its_doers_only_after_by(text, unwanted):
     assert unwanted not in [t for _, t in findings(text, ["holder", "target"])]
 
 
+# A definite noun refers back to an act a sentence before reports, and a view of it is a view of its doer.
+@pytest.mark.parametrize("text, expected", [
+    ("Nigeria on Sunday test-fired a cruise missile. Ghana condemned the test.",
+     ("Ghana", "Nigeria", "oppose", "DISAPPROVE")),
+    ("The Bolivian army seized power in La Paz. Reporters were told to stay home. Peru condemned the coup.",
+     ("Peru", "Bolivia", "oppose", "DISAPPROVE")),
+    ("Chile has again fired rockets at Peru. Ecuador strongly condemned Sunday's attack.",
+     ("Ecuador", "Chile", "oppose", "DISAPPROVE")),
+    ("Ghana launched its third satellite. Kenya welcomed the launch.", ("Kenya", "Ghana", "support", "SUPPORT")),
+    ("Nigeria's naval drills ended on Friday. Ghana criticised the drills.",
+     ("Ghana", "Nigeria", "oppose", "DISAPPROVE")),
+])
+def test_a_definite_noun_refers_to_the_doer_of_an_act(text, expected):
+    assert expected in findings(text, ["holder", "target", "stance", "plover"])
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Ghana condemned the launch.", "Ghana"),                                 # nobody launched anything
+    ("Nigeria launched a missile. Ghana condemned a launch by Togo.", "Nigeria"),   # a target of its own
+    ("Nigeria launched a missile. " + "It rained in the capital. " * 6 + "Ghana condemned the launch.",
+     "Nigeria"),                                                                     # too far back
+    ("Nigeria launched a missile. Ghana condemned an attack on its border.", "Nigeria"),  # not definite, other act
+])
+def test_an_act_reference_needs_a_doer_close_before(text, unwanted):
+    assert unwanted not in [t for _, t in findings(text, ["holder", "target"])]
+
+
 def test_a_cue_inside_a_name_is_no_cue():
     assert findings("Amnesty International said Iran had released the prisoners.", ["holder", "plover"]) == []
 
