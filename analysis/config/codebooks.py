@@ -112,7 +112,7 @@ def _load_names(data: object, path: Path) -> NameRules:
 
 _ACTOR_KEYS = ("actors", "role_references", "titles", "apposition_roles", "names")
 _PLACE_KEYS = ("countries", "location_prepositions", "demonym_heads", "demonym_groups", "proposal_heads", "regions",
-               "name_words_after_capital", "addressed_by", "given_by")
+               "name_words_after_capital", "addressed_by", "given_by", "state_bodies")
 _STANCE_KEYS = ("cues", "neutral_default_target", "neutral_targets", "neutrality_issues", "addressee_issues",
                 "conditionals", "negation", "hedges", "boosters", "modals", "inverted_speech_verbs", "speech_verbs",
                 "plover", "plover_future", "not_future", "future_markers", "future_window", "noun_reading",
@@ -183,6 +183,9 @@ class PlaceBook:
     demonym_heads: frozenset[str]
     #: What a state puts forward, after its demonym or name ("an Indian proposal"): the state.
     proposal_heads: frozenset[str] = frozenset()
+    #: The last words of a state body's name after the state ("the Russian Defence Ministry",
+    #: "Britain's Foreign Office"): the body speaks for that state.
+    state_bodies: frozenset[str] = frozenset()
     #: Groups of a country's people that are not its government, after its demonym ("Rwandan
     #: rebels", "French farmers"): an actor of their own.
     demonym_groups: frozenset[str] = frozenset()
@@ -222,8 +225,9 @@ def _load_places(path: Path) -> tuple[PlaceBook, SourceFile]:
     groups = frozenset(w.lower() for w in _words(data.get("demonym_groups"), path, "demonym_groups"))
     check(not groups & heads, path, "demonym_groups",
           f"{sorted(groups & heads)} also in demonym_heads: a group of the people is not the state")
+    bodies = frozenset(w.lower() for w in _words(data.get("state_bodies"), path, "state_bodies"))
     return PlaceBook(countries, preps, heads, proposal_heads=proposals, demonym_groups=groups, addressed_by=addressed,
-                     given_by=given, name_words_after_capital=after, regions=regions), source
+                     state_bodies=bodies, given_by=given, name_words_after_capital=after, regions=regions), source
 
 
 # --------------------------------------------------------------------------- issues

@@ -193,6 +193,8 @@ class Lexicon:
     #: ``act_references`` compiled: (a definite noun that refers back, at a cue's object; the noun
     #: anywhere; a verb that reports the act), one triple per kind of act.
     act_references: tuple[tuple[re.Pattern, re.Pattern, re.Pattern], ...] = ()
+    #: places.yaml ``state_bodies``: a body named right after a state speaks for it.
+    state_bodies: frozenset[str] = frozenset()
 
 
 
@@ -227,7 +229,8 @@ def _compile_lexicon(books: Codebooks) -> Lexicon:
                    proposal_by=_proposal_by(books.places.proposal_heads),
                    proposal_of=_proposal_of(books.places.proposal_heads),
                    adversaries_after_owner=_adversaries_after_owner(st.role_nouns),
-                   act_references=_act_reference_patterns(st.act_references), **_context_patterns(st))
+                   act_references=_act_reference_patterns(st.act_references),
+                   state_bodies=books.places.state_bodies, **_context_patterns(st))
 
 
 def _alternatives(phrases: tuple[str, ...]) -> str:
@@ -1688,9 +1691,14 @@ def person_affiliations(text: str, mentions: list[Mention], lex: Lexicon) -> dic
                     and m.source not in ("pronoun", "role_reference")), key=lambda m: m.start)
     out: dict[str, str] = {}
     for k, m in enumerate(named):
+        prev = named[k - 1] if k else None
+        if m.actor.type == "organisation" and not m.actor.affiliation and m.canonical not in out \
+                and prev is not None and prev.actor.type == "state" and m.text.split()[-1].lower() in lex.state_bodies \
+                and _STATE_BODY_GAP.fullmatch(text, prev.end, m.start):
+            out[m.canonical] = prev.canonical  # "the Russian Defence Ministry", "Britain's Foreign Office"
+            continue
         if not m.is_person or m.actor.affiliation or m.canonical in out:
             continue
-        prev = named[k - 1] if k else None
         nxt = named[k + 1] if k + 1 < len(named) else None
         # (a comma before the person opens an apposition, which one after it closes: "Lock the Gate
         # spokeswoman, Naomi Hogan, accused"; not "was a Klan lawyer, Harris says")
@@ -1706,6 +1714,8 @@ def person_affiliations(text: str, mentions: list[Mention], lex: Lexicon) -> dic
     return out
 
 
+#: Between a state and a body of it: "Russian Defence Ministry", "Britain's Foreign Office".
+_STATE_BODY_GAP = re.compile(r"(?:[’']s)?\s+")
 #: A person, then an actor's role in an apposition: "Samantha Power, US ambassador".
 _APPOSED_ACTOR = re.compile(r",\s+(?:the\s+)?")
 

@@ -623,6 +623,8 @@ def test_support_from_nobody_received_is_no_finding():
     ("Ghana condemned the missile test by Nigeria on Sunday.", ("Ghana", "Nigeria", "oppose", "DISAPPROVE")),
     ("Peru condemned the coup by the Bolivian military.", ("Peru", "Bolivia", "oppose", "DISAPPROVE")),
     ("Norway stands with its Ghanaian allies.", ("Norway", "Ghana", "support", "SUPPORT")),
+    ("Peru condemned the air strikes on Ecuador.", ("Peru", "Ecuador", "support", "DISAPPROVE")),  # harmed
+    ("Peru condemned the incursions into Ecuador.", ("Peru", "Ecuador", "support", "DISAPPROVE")),
 ])
 def test_holders_and_targets_from_public_data_misses(text, expected):
     assert expected in findings(text, ["holder", "target", "stance", "plover"])
@@ -1064,6 +1066,9 @@ def test_a_common_word_after_a_comma_opens_no_clause():
     ("Rita Okoye, president of the Center for Fair Trade, criticized Ghana.",
      ("Rita Okoye", "Center for Fair Trade")),
     ("Ana Ortiz, Chilean ambassador to the UN, accused Russia of lying.", ("Ana Ortiz", "Chile")),
+    # a state's body named right after the state (places.yaml state_bodies)
+    ("The Peruvian Defence Ministry condemned the strikes on Ecuador.", ("Defence Ministry", "Peru")),
+    ("Chile's Foreign Office accused Bolivia of lying.", ("Foreign Office", "Chile")),
 ])
 def test_a_person_speaks_for_the_actor_they_are_introduced_with(text, expected):
     assert expected in findings(text, ["holder", "holder_affiliation"])
@@ -1079,6 +1084,8 @@ def test_a_role_before_a_comma_is_nobody_elses_affiliation():
     # review of 2026-12-02: a verb before a role affiliates nobody; allies "in" a place are no agent
     ("Russia sanctioned the lawyer Ana Ruiz, who criticized Peru.", ("Ana Ruiz", "Russia")),
     ("Peru welcomed the new envoy, Ana Ruiz, who praised Chile.", ("Ana Ruiz", "Peru")),
+    # an organisation after a demonym that is not a body of the state
+    ("The Peruvian Farmers Union accused Bolivia of lying.", ("Farmers Union", "Peru")),
 ])
 def test_no_affiliation_from_a_verb_before_a_role(text, unwanted):
     assert unwanted not in findings(text, ["holder", "holder_affiliation"])
