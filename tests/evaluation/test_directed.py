@@ -85,7 +85,7 @@ def test_dse_validation_figures_do_not_fall():
 def test_plover_development_figures_do_not_fall():
     s, per, _ = plover_benchmark(shared_path("benchmarks", "plover_gsr", "gsr_dev.json"), BOOKS)
     assert s["records"] == 103
-    assert s["accuracy"] >= 0.59 and s["finding_category_precision"] >= 0.85
+    assert s["accuracy"] >= 0.61 and s["finding_category_precision"] >= 0.86
 
 
 def test_handcheck_summary(tmp_path):
