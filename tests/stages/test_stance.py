@@ -660,6 +660,7 @@ def test_a_definite_noun_refers_to_the_doer_of_an_act(text, expected):
     ("Nigeria launched a missile. " + "It rained in the capital. " * 6 + "Ghana condemned the launch.",
      "Nigeria"),                                                                     # too far back
     ("Nigeria launched a missile. Ghana condemned an attack on its border.", "Nigeria"),  # not definite, other act
+    ("Chile held talks with Peru. Bolivia supports the exercise of the right to self-determination.", "Chile"),
 ])
 def test_an_act_reference_needs_a_doer_close_before(text, unwanted):
     assert unwanted not in [t for _, t in findings(text, ["holder", "target"])]
