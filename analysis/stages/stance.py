@@ -199,10 +199,10 @@ class Lexicon:
 
 
 def _act_reference_patterns(entries) -> tuple[tuple[re.Pattern, re.Pattern, re.Pattern], ...]:
+    """``act_references`` compiled (see :class:`Lexicon`)."""
     out = []
     for nouns, verbs in entries:
-        noun = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
-        verb = "|".join(sorted((re.escape(v).replace(r"\ ", r"\s+") for v in verbs), key=len, reverse=True))
+        noun, verb = _alternatives(nouns), _alternatives(verbs)
         out.append((re.compile(rf"\s+(?:the|this|that|these|those|(?:[a-z]+day|the\s+weekend)[’']s)\s+"
                                rf"(?:[\w-]+\s+){{0,3}}?(?:{noun})\b", re.I),
                     re.compile(rf"\b(?:{noun})\b", re.I), re.compile(rf"\b(?:{verb})\b", re.I)))
@@ -276,8 +276,7 @@ def _proposal_of(heads: frozenset[str]) -> re.Pattern:
     """The words after an author named before the proposal it made: "a US offer", "the Senegalese
     peace plan", "Russia's latest proposals" (``proposal_heads``, up to two lower-case words between;
     tried after the mention and after its first word, as a demonym's mention may hold the noun)."""
-    alternatives = "|".join(sorted(map(re.escape, heads), key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?:[’']s?)?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{alternatives})\b")
+    return re.compile(rf"(?:[’']s?)?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_alternatives(tuple(heads))})\b")
 
 
 #: From a cue to the author of the proposal it answers, named first: "rejected a ", "welcomed the latest ".
