@@ -1190,6 +1190,7 @@ _DOER_GAP = re.compile(r"\s+(?:(?:has|have|had|again|also|reportedly|recently|ye
                        r"(?:on|last|this|early|late)\s+\w+)\s+)*", re.I)
 _POSSESSIVE_GAP = re.compile(r"(?:[’']s?)?\s+(?:[\w-]+\s+){0,3}?")
 _BY_GAP = re.compile(r"\s+by\s+(?:the\s+)?")
+_ITS_ACT = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def act_doers(text: str, s: int, e: int, mentions: list[Mention], lex: Lexicon) -> dict[int, Mention]:
@@ -1208,8 +1209,12 @@ def act_doers(text: str, s: int, e: int, mentions: list[Mention], lex: Lexicon) 
                 out[k] = m
         for n in noun.finditer(text, s, e):
             m = next((m for m in reversed(actors) if m.end <= n.start()), None)
-            if m is not None and (_POSSESSIVE_GAP.fullmatch(text, m.end, n.start()) and (
-                    m.text.lower() in ("its", "their") or text.startswith(("'", "’"), m.end))):
+            if m is not None and _POSSESSIVE_GAP.fullmatch(text, m.end, n.start()) and \
+                    text.startswith(("'", "’"), m.end):
+                out[k] = m
+            elif m is not None and k not in out and _ITS_ACT.search(text, max(m.end, n.start() - 30), n.start()):
+                # "new sanctions on the DPRK over its missile launches": the owner is the actor named
+                # last before "its" (a subject found for the act is surer, and kept)
                 out[k] = m
             m = next((m for m in actors if m.start >= n.end()), None)
             if m is not None and _BY_GAP.fullmatch(text, n.end(), m.start):
