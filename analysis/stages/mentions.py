@@ -703,9 +703,12 @@ def document_mentions(text: str, sentences: list[tuple[int, int, int, object]], 
     known = [cands + _person_candidates(text, s, e, persons) for cands, (s, e) in zip(static, spans)]
     # A part of a name ("Kim" of Kim So-yeon) does not cut a run: "Ms Kim So Yeon" is a spelling of it.
     # (nor does a capital that opens a name: "the Washington Post")
+    # (nor a codebook name that only opens a longer one, which is then looked for: "the African
+    # Union Commission")
     names = discover_names(text, spans, [[m for m in k if m.source not in ("pronoun", "role_reference", "name_part")
-                                          and not (m.source == "capital" and _in_a_name(text, m, index))]
-                                         for k in known], index)
+                                          and not (m.source == "capital" and _in_a_name(text, m, index))
+                                          and not _inside_a_longer_name(text, m, s, index)]
+                                         for k, (s, _e) in zip(known, spans)], index)
     if names:
         persons = _person_matcher(_with_names(titled, names, index), index)
         # Matched again only where a word of a new name occurs (most sentences have none).

@@ -559,7 +559,8 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
             if opaque.group(0).strip().lower() == "it":
                 owner = next((m for m in reversed(actors) if m.start >= sent_start and m.end <= opaque.start() +
                               max(clause_start, cue_start - 60) and m.actor.type in ("state", "organisation")
-                              and m.source not in ("name", "demonym") and is_subject_candidate(text, m)), None)
+                              and m.source != "demonym" and (m.source != "name" or m.actor.type == "organisation")
+                              and is_subject_candidate(text, m)), None)
                 if owner is not None:  # "Cambodia demonstrates ... that it adheres to"
                     return owner.actor, True, owner
             return None, False, None
@@ -1728,6 +1729,20 @@ def person_affiliations(text: str, mentions: list[Mention], lex: Lexicon) -> dic
     return out
 
 
+def organisation_bodies(mentions: list[Mention], index: ActorIndex) -> dict[str, str]:
+    """Organisations no codebook lists whose name opens with a codebook organisation's: bodies of it,
+    which speak for it ("the African Union Commission", "the ECOWAS Parliament")."""
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.source != "name" or m.actor is None or m.actor.type != "organisation" or m.canonical in out:
+            continue
+        head = next(iter(index.actors.finditer(m.canonical, 0, len(m.canonical))), None)
+        if head is not None and head.start == 0 and head.end < len(m.canonical) and \
+                head.payload[1] == "codebook" and head.payload[0].type == "organisation":
+            out[m.canonical] = head.payload[0].name
+    return out
+
+
 #: Between a state and a body of it: "Russian Defence Ministry", "Britain's Foreign Office".
 _STATE_BODY_GAP = re.compile(r"(?:[’']s)?\s+")
 #: A person, then an actor's role in an apposition: "Samantha Power, US ambassador".
@@ -1755,7 +1770,7 @@ def document_stance(doc_id: str, text: str, sentences: list[tuple[int, int, int,
         if not found:
             continue
         if affiliations is None:
-            affiliations = person_affiliations(text, dm.mentions, lex)
+            affiliations = {**organisation_bodies(dm.mentions, index), **person_affiliations(text, dm.mentions, lex)}
         hedged = any(True for _ in lex.hedges.finditer(text, s, e))
         boosted = any(True for _ in lex.boosters.finditer(text, s, e))
         seen = set()

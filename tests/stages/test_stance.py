@@ -671,6 +671,17 @@ def test_an_act_reference_needs_a_doer_close_before(text, unwanted):
     assert unwanted not in [t for _, t in findings(text, ["holder", "target"])]
 
 
+# "it" after a reported organisation no codebook lists is that organisation; a body named after a
+# codebook organisation speaks for it.
+@pytest.mark.parametrize("text, expected", [
+    ("The Andean Trade Commission said it backed Peru.", ("Andean Trade Commission", "", "Peru", "support")),
+    ("On Friday the African Union Commission said that it had rejected the plan by Mali.",
+     ("African Union Commission", "African Union", "Mali", "oppose")),
+])
+def test_it_and_bodies_of_an_organisation(text, expected):
+    assert expected in findings(text, ["holder", "holder_affiliation", "target", "stance"])
+
+
 def test_a_cue_inside_a_name_is_no_cue():
     assert findings("Amnesty International said Iran had released the prisoners.", ["holder", "plover"]) == []
 
