@@ -108,6 +108,12 @@ class ActorIndex:
         self.given_by = books.places.given_by
         self.places_book = books.places
         self.demonym_heads = books.places.demonym_heads
+        # A head of two words ("prime minister", "coast guard") read whole after the demonym.
+        # (the key: what may come between the name and its head, nothing after a demonym, a
+        # possessive after a country)
+        second = "|".join(sorted({re.escape(h.split()[1]) for h in self.demonym_heads if len(h.split()) == 2})) or "(?!)"
+        self.head_after = {owner: re.compile(owner + r"\s+([A-Za-z][a-z]+(?:\s+(?i:" + second + r"))?)\b")
+                           for owner in ("", "(?:[’']s)?")}
         self.proposal_heads = books.places.proposal_heads
         self.demonym_groups = books.places.demonym_groups
         self.inverted_speech_verbs = books.stance.inverted_speech_verbs
@@ -594,8 +600,7 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
         # "the Saudi government", "a top U.S. official", "the Cambodian premier", "Poland's
         # parliament", "a US offer": the state.
         owner = "(?:[’']s)?" if m.source == "country" else ""
-        head = re.match(owner + r"\s+([A-Za-z][a-z]+(?:\s+(?i:minister|ministry|media|agency))?)\b",
-                        text[m.end:m.end + 30])
+        head = index.head_after[owner].match(text[m.end:m.end + 30])
         if head and head.group(1).lower() not in index.demonym_heads:
             head = re.match(owner + r"\s+([A-Za-z][a-z]+)\b", text[m.end:m.end + 20])
         # A capitalised head is the state's ("The German Government has praised") unless a name

@@ -27,6 +27,8 @@ def _actors(text):
     ("Kazakhstan and the Russian Federation signed.", [("Kazakhstan", "Kazakhstan"), ("Russian Federation", "Russia")]),
     # Demonyms alone describe; with a head noun they stand for the state.
     ("The Ukrainian delegation arrived.", [("Ukrainian delegation", "Ukraine")]),
+    ("The Chilean coast guard and the Peruvian air force arrived.",     # heads of two words
+     [("Chilean coast guard", "Chile"), ("Peruvian air force", "Peru")]),
     # A capital is the government, except after a location preposition.
     ("Moscow rejected the claim made in Kyiv.", [("Moscow", "Russia")]),
     # Codebook aliases, including the forms news uses.
