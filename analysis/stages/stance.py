@@ -688,8 +688,11 @@ def _targets(text: str, start: int, end: int, mentions: list[Mention], holder: A
     if prefer == "any" and first.kind == "actor":
         # "Ukraine's bid to become an ASEAN partner": the issue, not the possessor.
         nxt = next((m for m in after if m.start > first.end), None)
+        # (not past a conjunction: "ECOWAS's leadership and its work to restore constitutional order"
+        # supports ECOWAS)
         if nxt is not None and nxt.kind == "issue" and re.match(r"^[’']s?\b", text[first.end:first.end + 2]) \
-                and nxt.start - first.end < 40 and not _CANDIDACY.match(text, first.end):
+                and nxt.start - first.end < 40 and not _CANDIDACY.match(text, first.end) \
+                and not _CONJUNCTION.search(text, first.end, nxt.start):
             # (a candidacy is the candidate's: "support for Tajikistan's candidacy during the elections")
             first = nxt
     chosen = [first]
@@ -1627,6 +1630,12 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                 or (t.kind == "issue" and _HARM_AFTER.match(text, t.end) is not None))
             if harmed:
                 harmed_end = t.end  # "the violation of the territorial integrity and sovereignty of"
+                refused = next((m for m in mentions if fam.negates_next and m.kind == "issue"
+                                and harm_from <= m.start and m.end <= t.start), None)
+                if refused is not None:
+                    # "declined to join sanctions against Moscow": against the sanctions, no support of
+                    # Moscow (a refusal to act is no view of whom the act was against)
+                    t, harmed = refused, False
             for who, who_resolved in holders:
                 reading = (stance, act, plover)
                 # "condemns the violation of the Charter"; "refrain from the use of nuclear weapons"

@@ -682,6 +682,19 @@ def test_it_and_bodies_of_an_organisation(text, expected):
     assert expected in findings(text, ["holder", "holder_affiliation", "target", "stance"])
 
 
+@pytest.mark.parametrize("text, expected, unwanted", [
+    # a refusal to act against someone is against the act, no support of them
+    ("Kenya has declined to join the sanctions against Eritrea.", ("Kenya", "sanctions", "oppose"),
+     ("Kenya", "Eritrea", "support")),
+    # a possessive's noun ends at a conjunction: the owner is supported, not the issue after
+    ("Chile backed the African Union's leadership and its efforts to restore constitutional order.",
+     ("Chile", "African Union", "support"), ("Chile", "democracy and elections", "support")),
+])
+def test_refusals_and_possessed_nouns(text, expected, unwanted):
+    got = findings(text, ["holder", "target", "stance"])
+    assert expected in got and unwanted not in got
+
+
 def test_a_cue_inside_a_name_is_no_cue():
     assert findings("Amnesty International said Iran had released the prisoners.", ["holder", "plover"]) == []
 
