@@ -111,7 +111,8 @@ class ActorIndex:
         # A head of two words ("prime minister", "coast guard") read whole after the demonym.
         # (the key: what may come between the name and its head, nothing after a demonym, a
         # possessive after a country)
-        second = "|".join(sorted({re.escape(h.split()[1]) for h in self.demonym_heads if len(h.split()) == 2})) or "(?!)"
+        pairs = [h.split() for h in self.demonym_heads if len(h.split()) == 2]
+        second = "|".join(sorted({re.escape(p[1]) for p in pairs})) or "(?!)"
         self.head_after = {owner: re.compile(owner + r"\s+([A-Za-z][a-z]+(?:\s+(?i:" + second + r"))?)\b")
                            for owner in ("", "(?:[’']s)?")}
         self.proposal_heads = books.places.proposal_heads

@@ -1226,18 +1226,30 @@ def act_doers(text: str, s: int, e: int, mentions: list[Mention], lex: Lexicon) 
     return out
 
 
-def _neutrality(lex: Lexicon, targets: list, stance: str, act: str, negated: bool) -> tuple[str, str, list]:
-    """A declared neutrality is about the parties named, or the default target; not supporting
-    the parties, or supporting neutrality itself, is declaring neutrality."""
+def _neutrality(text: str, lex: Lexicon, targets: list, stance: str, act: str,
+                negated: bool) -> tuple[str, str, list]:
+    """A declared neutrality is about the parties named, or an issue named first ("had no position
+    on cluster munitions"), or the default target; not supporting the parties, or supporting
+    neutrality itself, is declaring neutrality. A state where the conflict is fought is no party
+    named ("non-aligned in the war in Ukraine")."""
     if act == "neutral_declaration":
-        named = [t for t in targets if t.kind == "issue" and t.canonical in lex.neutral_targets] or \
-                [t for t in targets if t.kind == "actor"]
+        named = [t for t in targets if t.kind == "issue" and t.canonical in lex.neutral_targets]
+        if not named:
+            others = [t for t in targets
+                      if (t.kind == "actor" and not _IN_PLACE.search(text, max(0, t.start - 12), t.start))
+                      or (t.kind == "issue" and t.canonical not in lex.neutrality_issues
+                          and _ABOUT.search(text, max(0, t.start - 16), t.start))]
+            named = others[:1] if others and others[0].kind == "issue" else [t for t in others if t.kind == "actor"]
         targets = named or [lex.neutral_target]
     elif negated and targets and all(t.kind == "issue" and t.canonical in lex.neutral_targets for t in targets):
         stance, act = "neutral", "neutral_declaration"
     if stance == "support" and targets and all(_target_key(t) in lex.neutrality_issues for t in targets):
         stance, act, targets = "neutral", "neutral_declaration", [lex.neutral_target]
     return stance, act, targets
+
+
+_IN_PLACE = re.compile(r"\b(?:in|inside)\s+(?:the\s+)?$", re.I)
+_ABOUT = re.compile(r"\b(?:on|about|regarding|over)\s+(?:the\s+)?$", re.I)
 
 
 #: After an obligation, a passive ("must be reformed"): the subject is what is to be done, not who.
@@ -1616,7 +1628,7 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
             # one is the ally of an actor: "the victors and their allies of the Second World War" are no
             # support of the war
             targets = [t for t in targets if isinstance(t, Mention) and t.kind == "actor"]
-        stance, act, targets = _neutrality(lex, targets, stance, act, negated)
+        stance, act, targets = _neutrality(text, lex, targets, stance, act, negated)
         harmed_end = -1  # the end of the last target read as harmed
         for t in targets:
             harm_from = judged_from if fam.targets == "judged" else c.end  # "the blockade of X is illegal"

@@ -695,6 +695,15 @@ def test_refusals_and_possessed_nouns(text, expected, unwanted):
     assert expected in got and unwanted not in got
 
 
+@pytest.mark.parametrize("text, target", [
+    ("The bloc said Kenya had no position on cluster munitions.", "cluster munitions"),   # an issue after "on"
+    ("Peru remains neutral in the war in Chad.", "parties to the conflict"),             # where, not who
+    ("Peru is neutral in the conflict between Chile and Bolivia.", "Chile"),
+])
+def test_what_a_declared_neutrality_is_about(text, target):
+    assert target in [t for st, t in findings(text, ["stance", "target"]) if st == "neutral"]
+
+
 def test_a_cue_inside_a_name_is_no_cue():
     assert findings("Amnesty International said Iran had released the prisoners.", ["holder", "plover"]) == []
 
