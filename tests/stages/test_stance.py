@@ -40,6 +40,8 @@ def findings(text: str, columns=COLUMNS) -> list[tuple]:
     ("Chile called for a ceasefire.", ("Chile", "ceasefire", "support", "urge")),
     ("Norway urged Russia to halt the invasion.", ("Norway", "invasion", "oppose", "urge")),
     ("Ireland warned of the dangers of cluster bombs.", ("Ireland", "cluster munitions", "oppose", "oppose")),
+    ("Chile said no to the sanctions.", ("Chile", "sanctions", "oppose", "oppose")),          # the slogan form
+    ("Chile said yes to the reconstruction of Haiti.", ("Chile", "Haiti", "support", "support")),
 ])
 def test_cue_families(text, expected):
     assert expected in findings(text)
