@@ -41,6 +41,7 @@ def findings(text: str, columns=COLUMNS) -> list[tuple]:
     ("Norway urged Russia to halt the invasion.", ("Norway", "invasion", "oppose", "urge")),
     ("Ireland warned of the dangers of cluster bombs.", ("Ireland", "cluster munitions", "oppose", "oppose")),
     ("Chile said no to the sanctions.", ("Chile", "sanctions", "oppose", "oppose")),          # the slogan form
+    ("The Chilean senate approved the peace agreement.", ("Chile", "peace and ending the war", "support", "support")),
     ("Chile said yes to the reconstruction of Haiti.", ("Chile", "Haiti", "support", "support")),
 ])
 def test_cue_families(text, expected):
