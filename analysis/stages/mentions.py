@@ -729,6 +729,8 @@ def document_mentions(text: str, sentences: list[tuple[int, int, int, object]], 
         for m in _select(cands):
             if dateline is not None and m.start < dateline[1] and m.end > dateline[0]:
                 continue
+            if chosen and m.start < chosen[-1].end:
+                continue  # inside the head a state's mention took in ("Japan's Foreign Ministry")
             m.sentence_id = sid
             m = _resolve(text, m, s, chosen, seen, index)
             if m is None:
@@ -969,23 +971,36 @@ def attribute(text: str, sentences: list[tuple[int, int, int, object]], by_sente
         starts_inside = quotes.holds(s)
         if not pd.isna(quote_id) and (quoted_chars >= 0.5 * (e - s) or starts_inside):
             att = quote_speaker.get(int(quote_id))
-            if att is not None and att.speaker is None and last_reported is not None:
-                # An untagged quotation continues the most recent speaker (news convention).
-                att = Attribution("direct_quote", last_reported.speaker, last_reported.speech_verb, True,
-                                  int(quote_id))
+            if att is not None and att.speaker is None:
+                own = None if starts_inside else _reported_speaker(text, s, e, mentions, quotes, index)
+                if own is not None:
+                    # A quoted phrase inside reported speech ('the ministry said Tokyo "strongly
+                    # opposes ..."'): the sentence's own speaker.
+                    att = replace(own, attribution="direct_quote", quote_id=int(quote_id))
+                elif last_reported is not None:
+                    # An untagged quotation continues the most recent speaker (news convention).
+                    att = Attribution("direct_quote", last_reported.speaker, last_reported.speech_verb, True,
+                                      int(quote_id))
         if att is None:
-            for v in index.speech.finditer(text, s, e):
-                if quotes.holds(v.start):
-                    continue
-                who = _speaker_near_verb(text, v.start, v.end, mentions, s, e, index.inverted_speech_verbs)
-                if who:
-                    att = Attribution("reported", who.actor, v.text.lower(), who.resolved, verb_end=v.end)
-                    break
+            att = _reported_speaker(text, s, e, mentions, quotes, index)
         att = att or (Attribution("author", voice, "", True) if voice is not None else Attribution())
         result[sid] = att
         if att.speaker is not None:
             last_reported = att
     return result
+
+
+def _reported_speaker(text: str, s: int, e: int, mentions: list[Mention], quotes: Spans,
+                      index: ActorIndex) -> Attribution | None:
+    """Reported speech: the first speech verb of ``text[s:e]`` outside quotation marks whose
+    speaker is named."""
+    for v in index.speech.finditer(text, s, e):
+        if quotes.holds(v.start):
+            continue
+        who = _speaker_near_verb(text, v.start, v.end, mentions, s, e, index.inverted_speech_verbs)
+        if who:
+            return Attribution("reported", who.actor, v.text.lower(), who.resolved, verb_end=v.end)
+    return None
 
 
 # --------------------------------------------------------------------------- tables

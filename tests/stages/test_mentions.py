@@ -95,6 +95,14 @@ def test_quotation_across_sentences_keeps_its_speaker():
     assert set(a["speaker"]) == {"Prak Sokhonn"}
 
 
+def test_a_quoted_phrase_in_reported_speech_is_the_sentences_speaker():
+    text = "Joe Biden said aid would continue.\n\nPeru's Foreign Ministry said Lima “firmly rejects any use of force”."
+    a = _tables(text)["attribution"]
+    assert a[["attribution", "speaker"]].values.tolist()[1] == ["direct_quote", "Peru"]
+    m = _tables(text)["mentions"]
+    assert "Foreign Ministry" not in m["text"].tolist()  # inside "Peru's Foreign Ministry", not a mention of its own
+
+
 def test_untagged_quote_continues_the_previous_speaker():
     text = "Joe Biden said aid would continue.\n\n“We stand with Ukraine.”"
     a = _tables(text)["attribution"]
