@@ -96,7 +96,8 @@ def test_quotation_across_sentences_keeps_its_speaker():
 
 
 def test_a_quoted_phrase_in_reported_speech_is_the_sentences_speaker():
-    text = "Joe Biden said aid would continue.\n\nPeru's Foreign Ministry said Lima “firmly rejects any use of force”."
+    text = ("Joe Biden said aid would continue.\n\nPeru's Foreign Ministry said Lima “firmly rejects any "
+            "unilateral attempt to change the border by force or by coercion”.")
     a = _tables(text)["attribution"]
     assert a[["attribution", "speaker"]].values.tolist()[1] == ["direct_quote", "Peru"]
     m = _tables(text)["mentions"]
