@@ -118,7 +118,11 @@ _CONJUNCTION = re.compile(r"\b(?:and|or|nor)\b|&|as well as", re.I)
 # possessive: linear on ", , , ..."; an article may open the next one after a bare conjunction
 # ("Jamaica and the Bahamas"; ", and the United States condemned" starts a clause)
 _COORD = re.compile(r"^(?:\s*+(?:(?:,|&|and|or|nor|as well as)\s*+)++|\s+(?:and|or|&)\s+the\s+|"
-                    r"\s*,\s*the\s+)$", re.I)  # (and "Russia, the United States and China")
+                    r"\s*,\s*the\s+|"
+                    # the preposition said again: "committed to multilateralism and to the principles of the Charter"
+                    r"\s*,?\s+(?:and|as\s+well\s+as)\s+(?:to|with|for|in|on)\s+(?:the\s+)?"
+                    r"(?:(?:principles|values|spirit|purposes|provisions|norms|rules)\s+of\s+(?:the\s+)?)?)$",
+                    re.I)  # (and "Russia, the United States and China")
 _FIRST_PERSON = re.compile(r"(?<![\w’'])(I|we|We|us|our|Our|my|My|me)(?![\w’'])")
 #: A clause start with no subject of its own before the cue: adverbs, auxiliaries, "and".
 # Atomic alternatives, possessive loops: "strongly" is both a listed word and \w+ly, and a loop that

@@ -707,6 +707,11 @@ def test_what_a_declared_neutrality_is_about(text, target):
     assert target in [t for st, t in findings(text, ["stance", "target"]) if st == "neutral"]
 
 
+def test_a_coordinated_target_may_say_its_preposition_again():
+    got = findings("Chile remains committed to dialogue and to the principles of the UN Charter.", ["target"])
+    assert got == [("negotiations and dialogue",), ("UN Charter and international law",)]
+
+
 def test_a_cue_inside_a_name_is_no_cue():
     assert findings("Amnesty International said Iran had released the prisoners.", ["holder", "plover"]) == []
 
