@@ -144,6 +144,7 @@ class ActorIndex:
         entries: list[tuple[str, tuple[Actor, str]]] = []
         kingdoms = {c.alpha_3 for c in pycountry.countries if "Kingdom" in getattr(c, "official_name", c.name)}
         self.by_iso3: dict[str, Actor] = {}
+        self.state_of_capital: dict[str, Actor] = {}
         for name, info in countries.items():
             state = Actor(name=name, type="state", source="country", roles=("Kingdom",) if info.iso in kingdoms else ())
             if info.iso:
@@ -157,6 +158,7 @@ class ActorIndex:
                     entries.append((n, (state, "demonym")))
             for n in info.capitals:
                 entries.append((n, (state, "capital")))
+                self.state_of_capital[n] = state
         for region in books.places.regions:  # places, not actors: matched so that nothing inside them is
             entries.append((region, (Actor(name=region, type="region", source="region"), "region")))
         known_iso = {info.iso for info in countries.values() if info.iso}
@@ -386,6 +388,8 @@ def _inside_a_longer_name(text: str, m: Mention, sentence_start: int, index: Act
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*) $")
+#: A sentence that opens with where it happens: "In Seoul, ", "In Addis Ababa on Monday, ".
+_IN_CAPITAL = re.compile(r"\s*(?:In|From)\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)(?:\s+on\s+\w+)?\s*,")
 
 
 def _name_goes_on_before(text: str, start: int, sentence_start: int, index: ActorIndex) -> bool:
@@ -665,6 +669,11 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
         heads = {w[5:] for w in wanted if w.startswith("head:")}
         # "the Commission" after "the European Commission": the one whose name it shortens
         target = seen.latest_with_head(heads, chosen) if heads else None
+        if target is None and "state" in types:
+            # "In Seoul, the government said": the state of the capital the sentence opens with
+            opening = _IN_CAPITAL.match(text, sentence_start, m.start)
+            capital = index.state_of_capital.get(opening.group(1)) if opening else None
+            target = Mention(m.start, m.end, m.text, "actor", capital.name, capital, "capital") if capital else None
         if target is None and types:
             target = resolve_by_type(text, m, seen, chosen, types)
         elif target is None and not heads:

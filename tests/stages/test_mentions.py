@@ -153,6 +153,11 @@ def test_a_party_inside_a_longer_name_is_that_name(text, expected):
     assert expected in [c for _, c, *_ in _actors(text)]
 
 
+def test_a_sentence_opening_with_a_capital_gives_the_government_its_state():
+    m = _tables("Peru rejected the plan. In Santiago, the government said it backed the plan.")["mentions"]
+    assert m[m["text"] == "the government"]["canonical"].tolist() == ["Chile"]   # not Peru, named last
+
+
 def test_they_opening_a_sentence_is_the_group_just_named():
     m = _tables("The EU met in Paris. They welcomed the ceasefire.")["mentions"]
     assert m[m["text"] == "They"]["canonical"].tolist() == ["European Union"]
