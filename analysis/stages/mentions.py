@@ -162,6 +162,7 @@ class ActorIndex:
         for region in books.places.regions:  # places, not actors: matched so that nothing inside them is
             entries.append((region, (Actor(name=region, type="region", source="region"), "region")))
         known_iso = {info.iso for info in countries.values() if info.iso}
+        forms_seen = {form for form, _ in entries}
         for c in pycountry.countries:
             if c.alpha_3 in known_iso:
                 canonical = next(k for k, v in countries.items() if v.iso == c.alpha_3)
@@ -177,6 +178,14 @@ class ActorIndex:
             for form in forms:
                 if form:
                     entries.append((form, (state, "country")))
+                    forms_seen.add(form)
+        for iso, capital in books.places.gazetteer_capitals.items():
+            state = self.by_iso3.get(iso)
+            # (not a country's own name, "Singapore"; not a common word, "Male")
+            if state is not None and capital not in forms_seen and not (
+                    " " not in capital and seen_in_lower_case(capital)):
+                entries.append((capital, (state, "capital")))
+                self.state_of_capital[capital] = state
         return entries
 
     def _codebook_entries(self, books: Codebooks) -> list[tuple[str, tuple[Actor, str]]]:
@@ -217,7 +226,7 @@ class ActorIndex:
         # Country names and demonyms, longest first, for the affiliation named in an apposition.
         self.state_rx = re.compile(r"(?<!\w)(" + "|".join(re.escape(d) for d in sorted(self.state_of, key=len,
                                                                                       reverse=True)) + r")(?!\w)")
-        self.places = {c for info in countries.values() for c in info.capitals}
+        self.places = {c for info in countries.values() for c in info.capitals} | set(self.state_of_capital)
         self.leading_title = re.compile(rf"^(?:(?:{title_alt})\s+)+")
         self.appos_words = {w: typ for typ, ws in books.actors.apposition_roles.items() for w in ws}
         self.name_guards = NameGuards(books.actors.names, [t for t, _ in titles], self.location_prepositions,
