@@ -113,7 +113,9 @@ class ActorIndex:
         # possessive after a country)
         pairs = [h.split() for h in self.demonym_heads if len(h.split()) == 2]
         second = "|".join(sorted({re.escape(p[1]) for p in pairs})) or "(?!)"
-        self.head_after = {owner: re.compile(owner + r"\s+([A-Za-z][a-z]+(?:\s+(?i:" + second + r"))?)\b")
+        # (after a rank: "Russia's top diplomat", "the EU's chief negotiator"; not "former")
+        self.head_after = {owner: re.compile(owner + r"\s+(?:(?:top|chief|senior|deputy|acting|lead)\s+)?"
+                                             r"([A-Za-z][a-z]+(?:\s+(?i:" + second + r"))?)\b")
                            for owner in ("", "(?:[’']s)?")}
         self.proposal_heads = books.places.proposal_heads
         self.demonym_groups = books.places.demonym_groups
@@ -397,6 +399,7 @@ def _inside_a_longer_name(text: str, m: Mention, sentence_start: int, index: Act
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*) $")
+_FORMER = re.compile(r"\b(?:former|ex-)\s*$", re.I)
 #: A sentence that opens with where it happens: "In Seoul, ", "In Addis Ababa on Monday, ".
 _IN_CAPITAL = re.compile(r"\s*(?:In|From)\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)(?:\s+on\s+\w+)?\s*,")
 
@@ -637,8 +640,15 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
             actor = Actor(name=surface, type="group", affiliation=m.canonical, source="demonym_group")
             return replace(m, end=group, text=text[m.start:group], canonical=surface, actor=actor,
                            source="demonym_group")
+        if head and noun in index.demonym_heads and _FORMER.search(text, max(0, m.start - 12), m.start):
+            head = None  # "the former Russian envoy" speaks for nobody now
         if head and (noun in index.demonym_heads or (noun in index.proposal_heads and not possessive)):
             m = replace(m, end=m.end + head.end(), text=text[m.start:m.end + head.end()], source="country")
+    elif m.source == "codebook" and m.actor is not None and m.actor.type == "organisation":
+        # "the EU's top diplomat said", "NATO's spokesman": the organisation speaks
+        head = index.head_after["(?:[’']s)?"].match(text[m.end:m.end + 30])
+        if head and head.group(0)[:1] in "’'" and head.group(1).lower() in index.demonym_heads:
+            m = replace(m, end=m.end + head.end(), text=text[m.start:m.end + head.end()])
     if m.source == "pronoun" and m.text.lower() in _PLURAL_PRONOUNS:
         # "Democrats questioned Republicans' motives and accused them": the nearest group before.
         target = next((h for h in reversed(chosen) if h.kind == "actor" and h.actor is not None

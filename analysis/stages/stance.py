@@ -1514,9 +1514,17 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
             holder, resolved, holder_m = _holder(text, c.start, clause_start, s, mentions, att, quoted,
                                                  lex.harm_heads, lex.adversaries_after_owner)
         judged_from = clause_start
-        if fam.targets == "judged":
-            if c.start not in judgements:
-                continue  # "illegal fishing": an adjective before its noun judges nothing
+        attributive = None
+        if fam.targets == "judged" and c.start not in judgements:
+            # "illegal fishing": an adjective before its noun judges nothing, but before an issue it
+            # does in a speaker's words ("would only legitimize Russia's illegal annexations")
+            attributive = next((m for m in mentions if m.kind == "issue" and m.start >= c.end
+                                and not text[c.end:m.start].strip()), None)
+            if attributive is None or att.speaker is None or " " in c.text.strip():
+                continue
+            holder, resolved, holder_m = att.speaker, att.resolved, None
+            judged_from = c.end
+        elif fam.targets == "judged":
             judged_from, verb = judgements[c.start]
             if verb is not None:  # "Peru called the tariffs unfair": the subject of "called" judges them
                 holder, resolved, holder_m = _holder(text, verb.start(), clause_start, s, mentions, att, quoted,
@@ -1587,6 +1595,8 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         patient = _possessed_patient(text, c, clause_start, mentions) if holder_m is None else None
         if patient is not None and holder is not None and patient.canonical != holder.name:
             targets = [patient]  # "Trump's remarks were criticized by Germany": toward Trump
+        elif attributive is not None:
+            targets, holders = [attributive], [(holder, resolved)]
         elif fam.targets == "judged":
             targets = _cue_targets(sent, c, holder, holder_m, prefer, judged_from, target_end)
             holders = [(holder, resolved)] if holder is not None else []

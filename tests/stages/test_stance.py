@@ -712,6 +712,19 @@ def test_a_coordinated_target_may_say_its_preposition_again():
     assert got == [("negotiations and dialogue",), ("UN Charter and international law",)]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a judging adjective before an issue, in a speaker's words
+    ("Peru said the vote would only legitimise the illegal annexation.",
+     [("Peru", "annexation and secession", "oppose")]),
+    ("The coast guard stopped illegal fishing, Peru said.", []),                   # no issue judged
+    # an organisation's envoy speaks for it; a former envoy for nobody
+    ("The EU's top diplomat said the bloc opposed the sanctions.", [("European Union", "sanctions", "oppose")]),
+    ("The former Chilean envoy criticised Peru.", []),
+])
+def test_attributive_judgements_and_who_an_envoy_speaks_for(text, expected):
+    assert findings(text, ["holder", "target", "stance"]) == expected
+
+
 def test_a_cue_inside_a_name_is_no_cue():
     assert findings("Amnesty International said Iran had released the prisoners.", ["holder", "plover"]) == []
 
