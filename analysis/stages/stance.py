@@ -62,6 +62,8 @@ _AUX = re.compile(
     r"do|does|did|not|n[’']t|never|also|still|always|often|again|further|now|previously|once|already|"
     r"reportedly|officially|publicly|repeatedly|then|later|too|thus|therefore|however|ostensibly|all|both|very|quite|so|most|more|less|rather|since|"
     r"to|would\s+be|\w+ly|\w+n[’']t|from|refrain|refrains|refrained|\w+ing)\b|[’']s\b|[’']d\b|[’']ll\b|"
+    # when: "Obama on Saturday praised", "the ministry yesterday rejected"
+    r"\b(?:on|last|this)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tonight|earlier)\b|"
     # a verb whose subject is that of the infinitive after it: "China failed to condemn"
     r"\b(?:(?:fail|refuse|decline|want|continue|vow|pledge|promise|decide|intend|plan|hope|wish|aim|attempt|"
     r"prepare|expect|need|appear|seem)(?:s|ed|d)?|tried|tries|try|sought|seeks|seek|chose|chooses|choose|"

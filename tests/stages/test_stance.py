@@ -725,6 +725,11 @@ def test_attributive_judgements_and_who_an_envoy_speaks_for(text, expected):
     assert findings(text, ["holder", "target", "stance"]) == expected
 
 
+def test_a_time_between_subject_and_verb_keeps_the_subject():
+    text = "Chile on Saturday praised the efforts of Peru, but said it would wait for the vote."
+    assert ("Chile", "Peru", "support") in findings(text, ["holder", "target", "stance"])
+
+
 def test_a_cue_inside_a_name_is_no_cue():
     assert findings("Amnesty International said Iran had released the prisoners.", ["holder", "plover"]) == []
 
