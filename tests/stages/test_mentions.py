@@ -42,6 +42,7 @@ def _actors(text):
     # Capitals places.yaml does not list come from the GeoNames gazetteer; not a common word, not Brussels.
     ("Lima and Windhoek rejected the plan.", [("Lima", "Peru"), ("Windhoek", "Namibia")]),
     ("Male voters and Brussels rejected the plan.", [("Brussels", "Brussels")]),   # a name, not Belgium
+    ("The Treasury and the Bundesrat rejected the plan.", [("Treasury", "Treasury"), ("Bundesrat", "Bundesrat")]),
     # A title inside a word is no title: "linking Phnom Penh" is a road, not King Phnom Penh.
     ("The road linking Phnom Penh to Kampot opened.", []),
 ])
