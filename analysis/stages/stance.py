@@ -748,10 +748,23 @@ def _passive_agent(text: str, cue: Match, subject: Mention, clause_end: int,
                    mentions: list[Mention], role_between: re.Pattern) -> tuple[bool, Mention | None]:
     """Whether the cue is a passive of which ``subject`` is the patient ("Avery was accused"),
     and the agent named with "by" after it ("was praised by the Senate"), if any."""
+    if _RECEIVED.fullmatch(text, subject.end, cue.start):
+        # "Romney received high praise from Netanyahu", "Chile drew criticism from Peru"
+        return True, next((m for m in mentions if m.kind == "actor" and m.actor is not None and m.start >= cue.end
+                           and m.end <= clause_end and _FROM_AGENT.fullmatch(text, cue.end, m.start)), None)
     if not _PASSIVE_AUX.search(text[subject.end:cue.start]) or not _PARTICIPLE.match(cue.text) \
             or _adjectival(text, cue):
         return False, None
     return True, _agent(text, cue, clause_end, mentions, role_between)
+
+
+#: Between a subject and a stance noun it receives: " received high ", " has drawn sharp ".
+_RECEIVED = re.compile(r"\s+(?:(?:has|have|had|also|again|\w+ly)\s+)*(?:received|receives|receive|drew|draws|drawn|"
+                       r"earned|earns|won|wins|faced|faces|face|attracted|attracts|came\s+under|comes\s+under|"
+                       r"met\s+with|meets\s+with)\s+(?:(?:\w+ly|high|sharp|strong|widespread|heavy|fierce|harsh|"
+                       r"broad|international|the|a|an|some|much|more|fresh|new)\s+)*", re.I)
+#: Between a stance noun and who gives it: " from ", " from the right-wing ".
+_FROM_AGENT = re.compile(r"\s+from\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?")
 
 
 #: Between an owner and a passive cue: "’s remarks were", "’s tweets have been heavily".

@@ -725,6 +725,15 @@ def test_attributive_judgements_and_who_an_envoy_speaks_for(text, expected):
     assert findings(text, ["holder", "target", "stance"]) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Chile drew sharp criticism from Peru.", [("Peru", "Chile", "oppose")]),
+    ("Chile has received support from Brazil for its bid.", [("Brazil", "Chile", "support")]),
+    ("Chile has faced criticism.", []),                                        # nobody named gives it
+])
+def test_a_stance_received_from_someone_is_theirs(text, expected):
+    assert findings(text, ["holder", "target", "stance"]) == expected
+
+
 def test_a_time_between_subject_and_verb_keeps_the_subject():
     text = "Chile on Saturday praised the efforts of Peru, but said it would wait for the vote."
     assert ("Chile", "Peru", "support") in findings(text, ["holder", "target", "stance"])
