@@ -41,7 +41,7 @@ def main() -> int:
         s = score(folder, args.misses)
         rest = ", ".join(f"{k} {v}" for k, v in s.items() if " " in k)
         print(f"{folder.name}: {s['found']} of {s['items']} items found = {s['recall']:.2f} "
-              f"(targets a codebook names: {s['recall_codebook_targets']:.2f}); {rest}")
+              f"(targets a codebook names: {s['recall_codebook_targets']:.2f} of {s['codebook_targets']}); {rest}")
     return 0
 
 

@@ -108,12 +108,11 @@ class ActorIndex:
         self.given_by = books.places.given_by
         self.places_book = books.places
         self.demonym_heads = books.places.demonym_heads
-        # A head of two words ("prime minister", "coast guard") read whole after the demonym.
-        # (the key: what may come between the name and its head, nothing after a demonym, a
-        # possessive after a country)
+        # The head noun after a demonym (key "") or a country's possessive: a head of two words
+        # ("prime minister", "coast guard") is read whole, and a rank before it ("Russia's top
+        # diplomat", "the EU's chief negotiator"; not "former") is passed over.
         pairs = [h.split() for h in self.demonym_heads if len(h.split()) == 2]
         second = "|".join(sorted({re.escape(p[1]) for p in pairs})) or "(?!)"
-        # (after a rank: "Russia's top diplomat", "the EU's chief negotiator"; not "former")
         self.head_after = {owner: re.compile(owner + r"\s+(?:(?:top|chief|senior|deputy|acting|lead)\s+)?"
                                              r"([A-Za-z][a-z]+(?:\s+(?i:" + second + r"))?)\b")
                            for owner in ("", "(?:[’']s)?")}
@@ -688,11 +687,11 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
         heads = {w[5:] for w in wanted if w.startswith("head:")}
         # "the Commission" after "the European Commission": the one whose name it shortens
         target = seen.latest_with_head(heads, chosen) if heads else None
-        if target is None and "state" in types:
+        opening = _IN_CAPITAL.match(text, sentence_start, m.start) if target is None and "state" in types else None
+        local = index.state_of_capital.get(opening.group(1)) if opening else None
+        if local is not None:
             # "In Seoul, the government said": the state of the capital the sentence opens with
-            opening = _IN_CAPITAL.match(text, sentence_start, m.start)
-            capital = index.state_of_capital.get(opening.group(1)) if opening else None
-            target = Mention(m.start, m.end, m.text, "actor", capital.name, capital, "capital") if capital else None
+            return replace(m, canonical=local.name, actor=local, resolved=True)
         if target is None and types:
             target = resolve_by_type(text, m, seen, chosen, types)
         elif target is None and not heads:

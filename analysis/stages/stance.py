@@ -1781,7 +1781,7 @@ def person_affiliations(text: str, mentions: list[Mention], lex: Lexicon) -> dic
 
 def organisation_bodies(mentions: list[Mention], index: ActorIndex) -> dict[str, str]:
     """Organisations no codebook lists whose name opens with a codebook organisation's: bodies of it,
-    which speak for it ("the African Union Commission", "the ECOWAS Parliament")."""
+    which speak for it ("the African Union Commission", "the NATO Parliamentary Assembly")."""
     out: dict[str, str] = {}
     for m in mentions:
         if m.source != "name" or m.actor is None or m.actor.type != "organisation" or m.canonical in out:
