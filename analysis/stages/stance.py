@@ -1268,6 +1268,8 @@ def _neutrality(text: str, lex: Lexicon, targets: list, stance: str, act: str,
 
 
 _IN_PLACE = re.compile(r"\b(?:in|inside)\s+(?:the\s+)?$", re.I)
+#: Before the parties to a relation: "between Kosovo and ", "between the two Koreas".
+_BETWEEN_PARTIES = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,4}?(?:(?:and|,)\s+(?:the\s+)?)?$", re.I)
 _ABOUT = re.compile(r"\b(?:on|about|regarding|over)\s+(?:the\s+)?$", re.I)
 
 
@@ -1653,6 +1655,11 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                         and _words_between(text, subject.end, c.start, lex) <= 4:
                     targets = [subject]
         targets = [t for t in targets if not (isinstance(t, Mention) and t.kind == "actor" and t.start >= actors_end)]
+        if stance in ("support", "oppose"):
+            # "the normalization of relations between Kosovo and Serbia": the parties to what is
+            # supported are not supported (a declared neutrality between them is about them)
+            targets = [t for t in targets if not (isinstance(t, Mention) and t.kind == "actor" and t.start >= c.end
+                                                  and _BETWEEN_PARTIES.search(text, c.end, t.start))]
         if _ALLY_OF.fullmatch(c.text):
             # one is the ally of an actor: "the victors and their allies of the Second World War" are no
             # support of the war

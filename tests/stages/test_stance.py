@@ -734,6 +734,15 @@ def test_a_stance_received_from_someone_is_theirs(text, expected):
     assert findings(text, ["holder", "target", "stance"]) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Chile supports the normalization of relations between Peru and Bolivia.", []),   # parties, not targets
+    ("Chile is neutral in the conflict between Peru and Bolivia.",
+     [("Chile", "Peru", "neutral"), ("Chile", "Bolivia", "neutral")]),                  # a neutrality is about them
+])
+def test_the_parties_between_whom_something_is_are_no_targets(text, expected):
+    assert findings(text, ["holder", "target", "stance"]) == expected
+
+
 def test_a_time_between_subject_and_verb_keeps_the_subject():
     text = "Chile on Saturday praised the efforts of Peru, but said it would wait for the vote."
     assert ("Chile", "Peru", "support") in findings(text, ["holder", "target", "stance"])
