@@ -468,7 +468,7 @@ _INFINITIVE_OBJECT = re.compile(r"\bto\s+[a-z]+\s+(?:the\s+|a\s+|an\s+)?$")
 #: Terrorism", "efforts to combat extremism", "a ban on cluster munitions".
 _AGAINST_AN_ISSUE = re.compile(r"\b(?:against|combat\w*|counter\w*|fight\w*|eradicat\w*|eliminat\w*|prevent\w*|"
                                r"curb\w*|halt\w*|stop\w*|ban|bans|banning|prohibit\w*|end\s+to|ending|remov\w*|"
-                               r"clear\w*|destroy\w*|tackl\w*|defeat\w*|"
+                               r"clear\w*|destroy\w*|tackl\w*|defeat\w*|confront\w*|(?:deal|dealt|dealing)\s+with|"
                                # "address the problem of irregular migration": the issue named as a harm
                                r"(?:problem|scourge|menace|plague|threat)s?\s+(?:of|posed\s+by))\b"
                                r"(?:\s+(?:on|of|the|all|any|every|forms?|international))*(?:\s+[a-z][a-z-]*)?"

@@ -802,6 +802,8 @@ def test_a_form_of_address_holds_nothing():
     ("Tonga ratified the Inter-American Convention against Terrorism.", "TON",
      ("Tonga", "terrorism", "oppose", "agree", "")),
     ("We support the fight against terrorism.", "TON", ("Tonga", "terrorism", "oppose", "support", "")),
+    ("We have strengthened our capacity to deal with cross-border terrorism.", "TON",
+     ("Tonga", "terrorism", "oppose", "support", "")),
     ("We support mechanisms documenting Russia’s violations.", "TON", ("Tonga", "Russia", "oppose", "support", "")),
 ])
 def test_calls_harms_and_what_works_against_an_issue(text, voice, expected):
