@@ -403,6 +403,17 @@ _FORMER = re.compile(r"\b(?:former|ex-)\s*$", re.I)
 _IN_CAPITAL = re.compile(r"\s*(?:In|From)\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)(?:\s+on\s+\w+)?\s*,")
 
 
+def _feature_named_after(text: str, end: int, index: ActorIndex) -> int:
+    """Where the feature ends when a country's name ending at ``end`` is part of a river's, a
+    basin's or a strait's name (``place_nouns``: "the Congo Basin", "the Niger Delta"; never
+    "the China Coast Guard"); else -1."""
+    after = re.match(r"\s+([\w’'-]+)(?:\s+([\w’'-]+))?", text[end:end + 40])
+    if after is None or after.group(1).lower() not in index.name_guards.place_nouns or \
+            (after.group(2) or "").lower() == "guard":
+        return -1
+    return end + after.end(1)
+
+
 def _name_goes_on_before(text: str, start: int, sentence_start: int, index: ActorIndex) -> bool:
     """Whether a capitalised word right before ``start`` makes the name a longer one ("Social" in
     "Social Democratic Party"): not a sentence's first word, a title, a country or demonym
@@ -431,6 +442,11 @@ def _static_candidates(text: str, s: int, e: int, index: ActorIndex) -> list[Men
         if source == "codebook" and actor.type in ("group", "organisation") and \
                 _name_goes_on_before(text, m.start, s, index):
             continue  # "the Social Democratic Party of Germany", "the Liberal Democratic Party": not the US party
+        feature_end = _feature_named_after(text, m.end, index) if source == "country" else -1
+        if feature_end > 0:  # a place, dropped like a region, and no name of its own: "the Congo Basin"
+            place = Actor(name=text[m.start:feature_end], type="region", source="region")
+            cands.append(Mention(m.start, feature_end, text[m.start:feature_end], "actor", place.name, place, "region"))
+            continue
         cands.append(Mention(m.start, m.end, m.text, "actor", actor.name, actor, source))
     for m in index.issues.finditer(text, s, e):
         issue, source = m.payload

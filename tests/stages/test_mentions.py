@@ -43,6 +43,9 @@ def _actors(text):
     ("Lima and Windhoek rejected the plan.", [("Lima", "Peru"), ("Windhoek", "Namibia")]),
     ("Male voters and Brussels rejected the plan.", [("Brussels", "Brussels")]),   # a name, not Belgium
     ("The Treasury and the Bundesrat rejected the plan.", [("Treasury", "Treasury"), ("Bundesrat", "Bundesrat")]),
+    # A country's name inside a river's, a basin's or a strait's is a place, and leaves no name behind.
+    ("Peru protects the Congo Basin and the Niger Delta.", [("Peru", "Peru")]),
+    ("Manila condemned the China Coast Guard.", [("Manila", "Philippines"), ("China Coast Guard", "China")]),
     # A title inside a word is no title: "linking Phnom Penh" is a road, not King Phnom Penh.
     ("The road linking Phnom Penh to Kampot opened.", []),
 ])
