@@ -1268,6 +1268,9 @@ def _neutrality(text: str, lex: Lexicon, targets: list, stance: str, act: str,
 
 
 _IN_PLACE = re.compile(r"\b(?:in|inside)\s+(?:the\s+)?$", re.I)
+#: A sentence's opening phrase, up to its comma: "Without the support of X,", "Thanks to X's aid,".
+_OPENING_PHRASE = re.compile(r"[\s“\"‘']*(?:Without|With|Thanks\s+to|Despite|In\s+spite\s+of|Because\s+of|Given)\b"
+                             r"[^,;:.]{1,120},")
 #: Before the parties to a relation: "between Kosovo and ", "between the two Koreas".
 _BETWEEN_PARTIES = re.compile(r"\bbetween\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,4}?(?:(?:and|,)\s+(?:the\s+)?)?$", re.I)
 _ABOUT = re.compile(r"\b(?:on|about|regarding|over)\s+(?:the\s+)?$", re.I)
@@ -1501,6 +1504,11 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         # "decrying income inequality and supporting Obama": the object of a second predicate of the
         # other polarity is not the first's ("condemned and rejected the plan" share it)
         target_end = clause_end
+        opening = _OPENING_PHRASE.match(text, s, clause_end)
+        if opening is not None and c.end <= opening.end():
+            # "Without the United States' support, neither the United Kingdom nor ...": a cue in an
+            # opening phrase has its target inside it
+            target_end = opening.end() - 1
         nxt = next((d for d in cues[i + 1:] if d.start >= c.end), None)
         if nxt is not None and nxt.start < clause_end and \
                 {c.payload.stance, nxt.payload.stance} == {"support", "oppose"}:

@@ -743,6 +743,11 @@ def test_the_parties_between_whom_something_is_are_no_targets(text, expected):
     assert findings(text, ["holder", "target", "stance"]) == expected
 
 
+def test_a_cue_in_an_opening_phrase_has_its_target_inside_it():
+    text = "Without the Chilean support, neither Peru nor Bolivia would have resisted the pressure."
+    assert findings(text, ["holder", "target"]) == []   # (pass 25, POL 96)
+
+
 def test_a_time_between_subject_and_verb_keeps_the_subject():
     text = "Chile on Saturday praised the efforts of Peru, but said it would wait for the vote."
     assert ("Chile", "Peru", "support") in findings(text, ["holder", "target", "stance"])
