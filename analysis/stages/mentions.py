@@ -772,8 +772,10 @@ def document_mentions(text: str, sentences: list[tuple[int, int, int, object]], 
         for m in _select(cands):
             if dateline is not None and m.start < dateline[1] and m.end > dateline[0]:
                 continue
-            if chosen and m.start < chosen[-1].end:
-                continue  # inside the head a state's mention took in ("Japan's Foreign Ministry")
+            if chosen and m.start < chosen[-1].end and m.kind == "actor":
+                # inside the head a state's mention took in ("Japan's Foreign Ministry"); an issue
+                # there stays ("Ukraine's military supporters")
+                continue
             m.sentence_id = sid
             m = _resolve(text, m, s, chosen, seen, index)
             if m is None:

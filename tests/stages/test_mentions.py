@@ -109,6 +109,8 @@ def test_a_quoted_phrase_in_reported_speech_is_the_sentences_speaker():
     assert a[["attribution", "speaker"]].values.tolist()[1] == ["direct_quote", "Peru"]
     m = _tables(text)["mentions"]
     assert "Foreign Ministry" not in m["text"].tolist()  # inside "Peru's Foreign Ministry", not a mention of its own
+    m = _tables("The list of Chile's military supporters was wrong.")["mentions"]
+    assert "issue" in m["kind"].tolist()  # an issue inside the head ("military supporters") stays
 
 
 def test_untagged_quote_continues_the_previous_speaker():
