@@ -227,7 +227,7 @@ class ActorIndex:
         # Country names and demonyms, longest first, for the affiliation named in an apposition.
         self.state_rx = re.compile(r"(?<!\w)(" + "|".join(re.escape(d) for d in sorted(self.state_of, key=len,
                                                                                       reverse=True)) + r")(?!\w)")
-        self.places = {c for info in countries.values() for c in info.capitals} | set(self.state_of_capital)
+        self.places = set(self.state_of_capital)  # every capital, the codebook's and the gazetteer's
         self.leading_title = re.compile(rf"^(?:(?:{title_alt})\s+)+")
         self.appos_words = {w: typ for typ, ws in books.actors.apposition_roles.items() for w in ws}
         self.name_guards = NameGuards(books.actors.names, [t for t, _ in titles], self.location_prepositions,
@@ -399,19 +399,34 @@ def _inside_a_longer_name(text: str, m: Mention, sentence_start: int, index: Act
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*) $")
 _FORMER = re.compile(r"\b(?:former|ex-)\s*$", re.I)
+_NEXT_WORD = re.compile(r"\s+([\w’'-]+)")
+#: Natural features named after a country even in lower case ("the Congo basin").
+_LOWER_CASE_FEATURES = frozenset({"basin", "river", "delta", "strait", "valley", "peninsula", "plateau", "highlands",
+                                  "mountains", "desert"})
+_OTHERS_OF_AN_ORGANISATION = frozenset({"ally", "allies", "partner", "partners", "friends", "people", "populace",
+                                        "counterparts", "citizens"})
 #: A sentence that opens with where it happens: "In Seoul, ", "In Addis Ababa on Monday, ".
 _IN_CAPITAL = re.compile(r"\s*(?:In|From)\s+([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)?)(?:\s+on\s+\w+)?\s*,")
 
 
 def _feature_named_after(text: str, end: int, index: ActorIndex) -> int:
-    """Where the feature ends when a country's name ending at ``end`` is part of a river's, a
-    basin's or a strait's name (``place_nouns``: "the Congo Basin", "the Niger Delta"; never
-    "the China Coast Guard"); else -1."""
-    after = re.match(r"\s+([\w’'-]+)(?:\s+([\w’'-]+))?", text[end:end + 40])
-    if after is None or after.group(1).lower() not in index.name_guards.place_nouns or \
-            (after.group(2) or "").lower() == "guard":
-        return -1
-    return end + after.end(1)
+    """Where the feature ends when a country's name ending at ``end`` opens the name of a river,
+    a basin or a strait: capitalised ``place_nouns`` after it ("the Congo River Basin", "the Niger
+    Delta"); -1 otherwise, and when a state body's word follows them ("the China Coast Guard").
+    In lower case only a natural feature ("the Lake Chad basin"), not "the U.S. district court"."""
+    feature_end = end
+    for w in _NEXT_WORD.finditer(text, end, min(len(text), end + 60)):
+        word = w.group(1).lower()
+        if w.start() != feature_end or not (w.group(1)[:1].isupper() or word in _LOWER_CASE_FEATURES):
+            break
+        if word in index.places_book.state_bodies:
+            return -1  # the country's own body: "the China Coast Guard"
+        if word in index.name_guards.organisation:
+            break  # the feature names an organisation: "the Lake Chad Basin Commission" is no body of Chad
+        if word not in index.name_guards.place_nouns:
+            break
+        feature_end = w.end()
+    return feature_end if feature_end > end else -1
 
 
 def _name_goes_on_before(text: str, start: int, sentence_start: int, index: ActorIndex) -> bool:
@@ -660,9 +675,11 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
         if head and (noun in index.demonym_heads or (noun in index.proposal_heads and not possessive)):
             m = replace(m, end=m.end + head.end(), text=text[m.start:m.end + head.end()], source="country")
     elif m.source == "codebook" and m.actor is not None and m.actor.type == "organisation":
-        # "the EU's top diplomat said", "NATO's spokesman": the organisation speaks
+        # "the EU's top diplomat said", "NATO's spokesman": the organisation speaks ("NATO's allies",
+        # "the EU's partners" are others)
         head = index.head_after["(?:[’']s)?"].match(text[m.end:m.end + 30])
-        if head and head.group(0)[:1] in "’'" and head.group(1).lower() in index.demonym_heads:
+        if head and head.group(0)[:1] in "’'" and head.group(1).lower() in index.demonym_heads and \
+                head.group(1).lower() not in _OTHERS_OF_AN_ORGANISATION:
             m = replace(m, end=m.end + head.end(), text=text[m.start:m.end + head.end()])
     if m.source == "pronoun" and m.text.lower() in _PLURAL_PRONOUNS:
         # "Democrats questioned Republicans' motives and accused them": the nearest group before.
@@ -703,7 +720,9 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
         heads = {w[5:] for w in wanted if w.startswith("head:")}
         # "the Commission" after "the European Commission": the one whose name it shortens
         target = seen.latest_with_head(heads, chosen) if heads else None
-        opening = _IN_CAPITAL.match(text, sentence_start, m.start) if target is None and "state" in types else None
+        # (only when the sentence names no state before: "In Seoul, Japan's minister said the government")
+        opening = _IN_CAPITAL.match(text, sentence_start, m.start) if target is None and "state" in types and not any(
+            h.actor is not None and h.actor.type == "state" for h in chosen) else None
         local = index.state_of_capital.get(opening.group(1)) if opening else None
         if local is not None:
             # "In Seoul, the government said": the state of the capital the sentence opens with

@@ -46,6 +46,7 @@ def _actors(text):
     # A country's name inside a river's, a basin's or a strait's is a place, and leaves no name behind.
     ("Peru protects the Congo Basin and the Niger Delta.", [("Peru", "Peru")]),
     ("Manila condemned the China Coast Guard.", [("Manila", "Philippines"), ("China Coast Guard", "China")]),
+    ("The U.S. district court and the Congo River Basin were named.", [("The U.S.", "United States")]),
     # A title inside a word is no title: "linking Phnom Penh" is a road, not King Phnom Penh.
     ("The road linking Phnom Penh to Kampot opened.", []),
 ])
@@ -109,8 +110,8 @@ def test_a_quoted_phrase_in_reported_speech_is_the_sentences_speaker():
     assert a[["attribution", "speaker"]].values.tolist()[1] == ["direct_quote", "Peru"]
     m = _tables(text)["mentions"]
     assert "Foreign Ministry" not in m["text"].tolist()  # inside "Peru's Foreign Ministry", not a mention of its own
-    m = _tables("The list of Chile's military supporters was wrong.")["mentions"]
-    assert "issue" in m["kind"].tolist()  # an issue inside the head ("military supporters") stays
+    m = _tables("Analysts counted Peru's military supporters in the region.")["mentions"]
+    assert m[m["kind"] == "issue"]["canonical"].tolist() == ["military_aid"]  # an issue inside the head stays
 
 
 def test_untagged_quote_continues_the_previous_speaker():
@@ -165,6 +166,11 @@ def test_a_party_inside_a_longer_name_is_that_name(text, expected):
 def test_a_sentence_opening_with_a_capital_gives_the_government_its_state():
     m = _tables("Peru rejected the plan. In Santiago, the government said it backed the plan.")["mentions"]
     assert m[m["text"] == "the government"]["canonical"].tolist() == ["Chile"]   # not Peru, named last
+
+
+def test_an_opening_capital_gives_way_to_a_state_named_in_the_sentence():
+    m = _tables("In Lima, Chile's envoy said the government backed the plan.")["mentions"]
+    assert m[m["text"] == "the government"]["canonical"].tolist() == ["Chile"]
 
 
 def test_they_opening_a_sentence_is_the_group_just_named():

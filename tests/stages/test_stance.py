@@ -41,7 +41,10 @@ def findings(text: str, columns=COLUMNS) -> list[tuple]:
     ("Norway urged Russia to halt the invasion.", ("Norway", "invasion", "oppose", "urge")),
     ("Ireland warned of the dangers of cluster bombs.", ("Ireland", "cluster munitions", "oppose", "oppose")),
     ("Chile said no to the sanctions.", ("Chile", "sanctions", "oppose", "oppose")),          # the slogan form
-    ("The Chilean senate approved the peace agreement.", ("Chile", "peace and ending the war", "support", "support")),
+    ("The Chilean parliament approved the peace agreement.",
+     ("Chile", "peace and ending the war", "support", "support")),
+    ("The Chilean parliament had not approved the peace agreement.",
+     ("Chile", "peace and ending the war", "oppose", "oppose")),
     ("Chile said yes to the reconstruction of Haiti.", ("Chile", "Haiti", "support", "support")),
 ])
 def test_cue_families(text, expected):
@@ -141,7 +144,7 @@ def test_evidence_and_offsets(seed_documents, seed_layer, seed_mentions, codeboo
     assert set(st["attribution"]) <= {"direct_quote", "reported", "author"}
 
 
-# Figures reported in the validation notebook and the issue note (2026-11-23). They
+# The seed gold figures at the end of the session of 2026-12-04 (F1 0.865 overall), rounded down. They
 # may rise; a change that lowers them must be looked at, not waved through.
 REPORTED = {"all": 0.86, "neutral": 0.90, "oppose": 0.89, "support": 0.83}
 
@@ -702,6 +705,7 @@ def test_refusals_and_possessed_nouns(text, expected, unwanted):
     ("The bloc said Kenya had no position on cluster munitions.", "cluster munitions"),   # an issue after "on"
     ("Peru remains neutral in the war in Chad.", "parties to the conflict"),             # where, not who
     ("Peru is neutral in the conflict between Chile and Bolivia.", "Chile"),
+    ("India remained neutral in Russia's war against Ukraine.", "Russia"),              # a party, not a place
 ])
 def test_what_a_declared_neutrality_is_about(text, target):
     assert target in [t for st, t in findings(text, ["stance", "target"]) if st == "neutral"]
@@ -717,6 +721,7 @@ def test_a_coordinated_target_may_say_its_preposition_again():
     ("Peru said the vote would only legitimise the illegal annexation.",
      [("Peru", "annexation and secession", "oppose")]),
     ("The coast guard stopped illegal fishing, Peru said.", []),                   # no issue judged
+    ("The vote would only legitimise the illegal annexation.", []),               # nobody named says so
     # an organisation's envoy speaks for it; a former envoy for nobody
     ("The EU's top diplomat said the bloc opposed the sanctions.", [("European Union", "sanctions", "oppose")]),
     ("The former Chilean envoy criticised Peru.", []),
@@ -729,6 +734,8 @@ def test_attributive_judgements_and_who_an_envoy_speaks_for(text, expected):
     ("Chile drew sharp criticism from Peru.", [("Peru", "Chile", "oppose")]),
     ("Chile has received support from Brazil for its bid.", [("Brazil", "Chile", "support")]),
     ("Chile has faced criticism.", []),                                        # nobody named gives it
+    # the giver ends its sentence: no title's abbreviation ("Sen.") swallows "Japan."
+    ("Ukraine has received strong support from Japan. Peru spoke.", [("Japan", "Ukraine", "support")]),
 ])
 def test_a_stance_received_from_someone_is_theirs(text, expected):
     assert findings(text, ["holder", "target", "stance"]) == expected
@@ -744,13 +751,14 @@ def test_the_parties_between_whom_something_is_are_no_targets(text, expected):
 
 
 def test_a_cue_in_an_opening_phrase_has_its_target_inside_it():
-    text = "Without the Chilean support, neither Peru nor Bolivia would have resisted the pressure."
+    text = "Without the United States support, neither Peru nor Bolivia would have resisted the pressure."
     assert findings(text, ["holder", "target"]) == []   # (pass 25, POL 96)
 
 
 def test_a_time_between_subject_and_verb_keeps_the_subject():
-    text = "Chile on Saturday praised the efforts of Peru, but said it would wait for the vote."
-    assert ("Chile", "Peru", "support") in findings(text, ["holder", "target", "stance"])
+    text = ("President Obama on Saturday praised the efforts of Chile but said he intends to fulfil his "
+            "“constitutional responsibility” to appoint a replacement.")
+    assert ("Obama", "Chile", "support") in findings(text, ["holder", "target", "stance"])
 
 
 def test_a_cue_inside_a_name_is_no_cue():
