@@ -35,6 +35,8 @@ from .lexicon import NameMatcher, PhraseMatcher, trie_regex
 from .names import NAME_NEXT, OPENING, NameGuards, discover_names, variant_key
 
 _NAME_WORD = r"[A-Z][a-z’'\-]+(?:[A-Z][a-z]+)?"
+#: What may stand between a country and the head noun it owns ("Poland's parliament").
+_POSSESSIVE_OWNER = "(?:[’']s)?"
 #: Words allowed between a speaker and the speech verb ("Hun Sen has also said").
 _FILLER = re.compile(r"^(?>\s+|\b(?:has|have|had|also|further|then|later|recently|previously|once|again|"
                      r"earlier|today|yesterday|last\s+week|on\s+\w+day|had\s+also|has\s+also)\b)*+$", re.I)
@@ -115,7 +117,7 @@ class ActorIndex:
         second = "|".join(sorted({re.escape(p[1]) for p in pairs})) or "(?!)"
         self.head_after = {owner: re.compile(owner + r"\s+(?:(?:top|chief|senior|deputy|acting|lead)\s+)?"
                                              r"([A-Za-z][a-z]+(?:\s+(?i:" + second + r"))?)\b")
-                           for owner in ("", "(?:[’']s)?")}
+                           for owner in ("", _POSSESSIVE_OWNER)}
         self.proposal_heads = books.places.proposal_heads
         self.demonym_groups = books.places.demonym_groups
         self.inverted_speech_verbs = books.stance.inverted_speech_verbs
@@ -646,7 +648,7 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
     if m.source in ("demonym", "country"):
         # "the Saudi government", "a top U.S. official", "the Cambodian premier", "Poland's
         # parliament", "a US offer": the state.
-        owner = "(?:[’']s)?" if m.source == "country" else ""
+        owner = _POSSESSIVE_OWNER if m.source == "country" else ""
         head = index.head_after[owner].match(text[m.end:m.end + 30])
         if head and head.group(1).lower() not in index.demonym_heads:
             head = re.match(owner + r"\s+([A-Za-z][a-z]+)\b", text[m.end:m.end + 20])
@@ -677,7 +679,7 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
     elif m.source == "codebook" and m.actor is not None and m.actor.type == "organisation":
         # "the EU's top diplomat said", "NATO's spokesman": the organisation speaks ("NATO's allies",
         # "the EU's partners" are others)
-        head = index.head_after["(?:[’']s)?"].match(text[m.end:m.end + 30])
+        head = index.head_after[_POSSESSIVE_OWNER].match(text[m.end:m.end + 30])
         if head and head.group(0)[:1] in "’'" and head.group(1).lower() in index.demonym_heads and \
                 head.group(1).lower() not in _OTHERS_OF_AN_ORGANISATION:
             m = replace(m, end=m.end + head.end(), text=text[m.start:m.end + head.end()])
