@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from ..lang.resources import sentence_tokenizer
-from ..stages.timexes import find_timexes, parse_dct
+from ..stages.timexes import find_timexes, parse_dct, resolve_relative_days
 from .data import SHARED_BENCHMARKS
 from .metrics import prf
 
@@ -43,9 +43,11 @@ def read_timeml(path: Path) -> tuple[str, str, list[tuple[int, int, str, str]]]:
 def tag_text(text: str, dct_value: str) -> list:
     """Run the temporal tagger over a text, sentence by sentence, against a DCT value."""
     dct = parse_dct(dct_value[:10] if dct_value else "")
-    out = []
+    out, last_day = [], None
     for s, e in sentence_tokenizer().span_tokenize(text):
-        out += find_timexes(text[s:e], dct=dct, offset=s)
+        found = find_timexes(text[s:e], dct=dct, offset=s)
+        last_day = resolve_relative_days(found, last_day)
+        out += found
     return out
 
 

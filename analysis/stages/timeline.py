@@ -31,7 +31,7 @@ from .dating import (
     within_given,
 )
 from .lexicon import ASCII_LOWER
-from .timexes import Timex, find_timexes, parse_dct
+from .timexes import Timex, find_timexes, parse_dct, resolve_relative_days
 
 NEWS_RECENCY_DAYS = 45
 #: Slack around "a week ago" and similar offsets, in days.
@@ -172,6 +172,7 @@ def document_timeline(doc_id: str, text: str, sentences: list[tuple[int, int, in
     anchor_by_sentence = {}
     for sid, _a, _b, ev in anchors or []:
         anchor_by_sentence.setdefault(sid, ev)
+    last_day = None  # the day "the next day" counts from, carried over sentences
     for sid, s, e in sentences:
         sentence = text[s:e]
         if dct is not None:
@@ -179,6 +180,7 @@ def document_timeline(doc_id: str, text: str, sentences: list[tuple[int, int, in
         else:
             found = list(undated[sid]) if undated is not None else find_timexes(sentence, dct=None, offset=s)
             found = within_interval(found, sentence, s, interval)
+        last_day = resolve_relative_days(found, last_day)
         previous: Timex | None = None
         for t in found:
             ev = anchor_by_sentence.get(sid)

@@ -62,6 +62,8 @@ class Timex:
     anchor: str  # dct | explicit | previous | event | interval | none
     mod: str = ""
     rule: str = ""
+    #: Days from the day last named before it ("the next day": 1); None for every other expression.
+    after_previous: int | None = None
 
 
 # --------------------------------------------------------------------------- helpers
@@ -262,7 +264,8 @@ def _r_month(m, ctx):
     name = m["mon"]
     rel = _w(m["rel"])
     # A bare "May" or "March" is usually a verb: only with a preposition or a relative word.
-    if not rel and name.lower().rstrip(".") in ("may", "march") and not m["prep"] and not m["mod"]:
+    if not rel and name.lower().rstrip(".") in ("may", "march") and not m["prep"] and not m["mod"] \
+            and not _MONTH_BEFORE.search(ctx.sentence, max(0, m.start("x") - 20), m.start("x")):
         return None
     how = {"last": "last", "next": "next", "this": "this", "": tense(ctx.sentence, m.start(), m.end())}[rel]
     value, anchor = resolve_month(_month(name), ctx.dct, how)
@@ -276,6 +279,101 @@ def _r_year(m, ctx):
         return None
     mod = _MODS.get(_w(m["mod"]), "")
     return _mk(m, ctx, "DATE", f"{y:04d}", "year", "explicit", mod, group="x")
+
+
+def _r_season_year(m, ctx):
+    """ "the summer of 2022", "spring 2024": TIMEX3 gives the season its code (``2022-SU``)."""
+    mod = _MODS.get(_w(m["mod"]), "")
+    return _mk(m, ctx, "DATE", f"{int(m['y']):04d}-{SEASONS[_w(m['s'])]}", "season", "explicit", mod)
+
+
+#: "the next day", "the day before": a day counted from the day the text named last.
+RELATIVE_DAYS = {"the next day": 1, "the following day": 1, "the day after": 1, "the previous day": -1,
+                 "the preceding day": -1, "the day before": -1, "the same day": 0, "that day": 0}
+
+
+def _r_relative_day(m, ctx):
+    """A day counted from the day named before it: resolved by :func:`resolve_relative_days`,
+    unknown (``XXXX-XX-XX``) until then."""
+    t = _mk(m, ctx, "DATE", "XXXX-XX-XX", "day", "none", group="x")
+    t.after_previous = RELATIVE_DAYS[re.sub(r"\s+", " ", _w(m["x"]))]
+    return t
+
+
+def resolve_relative_days(timexes: list[Timex], last_day: str | None = None) -> str | None:
+    """Give each "the next day" among ``timexes`` (in text order) the day it counts from: the
+    last full date before it (``last_day`` carries one over from earlier sentences); return the
+    last full date, for the sentences after. With no day named before, it stays unknown.
+
+    >>> t = find_timexes("Talks began on May 3, 2022 and ended the next day.", dct=None)
+    >>> [x.value for x in t], resolve_relative_days(t)
+    (['2022-05-03', '2022-05-04'], '2022-05-04')
+    """
+    for t in timexes:
+        if t.after_previous is not None and last_day is not None and t.value == "XXXX-XX-XX":
+            t.value = (date.fromisoformat(last_day) + timedelta(days=t.after_previous)).isoformat()
+            t.anchor = "previous"
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", t.value[:10]):
+            last_day = t.value[:10]
+    return last_day
+
+
+#: The month each season starts in (northern hemisphere, as TIMEX3's season codes assume).
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+#: Words that may follow a season that is a time ("in the spring, when ..."); another lower-case
+#: word makes it a modifier ("in the spring offensive"), and "the fall of Kabul" is no season.
+_AFTER_SEASON = re.compile(r"\s+(?:of|in)\b|\s+(?!(?:and|or|but|when|while|as|to|the|a|an|after|before|with|for|at"
+                           r"|on|by|from|that|which|he|she|it|they|we|there|this|its|their|his|her)\b)[a-z]")
+
+
+def _r_season(m, ctx):
+    """ "in the spring": the season this year, or the last or next one by tense."""
+    if _AFTER_SEASON.match(ctx.sentence, m.end()):
+        return None
+    code = SEASONS[_w(m["s"])]
+    if ctx.dct is None:
+        return _mk(m, ctx, "DATE", f"XXXX-{code}", "season", "none", group="x")
+    how, y = tense(ctx.sentence, m.start("x"), m.end("x")), ctx.dct.year
+    start = SEASON_START[code]
+    if how == "past" and start > ctx.dct.month:  # not begun this year: last year's
+        y -= 1
+    elif how == "future" and ctx.dct.month > start + 2:  # over this year: next year's
+        y += 1
+    return _mk(m, ctx, "DATE", f"{y:04d}-{code}", "season", "dct", group="x")
+
+
+def _r_numeric_date(m, ctx):
+    """ "10/24/2023", "24/10/2023": read only when one number cannot be a month (or both are
+    the same); "10/04/2023" is a US or a European date, and the year alone is kept."""
+    a, b = int(m["a"]), int(m["b"])
+    if a > 12 >= b:
+        month, day = b, a
+    elif b > 12 >= a or a == b:
+        month, day = a, b
+    else:
+        return None
+    try:
+        value = date(int(m["y"]), month, day).isoformat()
+    except ValueError:
+        return None
+    return _mk(m, ctx, "DATE", value, "day", "explicit")
+
+
+def _r_relative_year_date(m, ctx):
+    """ "October 7 last year", "in November next year": a month (and day) of the year named."""
+    mon = m["mon"] or m["mon2"] or m["mon3"]
+    d = m["d"] or m["d2"]
+    delta = {"last": -1, "this": 0, "next": 1}[_w(m["rel"])]
+    year = f"{ctx.dct.year + delta:04d}" if ctx.dct else "XXXX"
+    anchor = "dct" if ctx.dct else "none"
+    if d:
+        day = int(re.sub(r"\D", "", d))
+        try:
+            value = date(int(year), _month(mon), day).isoformat() if ctx.dct else f"XXXX-{_month(mon):02d}-{day:02d}"
+        except ValueError:
+            return None
+        return _mk(m, ctx, "DATE", value, "day", anchor, group="x")
+    return _mk(m, ctx, "DATE", f"{year}-{_month(mon):02d}", "month", anchor, _MODS.get(_w(m["mod"]), ""), group="x")
 
 
 def _r_decade(m, ctx):
@@ -535,18 +633,31 @@ def _r_quarter(m, ctx):
     return _mk(m, ctx, "DATE", f"{year}-Q{q}", "quarter", "dct" if ctx.dct else "none")
 
 
-_PREP = r"(?P<prep>\b(?:in|on|since|until|till|by|from|to|of|during|through|before|after|around)\s+)?"
+# Caseless: "Since March" and "By May" open sentences; "between March and May" names a stretch.
+_PREP = r"(?P<prep>\b(?i:in|on|since|until|till|by|from|to|of|during|through|before|after|around|between)\s+)?"
+#: A month just before, joined by "and", "or", "to" ("between March and May", "from June to
+#: August"): a second month name is as much a month as the first, whatever its word.
+_MONTH_BEFORE = re.compile(rf"\b{_M}\s+(?:and|or|to|through|until|till)\s+$|\b{_M}\s*[-–]\s*$")
 _RULES = [
     ("iso_date", rf"\b(?P<y>{_Y})-(?P<m>\d\d)-(?P<d>\d\d)\b", _r_iso),
     ("full_date", rf"\b(?:{_WD},?\s+)?(?:(?P<mon>{_M})\s+(?P<d>{_D}),?\s+(?P<y>{_Y})|"
                   rf"(?P<d2>{_D})\s+(?P<mon2>{_M}),?\s+(?P<y2>{_Y}))\b", None),
-    ("month_day", rf"\b(?:(?P<mon>{_M})\s+(?P<d>{_D})\b(?!\s*+,?\s*{_Y})(?![:\d])|"
+    # "Tuesday, Oct. 10": the weekday belongs to the date (as in full_date), not to this week
+    ("month_day", rf"\b(?:{_WD},?\s+)?(?:(?P<mon>{_M})\s+(?P<d>{_D})\b(?!\s*+,?\s*{_Y})(?![:\d])|"
                   rf"(?P<d2>{_D})\s+(?P<mon2>{_M})(?!\s*+,?\s*{_Y}))", None),
     # "on Feb16": wire and CMS copy glue the day to an abbreviated month; only after a preposition,
     # since "Oct4" or "Mar10" alone are as often names of genes, models or flights.
     ("glued_date", r"\b(?:on|since|until|from|by|before|after)\s+(?P<x>(?P<mon>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct"
                    r"|Nov|Dec)(?P<d>\d{1,2}))\b(?!\s*+,?\s*\d)", _r_glued),
     ("month_year", rf"\b{_MOD}(?P<mon>{_M})\s+(?:of\s+)?(?P<y>{_Y})\b", _r_month_year),
+    ("season_year", rf"\b(?:the\s+)?{_MOD}(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{_Y})\b",
+     _r_season_year),
+    ("season", r"\b(?:in|during|by|until|through|since|over|this\s+past)\s+(?P<x>the\s+(?P<s>spring|summer|autumn|fall|"
+               r"winter))\b", _r_season),
+    ("numeric_date", rf"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{_Y})\b", _r_numeric_date),
+    ("relative_year_date", rf"\b(?P<x>(?:(?P<mon>{_M})\s+(?P<d>{_D})|(?P<d2>{_D})\s+(?P<mon2>{_M})|"
+                           rf"{_MOD}(?P<mon3>{_M}))\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+year)\b",
+     _r_relative_year_date),
     ("decade", rf"\b(?:the\s+)?{_MOD}(?P<dec>(?:1[5-9]|20)\d0)['’]?s\b", _r_decade),
     ("ago", rf"\b(?P<n>{_NUM})[\s-]+(?P<unit>{_UNIT})\s+ago\b", _r_ago),
     ("earlier_this", r"\b(?P<w>earlier|later)\s+this\s+(?P<unit>month|year|week)\b", _r_earlier_this),
@@ -562,7 +673,7 @@ _RULES = [
     ("weekday", rf"(?P<x>\b(?:(?P<rel>last|next|this)\s+)?(?P<wd>{_WD})"
                 rf"(?:\s+(?P<part>morning|afternoon|evening|night))?)"
                 rf"\b", _r_weekday),
-    ("month", rf"{_PREP}(?P<x>\b{_MOD}(?:(?P<rel>last|next|this)\s+)?(?P<mon>{_M}))(?!\s+\d)(?!\s*+,?\s*{_Y})\b",
+    ("month", rf"{_PREP}(?P<x>\b{_MOD}(?:(?P<rel>(?i:last|next|this))\s+)?(?P<mon>{_M}))(?!\s+\d)(?!\s*+,?\s*{_Y})\b",
      _r_month),
     ("year", rf"(?<![\d,.$£€-])(?P<x>\b{_MOD}(?P<y>{_Y}))(?!,\d|\d|%|\s*(?:km|sq|per|percent|people|troops|students|"
              rf"tonnes|tons|units|deaths|members|states|countries|billion|million|\$))\b", _r_year),
@@ -573,6 +684,10 @@ _RULES = [
                        r"|after|by|over|within)\s+(?P<x>(?P<unit>(?:minute|hour|day|week|month|year|decade)s))\b"
                        r"(?!\s+ago)", _r_vague_duration),
     # "minutes before the plane left", "Hours later": an unnumbered stretch before or after an event
+    # "the next day", "the day before" (not "the day before the vote": that day is the vote's)
+    ("relative_day", r"\b(?P<x>(?i:the)\s+(?:next|following|previous|preceding|same)\s+day|(?i:the)\s+day\s+"
+                     r"(?:before|after)(?!\s+(?:[A-Z\d]|(?:the|a|an|his|her|its|their|he|she|it|they|we|you|i|this"
+                     r"|that|tomorrow|yesterday)\b|\w+ing\b))|(?i:that)\s+day)\b", _r_relative_day),
     ("vague_offset", r"\b(?P<x>(?P<unit>(?:minute|hour|day|week|month|year|decade)s))\s+"
                      r"(?:later|earlier|before|after)\b", _r_vague_duration),
     ("set", r"\b(?P<w>daily|weekly|monthly|annually|yearly|every\s+(?:day|week|month|year|morning|evening|night)|"
@@ -626,7 +741,8 @@ _HANDLERS = {"full_date": _r_full_any, "month_day": _r_month_day_any}
 # A space in a rule matches any whitespace: wire copy breaks lines inside expressions.
 _COMPILED = [(name, re.compile(rx.replace(" ", r"\s+")), _HANDLERS.get(name, fn)) for name, rx, fn in _RULES]
 #: Rules whose words must be read case-insensitively ("Last month", "Today").
-_CASELESS = {"ago", "earlier_this", "weekend", "relative_period", "deictic", "duration", "vague_duration", "set",
+_CASELESS = {"season_year", "season",
+             "ago", "earlier_this", "weekend", "relative_period", "deictic", "duration", "vague_duration", "set",
              "clock", "quarter", "vague_offset", "half", "period_part", "holiday"}
 _COMPILED = [(name, re.compile(rx.pattern, re.I) if name in _CASELESS else rx, fn) for name, rx, fn in _COMPILED]
 #: The caseless rules compiled without ``re.I``, to scan folded text: ``re`` scans several
@@ -649,6 +765,10 @@ _GATES: dict[str, tuple] = {
     "glued_date": ("digit", "month"),
     "month_year": ("year", "month"),
     "decade": ("decade",),
+    "season_year": ("year", set(SEASONS)),
+    "season": (set(SEASONS),),
+    "numeric_date": ("year", "slash"),
+    "relative_year_date": ("month", {"year"}),
     "ago": ({"ago"},),
     "earlier_this": ({"earlier", "later"}, {"this"}),
     "relative_period": ({"week", "weekend", "month", "year", "quarter", "decade", "century", "spring", "summer",
@@ -661,6 +781,7 @@ _GATES: dict[str, tuple] = {
     "year": ("year",),
     "duration": (_UNIT_WORDS,),
     "vague_duration": ({"minutes", "hours", "days", "weeks", "months", "years", "decades"},),
+    "relative_day": ({"day"},),
     "vague_offset": ({"minutes", "hours", "days", "weeks", "months", "years", "decades"},
                      {"later", "earlier", "before", "after"}),
     "half": ({"half"},),
@@ -686,6 +807,7 @@ _FEATURES = {
     "hyphen": lambda s: "-" in s,
     "dash": lambda s: "-" in s or "–" in s,
     "colon": lambda s: ":" in s,
+    "slash": lambda s: "/" in s,
 }
 _LETTERS = re.compile(r"[a-z]+")
 
@@ -769,6 +891,7 @@ def find_timexes(sentence: str, *, dct: date | None, offset: int = 0) -> list[Ti
             chosen.append(t)
     chosen.sort(key=lambda t: t.start)
     _clock_on_its_day(sentence, offset, chosen)
+    resolve_relative_days(chosen)
     return chosen
 
 

@@ -89,6 +89,37 @@ FAMILIES = [
     ("The fair opens on the 3rd of June, 2025.", [("the 3rd of June, 2025", "DATE", "2025-06-03")]),
     ("He spoke on New Year's Day.", [("New Year's Day", "DATE", "2023-01-01")]),
     ("Exports fell in 2021's third quarter.", [("2021's third quarter", "DATE", "2021-Q3")]),
+    # a bare month after a capitalised preposition, "between", or another month; "May" the name or verb is none
+    ("Prices fell between June and August.", [("June", "DATE", "2022-06"), ("August", "DATE", "2022-08")]),
+    ("Prices fell between March and May.", [("March", "DATE", "2023-03"), ("May", "DATE", "2022-05")]),
+    ("Since March, prices have fallen.", [("March", "DATE", "2023-03")]),
+    ("By May, the army had left.", [("May", "DATE", "2022-05")]),
+    ("Last March, prices fell.", [("Last March", "DATE", "2022-03")]),
+    ("He may march on.", []),
+    ("Theresa May spoke.", []),
+    # a weekday before a date without its year is that date's
+    ("It was signed on Tuesday, Feb. 14.", [("Tuesday, Feb. 14", "DATE", "2023-02-14")]),
+    ("The vote is on Friday, 24 March.", [("Friday, 24 March", "DATE", "2023-03-24")]),
+    # seasons: with a year, or by tense; a modifier or "the fall of" is none
+    ("They met in the summer of 2021.", [("the summer of 2021", "DATE", "2021-SU")]),
+    ("Spring 2024 brings elections.", [("Spring 2024", "DATE", "2024-SP")]),
+    ("The offensive began in the autumn.", [("the autumn", "DATE", "2022-FA")]),
+    ("The offensive will begin in the spring.", [("the spring", "DATE", "2023-SP")]),
+    ("He spoke of the fall of the regime.", []),
+    ("They met in the spring offensive.", []),
+    # numeric dates when one number cannot be a month; "10/04/2023" could be either
+    ("The vote is set for 10/24/2023.", [("10/24/2023", "DATE", "2023-10-24")]),
+    ("It opened on 24/10/2023.", [("24/10/2023", "DATE", "2023-10-24")]),
+    ("It opened on 10/04/2023.", [("2023", "DATE", "2023")]),
+    # a month (and day) of the year named after it
+    ("On March 7 last year, the attack began.", [("March 7 last year", "DATE", "2022-03-07")]),
+    ("The summit is in November next year.", [("November next year", "DATE", "2024-11")]),
+    # a day counted from the last day named; "the day before the vote" is the vote's
+    ("Talks began on May 3, 2021 and ended the next day.",
+     [("May 3, 2021", "DATE", "2021-05-03"), ("the next day", "DATE", "2021-05-04")]),
+    ("He resigned the same day.", [("the same day", "DATE", "XXXX-XX-XX")]),
+    ("The day before the vote, he left.", []),
+    ("The day before Smith spoke, he left.", []),
 ]
 
 
@@ -173,7 +204,8 @@ def test_rule_gates_never_hide_an_expression(monkeypatch, seed_layer, dct):
 FOLD_CASES = ["More Than Three Years", "ABOUT TWO WEEKS", "the Past Five Days", "Today and YESTERDAY",
               "Next Year, Last Weekend", "Every Day, WEEKLY", "10 P.M. and 9 am", "the First Quarter of 2023",
               "ſome ſeven Weeks", "ſix \u212aM", "\u0130N THE PAST, \u0131n recent years", "Years Ago, 3 DAYS AGO",
-              "for SEVERAL years and decades", "Earlier This Month"]
+              "for SEVERAL years and decades", "Earlier This Month", "In The Summer Of 2021",
+              "DURING THE SPRING, when"]
 
 
 @pytest.mark.parametrize("text", FOLD_CASES)
@@ -210,3 +242,11 @@ def test_letters_that_re_ignorecase_equates_with_ascii_are_read_as_such(text, ex
 ])
 def test_weekends_and_glued_dates(sentence, dct, value):
     assert [t.value for t in find_timexes(sentence, dct=dct)] == [value]
+
+
+def test_a_relative_day_counts_from_the_last_day_of_an_earlier_sentence():
+    first = find_timexes("The envoy arrived on May 3, 2021.", dct=DCT)
+    second = find_timexes("He left the following day.", dct=DCT, offset=40)
+    last = tx.resolve_relative_days(first)
+    assert tx.resolve_relative_days(second, last) == "2021-05-04"
+    assert [(t.text, t.value, t.anchor) for t in second] == [("the following day", "2021-05-04", "previous")]
