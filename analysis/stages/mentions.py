@@ -738,6 +738,10 @@ def _resolve(text: str, m: Mention, sentence_start: int, chosen: list[Mention], 
         return replace(m, canonical=target.canonical, actor=target.actor, resolved=True)
     if _inside_a_longer_name(text, m, sentence_start, index):
         return None  # "the New Agenda for Peace", "United Nations Environment Assembly": another name
+    if m.kind == "issue" and m.text.lower() in ("resolution", "resolutions") and (
+            _SETTLED_BEFORE.search(text, max(sentence_start, m.start - 40), m.start)
+            or _SETTLED_AFTER.match(text, m.end)):
+        return None  # "a just and comprehensive resolution of the conflict": a settlement, no text adopted
     if m.source == "reference":
         # "voted against the text": the issue only once the document has named it, shortly before
         earlier = seen.latest_issue({m.canonical})
@@ -812,6 +816,13 @@ def document_mentions(text: str, sentences: list[tuple[int, int, int, object]], 
     out.attribution = attribute(text, sentences, out.by_sentence, index, voice)
     return out
 
+
+#: "resolution" in the sense of a settlement: "a peaceful resolution", "the resolution of the conflict".
+_SETTLED_BEFORE = re.compile(r"\b(?:peaceful|just|lasting|comprehensive|political|negotiated|diplomatic|durable|"
+                             r"swift|speedy|amicable|final|fair|sustainable|definitive)\s+(?:and\s+[a-z]+\s+)?$", re.I)
+_SETTLED_AFTER = re.compile(r"\s+(?:of|to)\s+(?:the\s+|this\s+|that\s+|all\s+)?(?:[\w’'-]+\s+){0,3}?"
+                            r"(?:conflicts?|disputes?|crisis|crises|war|wars|question|issues?|problems?|tensions?|"
+                            r"differences|situation|standoff|hostilities)\b", re.I)
 
 _POSSESSIVE_END = re.compile(r"[’']s?$")
 

@@ -228,6 +228,30 @@ def _after_dateline(text: str, s: int, start: int) -> bool:
     return dateline is not None and not text[dateline.end:start].strip()
 
 
+#: Endings of abstract nouns, which name no one ("Kindness", "Stability", "Development").
+_ABSTRACT_ENDINGS = ("ness", "ity", "ment", "tion", "sion", "ance", "ence", "ship", "ism", "hood")
+_LISTED_BEFORE = re.compile(r"\b([A-Z][a-z]+)(?:,\s+|,?\s+and\s+)$")
+_LISTED_AFTER = re.compile(r"(?:,\s+|,?\s+and\s+)([A-Z][a-z]+)\b")
+
+
+def _listed_with_a_common_word(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``text[start:end]`` is listed ("," or "and") next to a capitalised word
+    that news writes in lower case too: the capitals of a title ("Kindness and Generosity").
+
+    >>> _listed_with_a_common_word("the Global Compact for Safe, Orderly and Regular Migration", 29, 36)
+    True
+    >>> _listed_with_a_common_word("talks with Tusk and Scholz", 11, 15)
+    False
+    """
+    before = _LISTED_BEFORE.search(text, max(0, start - 30), start)
+    after = _LISTED_AFTER.match(text, end)
+    return any(m is not None and (seen_in_lower_case(m.group(1)) or m.group(1).endswith(_ABSTRACT_ENDINGS))
+               for m in (before, after))
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z-]+\b")
+
+
 def variant_key(name: str) -> str:
     """One key for the spellings of one name.
 
@@ -414,6 +438,8 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
     """
     guards: NameGuards = getattr(guards_or_index, "name_guards", guards_or_index)
     found: dict[str, Actor] = {}
+    lone_common: set[str] = set()  # keys of lone common words taken for names (see the end)
+    lower_words = set(_LOWER_WORD.findall(text))  # "peace" beside "Peace" (see the end)
     acronyms: dict[str, str] = {}  # an acronym given in brackets after a name -> that name's key
     for (s, e), mentions in zip(sentences, known):
         runs = list(_runs(text, s, e, [(m.start, m.end) for m in mentions], guards))
@@ -478,6 +504,9 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
                 continue  # "the SDG Stimulus": the rest of a thing's name that opens with an issue
             before = _BEFORE.findall(text, max(s, start - 20), start)
             prefixed = words[0].lower().rstrip(".") in guards.prefixes
+            if not prefixed and seen_in_lower_case(words[0]) and not guards.gender(words[0]) \
+                    and _listed_with_a_common_word(text, start, end):
+                continue  # "Safe, Orderly and Regular Migration", "Women, Peace and Security": a title's words
             if len(words) == 1 and not prefixed and _OF_AFTER.match(text, end) and seen_in_lower_case(words[0]) \
                     and words[0].lower() not in guards.institutions:
                 continue  # "a Member of the United Nations", "States Members of": a common noun, capitalised
@@ -538,8 +567,16 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
                 acronyms[acronym.group(1)] = key
             if key not in found:
                 found[key] = actor
+                if actor.type == "person" and len(words) == 1 and not prefixed and not actor.gender \
+                        and not (before and before[-1].lower().rstrip(".") in guards.title_words) \
+                        and words[0].lower() in lower_words:
+                    lone_common.add(key)
             elif actor.name != found[key].name and actor.name not in found[key].aliases:
                 found[key] = replace(found[key], aliases=(*found[key].aliases, actor.name))
     # "Teller" after "Paul Teller": a single word that is part of a fuller name is that name.
     full = [a.name.split() for a in found.values() if len(a.name.split()) > 1]
-    return [a for a in found.values() if len(a.name.split()) > 1 or not any(a.name in f for f in full)]
+    # A lone word that the document also writes in lower case, first seen with no title or first
+    # name and with no fuller name in the document, is a common noun capitalised ("Peace" in a
+    # speech about peace), not a person.
+    return [a for key, a in found.items() if len(a.name.split()) > 1 or not any(a.name in f for f in full)
+            and key not in lone_common]

@@ -467,11 +467,12 @@ _INFINITIVE_OBJECT = re.compile(r"\bto\s+[a-z]+\s+(?:the\s+|a\s+|an\s+)?$")
 #: Right before an issue that is a harm itself, what works against it: "the Convention against
 #: Terrorism", "efforts to combat extremism", "a ban on cluster munitions".
 _AGAINST_AN_ISSUE = re.compile(r"\b(?:against|combat\w*|counter\w*|fight\w*|eradicat\w*|eliminat\w*|prevent\w*|"
-                               r"curb\w*|halt\w*|stop\w*|ban|bans|banning|prohibit\w*|end\s+to|ending|remov\w*|"
+                               r"curb\w*|halt\w*|stop\w*|ban|bans|banning|prohibit\w*|ends?|ending|remov\w*|"
                                r"clear\w*|destroy\w*|tackl\w*|defeat\w*|confront\w*|(?:deal|dealt|dealing)\s+with|"
                                # "address the problem of irregular migration": the issue named as a harm
-                               r"(?:problem|scourge|menace|plague|threat)s?\s+(?:of|posed\s+by))\b"
-                               r"(?:\s+(?:on|of|the|all|any|every|forms?|international))*(?:\s+[a-z][a-z-]*)?"
+                               r"(?:problem|scourge|menace|plague|threat|challenge)s?\s+(?:of|posed\s+by))\b"
+                               r"(?:\s+(?:on|of|the|all|any|every|forms?|international|these|those|such))*"
+                               r"(?:\s+[a-z][a-z-]*)?"
                                # ... and the issues listed after the first ("combating extremism, terrorism")
                                r"(?:\s+[a-z-]+,)*\s+$", re.I)
 _REFLEXIVE = re.compile(r"^\s+(?:himself|herself|itself|themselves)\b", re.I)
@@ -1482,6 +1483,8 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
             continue
         if c.payload.stance in ("support", "oppose") and c.payload.targets != "complement" and _undergone(sent, c):
             continue  # "came under sustained criticism at home": from nobody named
+        if c.text[-3:].lower() == "ing" and _UNNAMED_DOERS.search(text, max(s, c.start - 30), c.start):
+            continue  # "the countries supporting Israel", "those opposing the plan": unnamed doers' act
         if any(a <= c.start < b for a, b in consumed):
             continue  # part of another cue's target ("support ... providing assistance")
         if any(h.start <= c.start < h.end and any(p.end <= h.start and p.payload.stance == "oppose" for p in cues[:i])
@@ -1645,15 +1648,18 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         else:
             targets = [t for t in _cue_targets(sent, c, holder, holder_m, prefer, clause_start, target_end)
                        if not any(t is a for a in agents)]
-            if not targets and agents:
+            subject = next((m for m in reversed(mentions) if m.kind in ("issue", "actor") and clause_start
+                            <= m.start and m.end <= c.start and not any(m is a for a in agents)), None) \
+                if agents else None
+            if subject is not None and _REDUCED_RELATIVE.fullmatch(text, subject.end, c.start) and (
+                    subject.kind == "issue" or stance in ("support", "oppose")):
+                # a participle after a comma: "The resolution, drafted by Jordan, was adopted", "Russia,
+                # backed by China, vetoed it" (China's support of Russia, not of what Russia vetoed)
+                targets = [subject]
+            elif not targets and subject is not None and subject.kind == "issue" and _PASSIVE_AUX.search(
+                    text[subject.end:c.start]) and _words_between(text, subject.end, c.start, lex) <= 4:
                 # "Sanctions are opposed by Hungary": the passive's subject, an issue, is the target
-                subject = next((m for m in reversed(mentions) if m.kind == "issue" and clause_start <= m.start
-                                and m.end <= c.start), None)
-                # (or a participle after a comma: "The resolution, drafted by Jordan, was adopted")
-                if subject is not None and (_PASSIVE_AUX.search(text[subject.end:c.start]) or
-                                            _REDUCED_RELATIVE.fullmatch(text, subject.end, c.start)) \
-                        and _words_between(text, subject.end, c.start, lex) <= 4:
-                    targets = [subject]
+                targets = [subject]
         targets = [t for t in targets if not (isinstance(t, Mention) and t.kind == "actor" and t.start >= actors_end)]
         if stance in ("support", "oppose"):
             # "the normalization of relations between Kosovo and Serbia": the parties to what is
@@ -1725,8 +1731,39 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         findings += [replace(a.finding, target=t, stance="oppose") if a.finding.stance == "support" and t.kind ==
                      "issue" and t.source != "problem" and _against_the_issue(text, a.start, t, lex.harm_heads)
                      else replace(a.finding, target=t) for t in a.targets if t.start < a.inner]
-    return _merge([f for f in findings if f.holder is not None and f.target != ""
-                   and not (isinstance(f.target, Mention) and f.target.canonical == f.holder.name)])
+    return _merge(_nested_opposition(text, [f for f in findings if f.holder is not None and f.target != ""
+                                      and not (isinstance(f.target, Mention) and f.target.canonical == f.holder.name)]))
+
+
+#: Common nouns (and "those") right before a participle cue: its doers, whom the text does not name.
+_UNNAMED_DOERS = re.compile(r"\b(?:those|anyone|everyone|all\s+who|(?:countries|states|nations|governments|groups|"
+                            r"forces|parties|powers|people|actors|others|members|elements|circles|"
+                            r"individuals|entities)(?:\s+(?:that|who|which)\s+are)?)\s+$", re.I)
+#: Between two cues of one phrase ("rejects all forms of support for"), no list or clause break.
+_ONE_PHRASE = re.compile(r"[^,;:]*", re.I)
+_AND_BETWEEN = re.compile(r"\b(?:and|but|or|while|whereas)\b", re.I)
+#: A lack between them turns the inner cue over: "warned against the lack of respect for the law".
+_LACK_OF = re.compile(r"\b(?:lack|absence|disregard|failure|erosion|violations?|undermining|abandonment)\b", re.I)
+
+
+def _nested_opposition(text: str, findings: list[Finding]) -> list[Finding]:
+    """Without the support that an opposition of the same holder to the same mention governs or
+    serves: "rejects all support for terrorism" and "a commitment to end terrorism" oppose
+    terrorism and support nothing (both cues stand before the target in one phrase; "condemned the
+    attack and supported Ukraine" are two acts; two oppositions, a double negation, are left as
+    they are)."""
+    opposed = {(f.holder.name, f.target.start, f.target.end): f for f in findings
+               if f.stance == "oppose" and isinstance(f.target, Mention)}
+    out = []
+    for f in findings:
+        o = opposed.get((f.holder.name, f.target.start, f.target.end)) if f.stance == "support" and \
+            isinstance(f.target, Mention) else None
+        if o is not None and max(o.cue_end, f.cue_end) <= f.target.start:
+            gap = text[min(o.cue_end, f.cue_end):max(o.cue_start, f.cue_start)]
+            if _ONE_PHRASE.fullmatch(gap) and not _AND_BETWEEN.search(gap) and not _LACK_OF.search(gap):
+                continue
+        out.append(f)
+    return out
 
 
 def _target_key(t: Mention | str) -> str:

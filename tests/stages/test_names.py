@@ -214,3 +214,23 @@ def test_a_capitalised_noun_after_this_very_is_no_name():
 ])
 def test_a_capital_that_opens_the_name_of_a_place_or_event_is_no_government(text, capital):
     assert capital not in [c for _, c in actors(text)]
+
+
+# The capitals of a title listed with common words, and a lone word the text also writes in lower case.
+@pytest.mark.parametrize("text, fragment", [
+    ("Peru backs the Global Compact for Safe, Orderly and Regular Migration.", "Orderly"),
+    ("Peru backs the Global Compact for Safe, Orderly and Regular Migration.", "Regular Migration"),
+    ("We refuse a facade of fake Kindness and Generosity.", "Generosity"),
+    ("Greed leads to the end of Peace, and peace is what we want.", "Peace"),
+])
+def test_no_name_from_common_words_capitalised(text, fragment):
+    assert fragment not in [n for n, _, _ in names(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Monday, Gates criticized the group.", ("Gates", "person", "")),  # no "gates" in lower case
+    ("Gov. Hunter praised the plan.", ("Hunter", "person", "")),                    # a title before it
+    ("The Food and Drug Administration approved the drug.", ("Food and Drug Administration", "organisation", "")),
+])
+def test_capitalised_words_that_stay_names(text, expected):
+    assert expected in names(text)

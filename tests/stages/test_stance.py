@@ -1443,3 +1443,44 @@ def test_no_accusation_from_lying_in_or_the_authors_voice(text):
 def test_designations_and_the_hall_in_speeches(text, voice, expected, unwanted):
     got = voiced(text, voice, ("holder", "target", "stance"))
     assert expected in got and not [f for f in got if f[:len(unwanted)] == unwanted]
+
+
+# Reduced relatives, nested opposition, unnamed doers, "resolution" as a settlement (2026-12-06).
+@pytest.mark.parametrize("text, expected", [
+    ("Russia, backed by China, vetoed the resolution.", ("China", "Russia", "support")),
+    ("Lena Ortiz, criticized by Senator Paul Vance, spoke again.", ("Paul Vance", "Lena Ortiz", "oppose")),
+    ("Ukraine, supported by the European Union, fought on.", ("European Union", "Ukraine", "support")),
+    ("Chile rejects all forms of support for terrorism.", ("Chile", "terrorism", "oppose")),
+    ("Mali reaffirmed its commitment to end terrorism.", ("Mali", "terrorism", "oppose")),
+    ("Ghana supports strengthening capacities to address the challenges of terrorism.",
+     ("Ghana", "terrorism", "oppose")),
+    ("Peru supports the end of sanctions.", ("Peru", "sanctions", "oppose")),
+    ("Peru condemned the attack and supported Ukraine.", ("Peru", "Ukraine", "support")),
+    ("Belgium warned against the lack of respect for international law.",
+     ("Belgium", "UN Charter and international law", "support")),
+    ("Japan lent its support to the Philippines.", ("Japan", "Philippines", "support")),
+    ("Ana Ruiz is throwing her support behind Germany.", ("Ana Ruiz", "Germany", "support")),
+    ("Erik Lund, a strong advocate of NATO, spoke.", ("Erik Lund", "NATO", "support")),
+])
+def test_phrases_that_govern_a_position(text, expected):
+    assert expected in findings(text, ["holder", "target", "stance"])
+
+
+@pytest.mark.parametrize("text, unwanted", [
+    ("Russia, backed by China, vetoed the resolution.", ("China", "UN resolutions", "support")),
+    ("Chile rejects all forms of support for terrorism.", ("Chile", "terrorism", "support")),
+    ("Mali reaffirmed its commitment to end terrorism.", ("Mali", "terrorism", "support")),
+    ("The countries supporting Israel unconditionally share the blame, Turkey said.", ("Turkey", "Israel", "support")),
+    ("Those opposing the plan were silenced, Peru said.", ("Peru", "", "")),
+    ("Albania supports a just and comprehensive resolution of the conflict.", ("Albania", "UN resolutions", "support")),
+    ("Kenya backs a peaceful resolution to the dispute.", ("Kenya", "UN resolutions", "support")),
+    ("Siskind and other advocates of diversity say Trump's reforms are a disaster.", ("Siskind", "Trump", "support")),
+    ("We support the call for conflict prevention and sustaining peace, Croatia said.",
+     ("Croatia", "peace and ending the war", "oppose")),
+    ("We are committed to speak out against violations of human rights, Fiji said.",
+     ("Fiji", "human rights", "oppose")),
+    ("The Kingdom held talks with Iran, hosted by Baghdad and Oman, Saudi Arabia said.", ("Oman", "Iran", "none")),
+])
+def test_phrases_that_govern_no_such_position(text, unwanted):
+    got = findings(text, ["holder", "target", "stance"])
+    assert not any(all(u == "" or u == g for u, g in zip(unwanted, row)) for row in got), got
