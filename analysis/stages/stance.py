@@ -467,14 +467,15 @@ _INFINITIVE_OBJECT = re.compile(r"\bto\s+[a-z]+\s+(?:the\s+|a\s+|an\s+)?$")
 #: Right before an issue that is a harm itself, what works against it: "the Convention against
 #: Terrorism", "efforts to combat extremism", "a ban on cluster munitions".
 _AGAINST_AN_ISSUE = re.compile(r"\b(?:against|combat\w*|counter\w*|fight\w*|eradicat\w*|eliminat\w*|prevent\w*|"
-                               r"curb\w*|halt\w*|stop\w*|ban|bans|banning|prohibit\w*|ends?|ending|remov\w*|"
+                               r"curb\w*|halt\w*|stop\w*|ban|bans|banning|prohibit\w*|ends?(?:\s+to)?|ending|remov\w*|"
                                r"clear\w*|destroy\w*|tackl\w*|defeat\w*|confront\w*|(?:deal|dealt|dealing)\s+with|"
                                # "address the problem of irregular migration": the issue named as a harm
                                r"(?:problem|scourge|menace|plague|threat|challenge)s?\s+(?:of|posed\s+by))\b"
                                r"(?:\s+(?:on|of|the|all|any|every|forms?|international|these|those|such))*"
                                r"(?:\s+[a-z][a-z-]*)?"
-                               # ... and the issues listed after the first ("combating extremism, terrorism")
-                               r"(?:\s+[a-z-]+,)*\s+$", re.I)
+                               # ... and the issues listed after the first ("combating extremism, terrorism",
+                               # "countering terrorism and extremism")
+                               r"(?:\s+[a-z-]+,)*(?:\s+[a-z-]+\s+(?:and|or))?\s+$", re.I)
 _REFLEXIVE = re.compile(r"^\s+(?:himself|herself|itself|themselves)\b", re.I)
 _FOR_DOING = re.compile(r"\s+for\s+(?:having\s+)?", re.I)
 #: An act alleged of someone unnamed: "a crackdown targeting those suspected of supporting Gulen".
@@ -1675,13 +1676,20 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         for t in targets:
             harm_from = judged_from if fam.targets == "judged" else c.end  # "the blockade of X is illegal"
             # (a harm threatened is the holder's own: "threatened to impose sanctions on Peru" opposes Peru)
+            harms_of_t = [h for h in lex.harm_to_target.finditer(text, harm_from, t.start)
+                          if _words_between(text, h.end, t.start, lex) <= 3
+                          and not _BY.search(text, h.end, t.start)] \
+                if stance == "oppose" and fam.plover != "THREATEN" and isinstance(t, Mention) \
+                and t.start >= harm_from else []  # ("the blockade against Cuba by X": X does it)
             harmed = stance == "oppose" and fam.plover != "THREATEN" and isinstance(t, Mention) \
-                and t.start >= harm_from and (any(
-                harm_from <= h.start and h.end <= t.start and _words_between(text, h.end, t.start, lex) <= 3
-                and not _BY.search(text, h.end, t.start)  # "the blockade against Cuba by X": X does it
-                for h in lex.harm_to_target.finditer(text, harm_from, t.start))
-                or (harmed_end >= 0 and _AND_THE.match(text, harmed_end, t.start) is not None)
-                or (t.kind == "issue" and _HARM_AFTER.match(text, t.end) is not None))
+                and t.start >= harm_from and (bool(harms_of_t)
+                                              or (harmed_end >= 0 and _AND_THE.match(text, harmed_end, t.start)
+                                                  is not None)
+                                              or (t.kind == "issue" and _HARM_AFTER.match(text, t.end) is not None))
+            # "slammed the sanctions against Russia": the harm is an issue of its own, opposed too
+            harm_issues = [m for m in mentions if m.kind == "issue" and any(m.start <= h.start < m.end
+                                                                            for h in harms_of_t)
+                           and not any(m is u for u in targets)] if harmed and t.kind == "actor" else []
             if harmed:
                 harmed_end = t.end  # "the violation of the territorial integrity and sovereignty of"
                 refused = next((m for m in mentions if fam.negates_next and m.kind == "issue"
@@ -1718,6 +1726,8 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                     continue
                 findings.append(Finding(who, who_resolved, t, *reading, c.start, c.end, c.text, negated,
                                         modality, addressee))
+                findings += [Finding(who, who_resolved, m, stance, act, plover, c.start, c.end, c.text, negated,
+                                     modality, addressee) for m in harm_issues]
             if isinstance(t, Mention):
                 consumed.append((t.start, t.end))
         if holder is not None:

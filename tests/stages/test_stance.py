@@ -1247,11 +1247,17 @@ def test_a_judgement_in_a_speech_is_the_speakers_and_no_actor_judged_judges():
 @pytest.mark.parametrize("text", [
     "Illegal fishing by Chinese vessels angered Peru.",        # an adjective before its noun
     "They were expelled from Chile as illegal aliens, Peru said.",
-    "Peru said the sanctions against Chile were illegal.",     # judged, not imposed by Peru
 ])
 def test_no_judgement_or_act_from_adjectives_and_judged_subjects(text):
     got = findings(text, ["cue", "stance"])
     assert ("illegal", "oppose") not in got and not [c for c, _ in got if c.startswith("sanctions")]
+
+
+def test_a_harm_judged_wrong_is_opposed_and_its_victim_supported_but_nothing_is_imposed():
+    got = findings("Peru said the sanctions against Chile were illegal.", ["target", "stance", "cue"])
+    assert ("Chile", "support", "illegal") in got and ("sanctions", "oppose", "illegal") in got
+    assert not [c for _, _, c in got if c.startswith("sanctions")]  # judged, not imposed by Peru
+    assert ("Chile", "oppose", "illegal") not in got
 
 
 # Concern voiced (stance.yaml ``concern``, ``adjacent``): about what follows closely, never about
@@ -1461,6 +1467,10 @@ def test_designations_and_the_hall_in_speeches(text, voice, expected, unwanted):
     ("Japan lent its support to the Philippines.", ("Japan", "Philippines", "support")),
     ("Ana Ruiz is throwing her support behind Germany.", ("Ana Ruiz", "Germany", "support")),
     ("Erik Lund, a strong advocate of NATO, spoke.", ("Erik Lund", "NATO", "support")),
+    ("The Laotian premier slammed the sanctions against Russia.", ("Laos", "sanctions", "oppose")),
+    ("The Laotian premier slammed the sanctions against Russia.", ("Laos", "Russia", "support")),
+    ("Fiji is committed to countering terrorism and extremism.", ("Fiji", "terrorism", "oppose")),
+    ("Oman backs putting an end to the occupation.", ("Oman", "invasion", "oppose")),
 ])
 def test_phrases_that_govern_a_position(text, expected):
     assert expected in findings(text, ["holder", "target", "stance"])
@@ -1480,6 +1490,8 @@ def test_phrases_that_govern_a_position(text, expected):
     ("We are committed to speak out against violations of human rights, Fiji said.",
      ("Fiji", "human rights", "oppose")),
     ("The Kingdom held talks with Iran, hosted by Baghdad and Oman, Saudi Arabia said.", ("Oman", "Iran", "none")),
+    ("Fiji is committed to countering terrorism and extremism.", ("Fiji", "terrorism", "support")),
+    ("Peru supports combating poverty and promoting peace.", ("Peru", "peace and ending the war", "oppose")),
 ])
 def test_phrases_that_govern_no_such_position(text, unwanted):
     got = findings(text, ["holder", "target", "stance"])
