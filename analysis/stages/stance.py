@@ -472,7 +472,7 @@ _AGAINST_AN_ISSUE = re.compile(r"\b(?:against|combat\w*|counter\w*|fight\w*|erad
                                # "address the problem of irregular migration": the issue named as a harm
                                r"(?:problem|scourge|menace|plague|threat|challenge)s?\s+(?:of|posed\s+by))\b"
                                r"(?:\s+(?:on|of|the|all|any|every|forms?|international|these|those|such))*"
-                               r"(?:\s+[a-z][a-z-]*)?"
+                               r"(?:\s+(?!(?:for|to|with)\b)[a-z][a-z-]*)?"
                                # ... and the issues listed after the first ("combating extremism, terrorism",
                                # "countering terrorism and extremism")
                                r"(?:\s+[a-z-]+,)*(?:\s+[a-z-]+\s+(?:and|or))?\s+$", re.I)
@@ -511,6 +511,11 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
             _BY_BEFORE.search(text[max(clause_start, in_clause[-1].start - 12):in_clause[-1].start]):
         # "the steps taken by the Court to investigate": the agent does it
         return in_clause[-1].actor, in_clause[-1].resolved, in_clause[-1]
+    some = next(reversed(list(_SOME_OF_THEM.finditer(text, clause_start, cue_start))), None)  # the last one
+    if some is not None and not any(m.start >= some.start() for m in in_clause) \
+            and not _AMONG_THEM.search(text, max(clause_start, some.start() - 12), some.start()) \
+            and _SUBJECT_TO_CUE.fullmatch(text, some.end(), cue_start):
+        return None, False, None  # "some countries represented here have remained neutral": not named
     named = [m for m in in_clause if m.source not in ("pronoun", "demonym")]
     if named and _OWN_RELATIVE.fullmatch(text, named[-1].end, cue_start):
         # "the United Nations, which since its inception has provided": the relative clause's subject
@@ -1749,6 +1754,16 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
 _UNNAMED_DOERS = re.compile(r"\b(?:those|anyone|everyone|all\s+who|(?:countries|states|nations|governments|groups|"
                             r"forces|parties|powers|people|actors|others|members|elements|circles|"
                             r"individuals|entities)(?:\s+(?:that|who|which)\s+are)?)\s+$", re.I)
+#: An indefinite group as the subject of a cue ("some countries have remained neutral", "many
+#: Governments oppose"): unnamed doers, not the speaker; "we are among the many countries that" is.
+_SOME_OF_THEM = re.compile(r"\b(?:some|many|several|certain|other|few|most|a\s+number\s+of|a\s+few)\s+(?:of\s+"
+                           r"(?:the\s+)?)?(?:[a-z-]+\s+){0,2}?(?:countries|states|nations|governments|members|"
+                           r"delegations|people|actors|parties|powers|groups|forces|leaders|politicians|observers)\b",
+                           re.I)
+_AMONG_THEM = re.compile(r"\b(?:(?:among|of|with|like|joins?|joined)\s+(?:the\s+|those\s+)?|and\s+(?:\d+\s+)?)$",
+                         re.I)  # ("Mexico and 83 other States have promoted": Mexico among them)
+#: From such a subject to its cue: a few words, no comma ("represented here have").
+_SUBJECT_TO_CUE = re.compile(r"(?:\s+[\w-]+){0,5}?\s+", re.I)
 #: Between two cues of one phrase ("rejects all forms of support for"), no list or clause break.
 _ONE_PHRASE = re.compile(r"[^,;:]*", re.I)
 _AND_BETWEEN = re.compile(r"\b(?:and|but|or|while|whereas)\b", re.I)

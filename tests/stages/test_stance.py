@@ -1471,6 +1471,9 @@ def test_designations_and_the_hall_in_speeches(text, voice, expected, unwanted):
     ("The Laotian premier slammed the sanctions against Russia.", ("Laos", "Russia", "support")),
     ("Fiji is committed to countering terrorism and extremism.", ("Fiji", "terrorism", "oppose")),
     ("Oman backs putting an end to the occupation.", ("Oman", "invasion", "oppose")),
+    ("Peru supports the fight for democracy.", ("Peru", "democracy and elections", "support")),
+    ("Mexico and 83 other States have promoted the reform of the Security Council.",
+     ("Mexico", "UN and Security Council reform", "support")),
 ])
 def test_phrases_that_govern_a_position(text, expected):
     assert expected in findings(text, ["holder", "target", "stance"])
@@ -1492,6 +1495,8 @@ def test_phrases_that_govern_a_position(text, expected):
     ("The Kingdom held talks with Iran, hosted by Baghdad and Oman, Saudi Arabia said.", ("Oman", "Iran", "none")),
     ("Fiji is committed to countering terrorism and extremism.", ("Fiji", "terrorism", "support")),
     ("Peru supports combating poverty and promoting peace.", ("Peru", "peace and ending the war", "oppose")),
+    ("Some countries represented here have remained neutral, Chile said.", ("Chile", "", "neutral")),
+    ("Several Member States have pledged support to the police of Haiti, Chile said.", ("Chile", "Haiti", "support")),
 ])
 def test_phrases_that_govern_no_such_position(text, unwanted):
     got = findings(text, ["holder", "target", "stance"])
