@@ -470,7 +470,7 @@ _AGAINST_AN_ISSUE = re.compile(r"\b(?:against|combat\w*|counter\w*|fight\w*|erad
                                r"curb\w*|halt\w*|stop\w*|ban|bans|banning|prohibit\w*|ends?(?:\s+to)?|ending|remov\w*|"
                                r"clear\w*|destroy\w*|tackl\w*|defeat\w*|confront\w*|(?:deal|dealt|dealing)\s+with|"
                                # "address the problem of irregular migration": the issue named as a harm
-                               r"(?:problem|scourge|menace|plague|threat|challenge)s?\s+(?:of|posed\s+by))\b"
+                               r"(?:problem|scourge|menace|plague|threat|challenge|curse)s?\s+(?:of|posed\s+by))\b"
                                r"(?:\s+(?:on|of|the|all|any|every|forms?|international|these|those|such))*"
                                r"(?:\s+(?!(?:for|to|with)\b)[a-z][a-z-]*)?"
                                # ... and the issues listed after the first ("combating extremism, terrorism",
@@ -1071,6 +1071,10 @@ _GIVING_VERB = re.compile(r"\b(?:offer|extend|convey|express|send|give|pay)\w*\s
                           r"(?:(?:Mr|Mrs|Ms|Dr|H\.E|His|Her)\.?\s+)?(?:[\w.’'-]+\s+){0,3}$", re.I)
 
 
+_HOLDERS_OF_OFFICE = frozenset({"official", "person", "leader"})
+_ON_ELECTION = re.compile(r"\bon\s+(?:his|her|your|their|its)\s+(?:(?:respective|recent|well-deserved|"
+                          r"unanimous|deserved)\s+)?(?:election|re-?election|appointment|assumption|elevation)s?\b",
+                          re.I)
 #: Between a cue and its target when the family says ``adjacent``: a determiner and up to two
 #: words, no preposition ("concern about North Korea's", "concerned about the new sanctions").
 _ADJACENT = re.compile(r"\s+(?:(?:the|a|an|its|their|this|these|those|such)\s+)?"
@@ -1175,6 +1179,11 @@ def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Ment
             targets = [given_to]
     # "given full endorsement by the Security Council": who endorses, not what is endorsed
     targets = [t for t in targets if not _BY_ONLY.fullmatch(sent.text, c.end, t.start)]
+    # "congratulate you on your election to preside over the General Assembly": the body presided over
+    # (and the election itself) is no target; the one congratulated is, and so is the office holder
+    # named after it ("on his election as President of the General Assembly")
+    targets = [t for t in targets if not (_ON_ELECTION.search(sent.text, c.end, t.end) and not (
+        t.actor is not None and t.actor.type in _HOLDERS_OF_OFFICE))]
     if fam.adjacent:  # "concerned about Russia", not "concerned about the situation in the Niger"
         targets = [t for t in targets if t.start >= c.end and _ADJACENT.fullmatch(sent.text, c.end, t.start)]
     speaker = sent.att.speaker

@@ -1471,6 +1471,7 @@ def test_designations_and_the_hall_in_speeches(text, voice, expected, unwanted):
     ("The Laotian premier slammed the sanctions against Russia.", ("Laos", "Russia", "support")),
     ("Fiji is committed to countering terrorism and extremism.", ("Fiji", "terrorism", "oppose")),
     ("Oman backs putting an end to the occupation.", ("Oman", "invasion", "oppose")),
+    ("Peru congratulated Chile on its election to the Security Council.", ("Peru", "Chile", "support")),
     ("Peru supports the fight for democracy.", ("Peru", "democracy and elections", "support")),
     ("Mexico and 83 other States have promoted the reform of the Security Council.",
      ("Mexico", "UN and Security Council reform", "support")),
@@ -1497,6 +1498,10 @@ def test_phrases_that_govern_a_position(text, expected):
     ("Peru supports combating poverty and promoting peace.", ("Peru", "peace and ending the war", "oppose")),
     ("Some countries represented here have remained neutral, Chile said.", ("Chile", "", "neutral")),
     ("Several Member States have pledged support to the police of Haiti, Chile said.", ("Chile", "Haiti", "support")),
+    ("I congratulate you, Mr. President, on your election to preside over the General Assembly, Chile said.",
+     ("Chile", "UN General Assembly", "support")),
+    ("Nepal congratulates the President and the Bureau on their respective elections.",
+     ("Nepal", "democracy and elections", "support")),
 ])
 def test_phrases_that_govern_no_such_position(text, unwanted):
     got = findings(text, ["holder", "target", "stance"])
