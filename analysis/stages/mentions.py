@@ -820,7 +820,9 @@ def document_mentions(text: str, sentences: list[tuple[int, int, int, object]], 
 #: "resolution" in the sense of a settlement: "a peaceful resolution", "the resolution of the conflict".
 _SETTLED_BEFORE = re.compile(r"\b(?:peaceful|just|lasting|comprehensive|political|negotiated|diplomatic|durable|"
                              r"swift|speedy|amicable|final|fair|sustainable|definitive)\s+(?:and\s+[a-z]+\s+)?$", re.I)
-_SETTLED_AFTER = re.compile(r"\s+(?:of|to)\s+(?:the\s+|this\s+|that\s+|all\s+)?(?:[\w’'-]+\s+){0,3}?"
+# ("to" only before its noun phrase: "the resolution to address the crisis" is a text adopted)
+_SETTLED_AFTER = re.compile(r"\s+(?:of\s+(?:the\s+|this\s+|that\s+|all\s+)?|to\s+(?:the|this|that|all)\s+)"
+                            r"(?:[\w’'-]+\s+){0,3}?"
                             r"(?:conflicts?|disputes?|crisis|crises|war|wars|question|issues?|problems?|tensions?|"
                             r"differences|situation|standoff|hostilities)\b", re.I)
 

@@ -229,7 +229,11 @@ def _after_dateline(text: str, s: int, start: int) -> bool:
 
 
 #: Endings of abstract nouns, which name no one ("Kindness", "Stability", "Development").
-_ABSTRACT_ENDINGS = ("ness", "ity", "ment", "tion", "sion", "ance", "ence", "ship", "ism", "hood")
+_ABSTRACT_ENDINGS = ("ness", "ity", "ment", "tion", "sion", "ship", "ism", "hood")  # not "-ance": Vance
+#: A title's list stands after a preposition, an article or an adjective: "the Compact for Safe, Orderly
+#: and ...", "a facade of fake Kindness and ...".
+_LIST_AFTER_A_WORD = re.compile(r"\b(?:for|of|the|on|to|in|with|about|a|an|[a-z]+(?:ful|ous|al|ive|ic|ary|ake))\s+"
+                                r"(?:[A-Z][a-z]+(?:,\s+|,?\s+and\s+))*$")
 _LISTED_BEFORE = re.compile(r"\b([A-Z][a-z]+)(?:,\s+|,?\s+and\s+)$")
 _LISTED_AFTER = re.compile(r"(?:,\s+|,?\s+and\s+)([A-Z][a-z]+)\b")
 
@@ -243,6 +247,8 @@ def _listed_with_a_common_word(text: str, start: int, end: int) -> bool:
     >>> _listed_with_a_common_word("talks with Tusk and Scholz", 11, 15)
     False
     """
+    if not _LIST_AFTER_A_WORD.search(text, max(0, start - 80), start):
+        return False  # a list that opens a sentence or follows a verb names people: "Rice and Brown met"
     before = _LISTED_BEFORE.search(text, max(0, start - 30), start)
     after = _LISTED_AFTER.match(text, end)
     return any(m is not None and (seen_in_lower_case(m.group(1)) or m.group(1).endswith(_ABSTRACT_ENDINGS))
@@ -504,8 +510,8 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
                 continue  # "the SDG Stimulus": the rest of a thing's name that opens with an issue
             before = _BEFORE.findall(text, max(s, start - 20), start)
             prefixed = words[0].lower().rstrip(".") in guards.prefixes
-            if not prefixed and seen_in_lower_case(words[0]) and not guards.gender(words[0]) \
-                    and _listed_with_a_common_word(text, start, end):
+            if not prefixed and (seen_in_lower_case(words[0]) or words[0].endswith(_ABSTRACT_ENDINGS)) \
+                    and not guards.gender(words[0]) and _listed_with_a_common_word(text, start, end):
                 continue  # "Safe, Orderly and Regular Migration", "Women, Peace and Security": a title's words
             if len(words) == 1 and not prefixed and _OF_AFTER.match(text, end) and seen_in_lower_case(words[0]) \
                     and words[0].lower() not in guards.institutions:
@@ -565,11 +571,14 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
             acronym = _ACRONYM_AFTER.match(text, end)
             if acronym and len(words) > 1 and acronym.group(1) not in acronyms:
                 acronyms[acronym.group(1)] = key
+            lone = actor.type == "person" and len(words) == 1 and not prefixed and not actor.gender \
+                and not (before and before[-1].lower().rstrip(".") in guards.title_words) \
+                and words[0].lower() in lower_words
+            if not lone:
+                lone_common.discard(key)  # "Mr Hunt" later: a name after all
             if key not in found:
                 found[key] = actor
-                if actor.type == "person" and len(words) == 1 and not prefixed and not actor.gender \
-                        and not (before and before[-1].lower().rstrip(".") in guards.title_words) \
-                        and words[0].lower() in lower_words:
+                if lone:
                     lone_common.add(key)
             elif actor.name != found[key].name and actor.name not in found[key].aliases:
                 found[key] = replace(found[key], aliases=(*found[key].aliases, actor.name))

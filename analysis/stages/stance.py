@@ -87,6 +87,8 @@ _BOUNDARY = re.compile(r"[;:]|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b|\bbecau
 _RELATIVE = re.compile(r"^,\s+(?:who|which|a|an|the)\b[^,;:]{0,150},\s*(?:\w+ly\s+)?$")
 _TO_AFTER_AGENT = re.compile(r"\s+to\s+")
 #: Between a noun and a participle that describes it: "The resolution, drafted by Jordan".
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|on|in|at|for|with|to|from|against|by|about|over|into|upon)\s+"
+                                r"(?:the\s+)?$", re.I)
 _REDUCED_RELATIVE = re.compile(r",\s+(?:(?:also|first|jointly|\w+ly)\s+)?")
 #: Between a verb and its object: "backed Chile", "backed the United States".
 _OBJECT_NEXT = re.compile(r"\s+(?:the\s+)?")
@@ -397,7 +399,8 @@ def _against_the_issue(text: str, cue_end: int, t: Mention, harm_heads: frozense
     if after and after.group(1).lower() in harm_heads:
         return False
     return t.text.lower().startswith(("counter", "anti")) or (
-        t.start >= cue_end and _AGAINST_AN_ISSUE.search(text, max(cue_end, t.start - 40), t.start) is not None)
+        t.start >= cue_end and (_AGAINST_AN_ISSUE.search(text, max(cue_end, t.start - 40), t.start) is not None
+                                or _CHALLENGES_OF.search(text, max(cue_end, t.start - 20), t.start) is not None))
 
 
 def _harm_after(owned_by: re.Pattern, text: str, m: Mention, harm_heads: frozenset[str]) -> bool:
@@ -470,12 +473,15 @@ _AGAINST_AN_ISSUE = re.compile(r"\b(?:against|combat\w*|counter\w*|fight\w*|erad
                                r"curb\w*|halt\w*|stop\w*|ban|bans|banning|prohibit\w*|ends?(?:\s+to)?|ending|remov\w*|"
                                r"clear\w*|destroy\w*|tackl\w*|defeat\w*|confront\w*|(?:deal|dealt|dealing)\s+with|"
                                # "address the problem of irregular migration": the issue named as a harm
-                               r"(?:problem|scourge|menace|plague|threat|challenge|curse)s?\s+(?:of|posed\s+by))\b"
+                               r"(?:problem|scourge|menace|plague|threat|curse)s?\s+(?:of|posed\s+by))\b"
                                r"(?:\s+(?:on|of|the|all|any|every|forms?|international|these|those|such))*"
                                r"(?:\s+(?!(?:for|to|with)\b)[a-z][a-z-]*)?"
                                # ... and the issues listed after the first ("combating extremism, terrorism",
                                # "countering terrorism and extremism")
                                r"(?:\s+[a-z-]+,)*(?:\s+[a-z-]+\s+(?:and|or))?\s+$", re.I)
+#: "address the challenges of terrorism": the issue named right after is the challenge ("the
+#: challenge of building peace" is a task, not a harm).
+_CHALLENGES_OF = re.compile(r"\bchallenges?\s+(?:of|posed\s+by)\s+$", re.I)
 _REFLEXIVE = re.compile(r"^\s+(?:himself|herself|itself|themselves)\b", re.I)
 _FOR_DOING = re.compile(r"\s+for\s+(?:having\s+)?", re.I)
 #: An act alleged of someone unnamed: "a crackdown targeting those suspected of supporting Gulen".
@@ -514,6 +520,7 @@ def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, menti
     some = next(reversed(list(_SOME_OF_THEM.finditer(text, clause_start, cue_start))), None)  # the last one
     if some is not None and not any(m.start >= some.start() for m in in_clause) \
             and not _AMONG_THEM.search(text, max(clause_start, some.start() - 12), some.start()) \
+            and _GROUP_OPENS.search(text, max(clause_start, some.start() - 12), some.start()) \
             and _SUBJECT_TO_CUE.fullmatch(text, some.end(), cue_start):
         return None, False, None  # "some countries represented here have remained neutral": not named
     named = [m for m in in_clause if m.source not in ("pronoun", "demonym")]
@@ -1498,8 +1505,10 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
             continue
         if c.payload.stance in ("support", "oppose") and c.payload.targets != "complement" and _undergone(sent, c):
             continue  # "came under sustained criticism at home": from nobody named
-        if c.text[-3:].lower() == "ing" and _UNNAMED_DOERS.search(text, max(s, c.start - 30), c.start):
+        doers = _UNNAMED_DOERS.search(text, max(s, c.start - 30), c.start) if c.text[-3:].lower() == "ing" else None
+        if doers is not None and not any(m.kind == "actor" and 0 <= doers.start() - m.end <= 3 for m in mentions):
             continue  # "the countries supporting Israel", "those opposing the plan": unnamed doers' act
+            # ("EU countries supporting Ukraine", "Iran's forces supporting Hezbollah" are named)
         if any(a <= c.start < b for a, b in consumed):
             continue  # part of another cue's target ("support ... providing assistance")
         if any(h.start <= c.start < h.end and any(p.end <= h.start and p.payload.stance == "oppose" for p in cues[:i])
@@ -1667,7 +1676,9 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
                             <= m.start and m.end <= c.start and not any(m is a for a in agents)), None) \
                 if agents else None
             if subject is not None and _REDUCED_RELATIVE.fullmatch(text, subject.end, c.start) and (
-                    subject.kind == "issue" or stance in ("support", "oppose")):
+                    subject.kind == "issue" or stance in ("support", "oppose")) and not _AFTER_PREPOSITION.search(
+                    text, max(clause_start, subject.start - 15), subject.start):
+                # (not a name inside a phrase: "the attack on Kyiv, backed by Iran" backs no Kyiv)
                 # a participle after a comma: "The resolution, drafted by Jordan, was adopted", "Russia,
                 # backed by China, vetoed it" (China's support of Russia, not of what Russia vetoed)
                 targets = [subject]
@@ -1772,9 +1783,11 @@ _SOME_OF_THEM = re.compile(r"\b(?:some|many|several|certain|other|few|most|a\s+n
 _AMONG_THEM = re.compile(r"\b(?:(?:among|of|with|like|joins?|joined)\s+(?:the\s+|those\s+)?|and\s+(?:\d+\s+)?)$",
                          re.I)  # ("Mexico and 83 other States have promoted": Mexico among them)
 #: From such a subject to its cue: a few words, no comma ("represented here have").
-_SUBJECT_TO_CUE = re.compile(r"(?:\s+[\w-]+){0,5}?\s+", re.I)
+_SUBJECT_TO_CUE = re.compile(r"(?:\s+(?!(?:and|or|but|than|to)\b)[\w-]+){0,5}?\s+")
+#: Before such a group when it is a subject: the clause's start, a comma, or a conjunction.
+_GROUP_OPENS = re.compile(r"(?:^|[,;:]|\b(?:and|but|while|whereas|that|as|yet))\s*$", re.I)
 #: Between two cues of one phrase ("rejects all forms of support for"), no list or clause break.
-_ONE_PHRASE = re.compile(r"[^,;:]*", re.I)
+_ONE_PHRASE = re.compile(r"[^,;:]*")
 _AND_BETWEEN = re.compile(r"\b(?:and|but|or|while|whereas)\b", re.I)
 #: A lack between them turns the inner cue over: "warned against the lack of respect for the law".
 _LACK_OF = re.compile(r"\b(?:lack|absence|disregard|failure|erosion|violations?|undermining|abandonment)\b", re.I)

@@ -264,9 +264,13 @@ def _r_month(m, ctx):
     name = m["mon"]
     rel = _w(m["rel"])
     # A bare "May" or "March" is usually a verb: only with a preposition or a relative word.
-    if not rel and name.lower().rstrip(".") in ("may", "march") and not m["prep"] and not m["mod"] \
-            and not _MONTH_BEFORE.search(ctx.sentence, max(0, m.start("x") - 20), m.start("x")):
-        return None
+    verb_or_name = name.lower().rstrip(".") in ("may", "march")
+    if verb_or_name and not rel and not m["mod"] and not _MONTH_BEFORE.search(
+            ctx.sentence, max(0, m.start("x") - 20), m.start("x")) and (
+            not m["prep"] or (_w(m["prep"]) == "between" and not _MONTH_AFTER.match(ctx.sentence, m.end("x")))):
+        return None  # "between May and Juncker": Theresa May
+    if name.lower() == "may" and m["rel"] == "This" and m.start("x") == 0:
+        return None  # "This May be our last chance": the verb
     how = {"last": "last", "next": "next", "this": "this", "": tense(ctx.sentence, m.start(), m.end())}[rel]
     value, anchor = resolve_month(_month(name), ctx.dct, how)
     mod = _MODS.get(_w(m["mod"]), "")
@@ -321,9 +325,10 @@ def resolve_relative_days(timexes: list[Timex], last_day: str | None = None) -> 
 #: The month each season starts in (northern hemisphere, as TIMEX3's season codes assume).
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: Words that may follow a season that is a time ("in the spring, when ..."); another lower-case
-#: word makes it a modifier ("in the spring offensive"), and "the fall of Kabul" is no season.
-_AFTER_SEASON = re.compile(r"\s+(?:of|in)\b|\s+(?!(?:and|or|but|when|while|as|to|the|a|an|after|before|with|for|at"
-                           r"|on|by|from|that|which|he|she|it|they|we|there|this|its|their|his|her)\b)[a-z]")
+#: word makes it a modifier ("in the spring offensive"), and so does a capitalised one ("the Spring
+#: Statement", "the winter Olympics"); "the fall of Kabul" is no season.
+_AFTER_SEASON = re.compile(r"\s+(?:of|in)\b|\s+[A-Z]|\s+(?!(?:and|or|but|when|while|as|to|the|a|an|after|before|with"
+                           r"|for|at|on|by|from|that|which|he|she|it|they|we|there|this|its|their|his|her)\b)[a-z]")
 
 
 def _r_season(m, ctx):
@@ -363,6 +368,8 @@ def _r_relative_year_date(m, ctx):
     """ "October 7 last year", "in November next year": a month (and day) of the year named."""
     mon = m["mon"] or m["mon2"] or m["mon3"]
     d = m["d"] or m["d2"]
+    if not d and not m["mod"] and mon.lower() in ("may", "march") and not ctx.sentence[:m.start()].strip():
+        return None  # "May this year bring peace": a wish
     delta = {"last": -1, "this": 0, "next": 1}[_w(m["rel"])]
     year = f"{ctx.dct.year + delta:04d}" if ctx.dct else "XXXX"
     anchor = "dct" if ctx.dct else "none"
@@ -637,6 +644,7 @@ def _r_quarter(m, ctx):
 _PREP = r"(?P<prep>\b(?i:in|on|since|until|till|by|from|to|of|during|through|before|after|around|between)\s+)?"
 #: A month just before, joined by "and", "or", "to" ("between March and May", "from June to
 #: August"): a second month name is as much a month as the first, whatever its word.
+_MONTH_AFTER = re.compile(rf"\s+(?:and|or|to|through|until|till)\s+{_M}\b|\s*[-–]\s*{_M}\b")
 _MONTH_BEFORE = re.compile(rf"\b{_M}\s+(?:and|or|to|through|until|till)\s+$|\b{_M}\s*[-–]\s*$")
 _RULES = [
     ("iso_date", rf"\b(?P<y>{_Y})-(?P<m>\d\d)-(?P<d>\d\d)\b", _r_iso),
@@ -652,7 +660,7 @@ _RULES = [
     ("month_year", rf"\b{_MOD}(?P<mon>{_M})\s+(?:of\s+)?(?P<y>{_Y})\b", _r_month_year),
     ("season_year", rf"\b(?:the\s+)?{_MOD}(?P<s>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{_Y})\b",
      _r_season_year),
-    ("season", r"\b(?:in|during|by|until|through|since|over|this\s+past)\s+(?P<x>the\s+(?P<s>spring|summer|autumn|fall|"
+    ("season", r"\b(?:in|during|by|until|through|since|over)\s+(?P<x>the\s+(?P<s>spring|summer|autumn|fall|"
                r"winter))\b", _r_season),
     ("numeric_date", rf"\b(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{_Y})\b", _r_numeric_date),
     ("relative_year_date", rf"\b(?P<x>(?:(?P<mon>{_M})\s+(?P<d>{_D})|(?P<d2>{_D})\s+(?P<mon2>{_M})|"
@@ -687,7 +695,7 @@ _RULES = [
     # "the next day", "the day before" (not "the day before the vote": that day is the vote's)
     ("relative_day", r"\b(?P<x>(?i:the)\s+(?:next|following|previous|preceding|same)\s+day|(?i:the)\s+day\s+"
                      r"(?:before|after)(?!\s+(?:[A-Z\d]|(?:the|a|an|his|her|its|their|he|she|it|they|we|you|i|this"
-                     r"|that|tomorrow|yesterday)\b|\w+ing\b))|(?i:that)\s+day)\b", _r_relative_day),
+                     r"|that|tomorrow|yesterday)\b|\w+ing\b))|(?i:that)\s+day)\b(?!-)", _r_relative_day),
     ("vague_offset", r"\b(?P<x>(?P<unit>(?:minute|hour|day|week|month|year|decade)s))\s+"
                      r"(?:later|earlier|before|after)\b", _r_vague_duration),
     ("set", r"\b(?P<w>daily|weekly|monthly|annually|yearly|every\s+(?:day|week|month|year|morning|evening|night)|"

@@ -230,6 +230,8 @@ def test_no_name_from_common_words_capitalised(text, fragment):
 @pytest.mark.parametrize("text, expected", [
     ("On Monday, Gates criticized the group.", ("Gates", "person", "")),  # no "gates" in lower case
     ("Gov. Hunter praised the plan.", ("Hunter", "person", "")),                    # a title before it
+    ("Officials said Hunt and Vance would attend.", ("Hunt", "person", "")),         # a list after a verb
+    ("Hunt met reporters. Later Mr. Hunt said he would hunt for a deal.", ("Hunt", "person", "m")),
     ("The Food and Drug Administration approved the drug.", ("Food and Drug Administration", "organisation", "")),
 ])
 def test_capitalised_words_that_stay_names(text, expected):

@@ -91,7 +91,11 @@ FAMILIES = [
     ("Exports fell in 2021's third quarter.", [("2021's third quarter", "DATE", "2021-Q3")]),
     # a bare month after a capitalised preposition, "between", or another month; "May" the name or verb is none
     ("Prices fell between June and August.", [("June", "DATE", "2022-06"), ("August", "DATE", "2022-08")]),
-    ("Prices fell between March and May.", [("March", "DATE", "2023-03"), ("May", "DATE", "2022-05")]),
+    ("Prices fell between January and February.", [("January", "DATE", "2023-01"), ("February", "DATE", "2023-02")]),
+    ("Talks between May and Juncker collapsed.", []),  # Theresa May
+    ("This May be our last chance.", []),
+    ("In the Spring Statement, he spoke.", []),
+    ("He said that day-to-day operations resumed.", []),
     ("Since March, prices have fallen.", [("March", "DATE", "2023-03")]),
     ("By May, the army had left.", [("May", "DATE", "2022-05")]),
     ("Last March, prices fell.", [("Last March", "DATE", "2022-03")]),
