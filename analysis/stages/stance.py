@@ -1701,16 +1701,14 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
         for t in targets:
             harm_from = judged_from if fam.targets == "judged" else c.end  # "the blockade of X is illegal"
             # (a harm threatened is the holder's own: "threatened to impose sanctions on Peru" opposes Peru)
+            can_harm = stance == "oppose" and fam.plover != "THREATEN" and isinstance(t, Mention) \
+                and t.start >= harm_from
             harms_of_t = [h for h in lex.harm_to_target.finditer(text, harm_from, t.start)
                           if _words_between(text, h.end, t.start, lex) <= 3
-                          and not _BY.search(text, h.end, t.start)] \
-                if stance == "oppose" and fam.plover != "THREATEN" and isinstance(t, Mention) \
-                and t.start >= harm_from else []  # ("the blockade against Cuba by X": X does it)
-            harmed = stance == "oppose" and fam.plover != "THREATEN" and isinstance(t, Mention) \
-                and t.start >= harm_from and (bool(harms_of_t)
-                                              or (harmed_end >= 0 and _AND_THE.match(text, harmed_end, t.start)
-                                                  is not None)
-                                              or (t.kind == "issue" and _HARM_AFTER.match(text, t.end) is not None))
+                          and not _BY.search(text, h.end, t.start)] if can_harm else []  # "... by X": X does it
+            harmed = can_harm and (bool(harms_of_t)
+                                   or (harmed_end >= 0 and _AND_THE.match(text, harmed_end, t.start) is not None)
+                                   or (t.kind == "issue" and _HARM_AFTER.match(text, t.end) is not None))
             # "slammed the sanctions against Russia": the harm is an issue of its own, opposed too
             harm_issues = [m for m in mentions if m.kind == "issue" and any(m.start <= h.start < m.end
                                                                             for h in harms_of_t)
