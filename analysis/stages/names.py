@@ -587,5 +587,5 @@ def discover_names(text: str, sentences: list[tuple[int, int]], known: list[list
     # A lone word that the document also writes in lower case, first seen with no title or first
     # name and with no fuller name in the document, is a common noun capitalised ("Peace" in a
     # speech about peace), not a person.
-    return [a for key, a in found.items() if len(a.name.split()) > 1 or not any(a.name in f for f in full)
-            and key not in lone_common]
+    return [a for key, a in found.items() if len(a.name.split()) > 1
+            or (not any(a.name in f for f in full) and key not in lone_common)]

@@ -493,6 +493,22 @@ _ALLEGED_OF = re.compile(r"\b(?:suspected|accused|charged|convicted|guilty|alleg
 _CONTRAST = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet)\b|\s+but\s", re.I)
 
 
+#: Plural nouns for groups of actors that a text does not name ("the countries supporting", "some
+#: delegations").
+_GROUP_NOUNS = (r"countries|states|nations|governments|groups|forces|parties|powers|people|actors|members|"
+                r"delegations|leaders|politicians|observers|elements|circles|individuals|entities")
+#: An indefinite group as the subject of a cue ("some countries have remained neutral", "many
+#: Governments oppose"): unnamed doers, not the speaker; "we are among the many countries that" is.
+_SOME_OF_THEM = re.compile(r"\b(?:some|many|several|certain|other|few|most|a\s+number\s+of|a\s+few)\s+(?:of\s+"
+                           rf"(?:the\s+)?)?(?:[a-z-]+\s+){{0,2}}?(?:{_GROUP_NOUNS})\b", re.I)
+_AMONG_THEM = re.compile(r"\b(?:(?:among|of|with|like|joins?|joined)\s+(?:the\s+|those\s+)?|and\s+(?:\d+\s+)?)$",
+                         re.I)  # ("Mexico and 83 other States have promoted": Mexico among them)
+#: From such a subject to its cue: a few words, no comma ("represented here have").
+_SUBJECT_TO_CUE = re.compile(r"(?:\s+(?!(?:and|or|but|than|to)\b)[\w-]+){0,5}?\s+")
+#: Before such a group when it is a subject: the clause's start, a comma, or a conjunction.
+_GROUP_OPENS = re.compile(r"(?:^|[,;:]|\b(?:and|but|while|whereas|that|as|yet))\s*$", re.I)
+
+
 def _holder(text: str, cue_start: int, clause_start: int, sent_start: int, mentions: list[Mention],
             att: Attribution, quoted: bool, harm_heads: frozenset[str] = frozenset(),
             adversaries_after_owner: re.Pattern = re.compile(r"(?!)")
@@ -1078,7 +1094,6 @@ _GIVING_VERB = re.compile(r"\b(?:offer|extend|convey|express|send|give|pay)\w*\s
                           r"(?:(?:Mr|Mrs|Ms|Dr|H\.E|His|Her)\.?\s+)?(?:[\w.’'-]+\s+){0,3}$", re.I)
 
 
-_HOLDERS_OF_OFFICE = frozenset({"official", "person", "leader"})
 _ON_ELECTION = re.compile(r"\bon\s+(?:his|her|your|their|its)\s+(?:(?:respective|recent|well-deserved|"
                           r"unanimous|deserved)\s+)?(?:election|re-?election|appointment|assumption|elevation)s?\b",
                           re.I)
@@ -1190,7 +1205,7 @@ def _cue_targets(sent: _Sentence, c: Match, holder: Actor | None, holder_m: Ment
     # (and the election itself) is no target; the one congratulated is, and so is the office holder
     # named after it ("on his election as President of the General Assembly")
     targets = [t for t in targets if not (_ON_ELECTION.search(sent.text, c.end, t.end) and not (
-        t.actor is not None and t.actor.type in _HOLDERS_OF_OFFICE))]
+        isinstance(t, Mention) and t.is_person))]
     if fam.adjacent:  # "concerned about Russia", not "concerned about the situation in the Niger"
         targets = [t for t in targets if t.start >= c.end and _ADJACENT.fullmatch(sent.text, c.end, t.start)]
     speaker = sent.att.speaker
@@ -1769,21 +1784,8 @@ def sentence_findings(text: str, s: int, e: int, mentions: list[Mention], att: A
 
 
 #: Common nouns (and "those") right before a participle cue: its doers, whom the text does not name.
-_UNNAMED_DOERS = re.compile(r"\b(?:those|anyone|everyone|all\s+who|(?:countries|states|nations|governments|groups|"
-                            r"forces|parties|powers|people|actors|others|members|elements|circles|"
-                            r"individuals|entities)(?:\s+(?:that|who|which)\s+are)?)\s+$", re.I)
-#: An indefinite group as the subject of a cue ("some countries have remained neutral", "many
-#: Governments oppose"): unnamed doers, not the speaker; "we are among the many countries that" is.
-_SOME_OF_THEM = re.compile(r"\b(?:some|many|several|certain|other|few|most|a\s+number\s+of|a\s+few)\s+(?:of\s+"
-                           r"(?:the\s+)?)?(?:[a-z-]+\s+){0,2}?(?:countries|states|nations|governments|members|"
-                           r"delegations|people|actors|parties|powers|groups|forces|leaders|politicians|observers)\b",
-                           re.I)
-_AMONG_THEM = re.compile(r"\b(?:(?:among|of|with|like|joins?|joined)\s+(?:the\s+|those\s+)?|and\s+(?:\d+\s+)?)$",
-                         re.I)  # ("Mexico and 83 other States have promoted": Mexico among them)
-#: From such a subject to its cue: a few words, no comma ("represented here have").
-_SUBJECT_TO_CUE = re.compile(r"(?:\s+(?!(?:and|or|but|than|to)\b)[\w-]+){0,5}?\s+")
-#: Before such a group when it is a subject: the clause's start, a comma, or a conjunction.
-_GROUP_OPENS = re.compile(r"(?:^|[,;:]|\b(?:and|but|while|whereas|that|as|yet))\s*$", re.I)
+_UNNAMED_DOERS = re.compile(rf"\b(?:those|anyone|everyone|all\s+who|others|(?:{_GROUP_NOUNS})"
+                            r"(?:\s+(?:that|who|which)\s+are)?)\s+$", re.I)
 #: Between two cues of one phrase ("rejects all forms of support for"), no list or clause break.
 _ONE_PHRASE = re.compile(r"[^,;:]*")
 _AND_BETWEEN = re.compile(r"\b(?:and|but|or|while|whereas)\b", re.I)
